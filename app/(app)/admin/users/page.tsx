@@ -1,0 +1,9 @@
+import { UsersView } from "@/components/admin/users-view";
+import { Forbidden } from "@/components/shell/forbidden";
+import { canView, requirePageUser } from "@/server/auth/page-session";
+
+export default async function UsersPage() {
+  const user = await requirePageUser();
+  if (!canView(user, "users.view")) return <Forbidden />;
+  return <UsersView />;
+}

@@ -1,0 +1,16 @@
+import { redirect } from "next/navigation";
+import { EnrollTotp } from "@/components/auth/enroll-totp";
+import { getPageUser } from "@/server/auth/page-session";
+
+export const dynamic = "force-dynamic";
+
+export default async function EnrollTotpPage() {
+  const user = await getPageUser();
+  if (!user) redirect("/signin");
+  if (!user.totpPending) redirect("/desk");
+  return (
+    <div className="signin-page">
+      <EnrollTotp />
+    </div>
+  );
+}

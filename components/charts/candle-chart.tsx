@@ -1,0 +1,104 @@
+"use client";
+// A lightweight-charts candlestick + volume chart. Times are bar starts in epoch seconds (UTC)
+// and are labelled in Asia/Shanghai. Red up / green down, as on mainland Chinese screens.
+import {
+  CandlestickSeries,
+  createChart,
+  HistogramSeries,
+  type IChartApi,
+  type ISeriesApi,
+  type Time,
+  type UTCTimestamp,
+} from "lightweight-charts";
+import { useEffect, useRef } from "react";
+import type { Bar } from "@/server/market/types";
+import { DISPLAY_TIME_ZONE } from "../i18n/config";
+
+const UP = "#e5484d";
+const DOWN = "#30a46c";
+
+function toSeconds(ts: number): UTCTimestamp {
+  return Math.floor(ts / 1000) as UTCTimestamp;
+}
+
+function candle(b: Bar) {
+  return { time: toSeconds(b.ts), open: b.open, high: b.high, low: b.low, close: b.close };
+}
+function volume(b: Bar) {
+  return { time: toSeconds(b.ts), value: b.volume, color: b.close >= b.open ? `${UP}80` : `${DOWN}80` };
+}
+
+interface Props {
+  locale: string;
+  label: string;
+  /** History (backfill), oldest first; replaces the chart's data when it changes. */
+  history: Bar[] | undefined;
+  /** The latest live bar (forming or just closed): added or updated in place. */
+  live: Bar | null;
+}
+
+export function CandleChart({ locale, label, history, live }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<IChartApi | null>(null);
+  const candles = useRef<ISeriesApi<"Candlestick"> | null>(null);
+  const volumes = useRef<ISeriesApi<"Histogram"> | null>(null);
+  const lastTime = useRef<number>(0);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const timeFmt = new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false });
+    const fullFmt = new Intl.DateTimeFormat(locale, {
+      timeZone: DISPLAY_TIME_ZONE, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false,
+    });
+    const c = createChart(el, {
+      autoSize: true,
+      layout: { background: { color: "#10151c" }, textColor: "#c7d0db", fontFamily: "inherit" },
+      grid: { vertLines: { color: "#1d2530" }, horzLines: { color: "#1d2530" } },
+      timeScale: {
+        timeVisible: true,
+        secondsVisible: false,
+        borderColor: "#2a3441",
+        tickMarkFormatter: (t: Time) => timeFmt.format(Number(t) * 1000),
+      },
+      rightPriceScale: { borderColor: "#2a3441" },
+      localization: {
+        locale,
+        timeFormatter: (t: Time) => fullFmt.format(Number(t) * 1000),
+        priceFormatter: (p: number) => p.toFixed(2),
+      },
+    });
+    candles.current = c.addSeries(CandlestickSeries, {
+      upColor: UP, downColor: DOWN, borderUpColor: UP, borderDownColor: DOWN, wickUpColor: UP, wickDownColor: DOWN,
+    });
+    volumes.current = c.addSeries(HistogramSeries, { priceScaleId: "volume", priceFormat: { type: "volume" } });
+    c.priceScale("volume").applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+    candles.current.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
+    chart.current = c;
+    return () => {
+      c.remove();
+      chart.current = null;
+      candles.current = null;
+      volumes.current = null;
+    };
+  }, [locale]);
+
+  useEffect(() => {
+    if (!history) return;
+    candles.current?.setData(history.map(candle));
+    volumes.current?.setData(history.map(volume));
+    lastTime.current = history.length > 0 ? toSeconds(history[history.length - 1]?.ts ?? 0) : 0;
+    chart.current?.timeScale().scrollToRealTime();
+  }, [history, locale]);
+
+  useEffect(() => {
+    if (!live || !history) return;
+    const t = toSeconds(live.ts);
+    if (t < lastTime.current) return; // lightweight-charts cannot update older bars
+    candles.current?.update(candle(live));
+    volumes.current?.update(volume(live));
+    lastTime.current = t;
+  }, [live, history, locale]);
+
+  return <div ref={container} className="chart" role="img" aria-label={label} />;
+}

@@ -1,0 +1,17 @@
+// The tRPC context: who is calling (resolved per request, re-checked against the database) and
+// the services' dependencies. Tests build the same shape directly (see tests/helpers).
+import type { SqlDriver } from "../db/connection";
+import type { PrismaClient } from "../db/generated/client";
+import type { EventBus } from "../engine/event-bus";
+import type { MarketEngine } from "../engine/market-engine";
+import type { SessionUser } from "../auth/sign-in";
+
+export interface Context {
+  user: SessionUser | null;
+  prisma: PrismaClient;
+  sql: SqlDriver;
+  bus: EventBus;
+  engine: MarketEngine | null;
+  dbKind: "pglite" | "postgres";
+  ip: string | null;
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { getBarHistory, listSymbols, streamBars } from "../../market/market-service";
+import { createTRPCRouter, permissionProcedure } from "../trpc";
+
+const symbol = z.string().trim().regex(/^\d{6}\.(SH|SZ)$/, "Symbol codes look like 600519.SH or 300750.SZ");
+
+export const marketRouter = createTRPCRouter({
+  symbols: permissionProcedure("market.view").query(({ ctx }) => listSymbols(ctx.prisma)),
+  bars: permissionProcedure("market.view")
+    .input(z.object({ symbol, limit: z.number().int().min(1).max(2000).default(240), before: z.number().int().optional() }))
+    .query(({ ctx, input }) => getBarHistory(ctx.prisma, ctx.sql, input)),
+  status: permissionProcedure("market.view").query(({ ctx }) => ctx.engine?.status() ?? null),
+  onBar: permissionProcedure("market.view")
+    .input(z.object({ symbol, lastEventId: z.string().max(64).nullish() }))
+    .subscription(({ ctx, input, signal }) => streamBars(ctx, input, signal)),
+});

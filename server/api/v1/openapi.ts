@@ -1,0 +1,95 @@
+// The integration API's contract (DESIGN 10), served at GET /api/v1/openapi.json. Each issue
+// that adds an endpoint adds its path here.
+const errorSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string", example: "BAD_REQUEST" },
+        message: { type: "string" },
+        issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+      },
+    },
+  },
+};
+
+const authErrors = {
+  "401": { description: "Not signed in and no valid bearer token", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "403": { description: "Signed in, but the role may not call this", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+};
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Minute Desk integration API",
+    version: "1.0.0",
+    description:
+      "A small, stable JSON API for integrations. Authenticate with the browser session cookie or `Authorization: Bearer <token>` (tokens are created by an ADMIN under Users). Bad input is a 400 with {error:{code,message,issues?}} and changes nothing. Numbers are JSON numbers; timestamps are ISO-8601 UTC.",
+  },
+  servers: [{ url: "/api/v1" }],
+  security: [{ bearer: [] }, { session: [] }],
+  components: {
+    securitySchemes: {
+      bearer: { type: "http", scheme: "bearer" },
+      session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+    },
+    schemas: { Error: errorSchema },
+  },
+  paths: {
+    "/health": {
+      get: {
+        summary: "Service health (no authentication)",
+        security: [],
+        responses: {
+          "200": {
+            description: "Health; status is degraded when the database or the engine is not healthy",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["status", "db", "engine", "feed"],
+                  properties: {
+                    status: { enum: ["ok", "degraded"] },
+                    db: { enum: ["pglite", "postgres"] },
+                    engine: {
+                      type: "object",
+                      properties: {
+                        leader: { type: "boolean" },
+                        lastTickAt: { type: ["string", "null"], format: "date-time" },
+                        lastTickMs: { type: ["number", "null"] },
+                      },
+                    },
+                    feed: { type: "object", properties: { source: { type: "string" }, status: { type: "string" } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    "/audit/verify": {
+      get: {
+        summary: "Verify the audit hash chain (COMPLIANCE, ADMIN, AUDITOR)",
+        responses: {
+          "200": {
+            description: "Verification result; firstBrokenId is the first tampered or unlinked event",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["ok", "checked", "firstBrokenId"],
+                  properties: { ok: { type: "boolean" }, checked: { type: "integer" }, firstBrokenId: { type: ["integer", "null"] } },
+                },
+              },
+            },
+          },
+          ...authErrors,
+        },
+      },
+    },
+  },
+} as const;

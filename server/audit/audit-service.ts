@@ -1,0 +1,76 @@
+// Writes and verifies the hash-chained audit trail (DESIGN A1). Appends are serialized by a
+// transaction-scoped advisory lock, so ascending id is chain order even with several writers.
+import type { PrismaClient } from "../db/generated/client";
+import { computeEventHash, GENESIS_HASH, verifyChain, type AuditEventRow } from "./hash-chain";
+
+const AUDIT_LOCK_KEY = 72707370;
+
+export interface AuditInput {
+  actorId?: string | null;
+  actorEmail?: string | null;
+  action: string; // dotted verb, e.g. "auth.signIn", "auth.signInFailed"
+  targetType?: string | null;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  inputsHash?: string | null;
+}
+
+type Tx = Pick<PrismaClient, "auditEvent" | "$executeRaw">;
+
+/** Appends one event inside an existing transaction (so the event commits with the action). */
+export async function appendAuditEventTx(tx: Tx, input: AuditInput): Promise<{ id: number; hash: string }> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  // Millisecond precision: the column is timestamptz(3) and the hash must survive the round trip.
+  const ts = new Date(Math.floor(Date.now()));
+  const content = {
+    ts,
+    actorId: input.actorId ?? null,
+    actorEmail: input.actorEmail ?? null,
+    action: input.action,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    inputsHash: input.inputsHash ?? null,
+  };
+  const hash = computeEventHash(prevHash, content);
+  const row = await tx.auditEvent.create({
+    data: {
+      ...content,
+      before: content.before === null ? undefined : (content.before as object),
+      after: content.after === null ? undefined : (content.after as object),
+      prevHash,
+      hash,
+    },
+    select: { id: true },
+  });
+  return { id: row.id, hash };
+}
+
+export async function appendAuditEvent(prisma: PrismaClient, input: AuditInput) {
+  return prisma.$transaction((tx) => appendAuditEventTx(tx, input));
+}
+
+const PAGE = 5000;
+
+/** Walks the whole chain in pages; returns the first broken row's id. */
+export async function verifyAuditChain(prisma: PrismaClient) {
+  let prevHash = GENESIS_HASH;
+  let afterId = 0;
+  let checked = 0;
+  for (;;) {
+    const rows = await prisma.auditEvent.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: PAGE });
+    if (rows.length === 0) break;
+    const result = verifyChain(rows as AuditEventRow[], prevHash);
+    checked += result.checked;
+    if (!result.ok) return { ok: false, checked, firstBrokenId: result.firstBrokenId };
+    const tail = rows[rows.length - 1];
+    if (!tail) break;
+    prevHash = tail.hash;
+    afterId = tail.id;
+  }
+  return { ok: true, checked, firstBrokenId: null as number | null };
+}

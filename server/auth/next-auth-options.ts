@@ -1,0 +1,105 @@
+// next-auth v4 configuration: credentials (email, password, totp), JWT sessions carrying the role.
+// The checks themselves live in sign-in.ts; this file only adapts them to next-auth.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { appendAuditEvent } from "../audit/audit-service";
+import { getAuthSecret, getRuntime } from "../runtime";
+import { isRole, requiresTotp } from "./roles";
+import { SignInError, signInWithCredentials, type SessionUser } from "./sign-in";
+
+declare module "next-auth" {
+  interface Session {
+    user: SessionUser;
+  }
+  interface User extends SessionUser {}
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: string;
+    totpPending?: boolean;
+  }
+}
+
+const SESSION_MAX_AGE_S = 8 * 60 * 60; // one working day
+
+function clientIp(headers: Record<string, unknown> | undefined): string | undefined {
+  const fwd = headers?.["x-forwarded-for"];
+  return typeof fwd === "string" ? fwd.split(",")[0]?.trim() : undefined;
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: getAuthSecretSafe(),
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Minute Desk",
+      credentials: { email: { type: "email" }, password: { type: "password" }, totp: { type: "text" } },
+      async authorize(credentials, req) {
+        if (!credentials?.email || !credentials.password) throw new Error("invalid_credentials");
+        const { db } = await getRuntime();
+        try {
+          return await signInWithCredentials(db.prisma, {
+            email: credentials.email,
+            password: credentials.password,
+            totp: credentials.totp,
+            ip: clientIp(req.headers),
+          });
+        } catch (err) {
+          if (err instanceof SignInError) throw new Error(err.code);
+          throw err;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user, trigger }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+        token.totpPending = user.totpPending;
+      } else if (trigger === "update" && token.uid) {
+        // After TOTP enrollment the client asks for a fresh token.
+        const { db } = await getRuntime();
+        const fresh = await db.prisma.user.findUnique({ where: { id: token.uid } });
+        if (fresh && isRole(fresh.role)) {
+          token.role = fresh.role;
+          token.totpPending = requiresTotp(fresh.role) && !fresh.totpEnrolledAt;
+        }
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.uid && isRole(token.role)) {
+        session.user = {
+          id: token.uid,
+          email: token.email ?? "",
+          name: token.name ?? "",
+          role: token.role,
+          totpPending: token.totpPending === true,
+        };
+      }
+      return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (!token?.uid) return;
+      const { db } = await getRuntime();
+      await appendAuditEvent(db.prisma, {
+        actorId: token.uid,
+        actorEmail: token.email ?? null,
+        action: "auth.signOut",
+        targetType: "User",
+        targetId: token.uid,
+      });
+    },
+  },
+};
+
+// During `next build` no secret exists yet; the server computes it at start.
+function getAuthSecretSafe(): string | undefined {
+  if (process.env.NEXT_PHASE === "phase-production-build") return undefined;
+  return getAuthSecret();
+}

@@ -1,0 +1,30 @@
+// The five roles of DESIGN 0 and the permission map: the one place that says who may do what.
+// Every tRPC procedure names one permission; the navigation is derived from the same map.
+export const ROLES = ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "market.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
+  "accounts.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
+  "audit.view": ["COMPLIANCE", "ADMIN", "AUDITOR"],
+  "audit.verify": ["COMPLIANCE", "ADMIN", "AUDITOR"],
+  "users.view": ["ADMIN"],
+  "users.manage": ["ADMIN"],
+  "apiTokens.manage": ["ADMIN"],
+  "system.view": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles that must have TOTP enrolled and use it at sign-in (DESIGN 0). */
+export function requiresTotp(role: Role): boolean {
+  return role === "MANAGER" || role === "ADMIN";
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,88 @@
+// The event bus between the engine and the web layer (DESIGN 8). In-process by default; a
+// Redis or LISTEN/NOTIFY implementation of the same interface serves several web instances.
+export interface BusEvent<T = unknown> {
+  topic: string;
+  id: string; // monotonically increasing per bus, used as the SSE event id
+  data: T;
+}
+
+export interface EventBus {
+  publish<T>(topic: string, data: T): BusEvent<T>;
+  subscribe<T>(topic: string, handler: (event: BusEvent<T>) => void): () => void;
+}
+
+export function createInProcessBus(): EventBus {
+  const handlers = new Map<string, Set<(event: BusEvent) => void>>();
+  let seq = 0;
+  return {
+    publish(topic, data) {
+      seq += 1;
+      const event = { topic, id: `${Date.now()}-${seq}`, data };
+      const set = handlers.get(topic);
+      if (set) {
+        for (const h of set) {
+          try {
+            h(event);
+          } catch (err) {
+            console.error(`[bus] handler for ${topic} failed`, err);
+          }
+        }
+      }
+      return event;
+    },
+    subscribe(topic, handler) {
+      let set = handlers.get(topic);
+      if (!set) {
+        set = new Set();
+        handlers.set(topic, set);
+      }
+      const h = handler as (event: BusEvent) => void;
+      set.add(h);
+      return () => {
+        set.delete(h);
+        if (set.size === 0) handlers.delete(topic);
+      };
+    },
+  };
+}
+
+/**
+ * Turns bus events into an async iterator for a tRPC subscription. Subscribes at once (so no event
+ * published after this call is lost while the caller sends its snapshot), buffers boundedly (a
+ * slow client drops the oldest, never blocks the engine), and ends on abort.
+ */
+export function iterateTopic<T>(
+  bus: EventBus,
+  topic: string,
+  signal: AbortSignal | undefined,
+  maxBuffer = 500,
+): AsyncGenerator<BusEvent<T>> {
+  const queue: BusEvent<T>[] = [];
+  let wake: (() => void) | undefined;
+  const unsubscribe = bus.subscribe<T>(topic, (e) => {
+    queue.push(e);
+    if (queue.length > maxBuffer) queue.shift();
+    wake?.();
+  });
+  const onAbort = () => wake?.();
+  signal?.addEventListener("abort", onAbort);
+  async function* run(): AsyncGenerator<BusEvent<T>> {
+    try {
+      while (!signal?.aborted) {
+        const next = queue.shift();
+        if (next) {
+          yield next;
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = undefined;
+      }
+    } finally {
+      unsubscribe();
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+  return run();
+}

@@ -1,0 +1,145 @@
+// The engine runtime (DESIGN 8, R4 hook): steps the market simulator on the engine clock, builds
+// one-minute bars, and at each minute boundary persists the closed bars, runs the minute-close
+// hooks (risk tick, detectors: later issues plug in here) and publishes events for the browsers.
+import type { SqlSession } from "../db/connection";
+import { BarBuilder } from "../market/bars/bar-builder";
+import { insertBars } from "../market/bar-store";
+import type { MarketSimulator } from "../market/simulator/market-simulator";
+import type { Bar } from "../market/types";
+import type { Clock } from "./clock";
+import type { EventBus } from "./event-bus";
+
+export const MINUTE_MS = 60_000;
+/** Real milliseconds between simulator steps. */
+const STEP_REAL_MS = 500;
+/** Forming-bar updates per symbol are published at most this often (real ms). */
+const FORMING_PUBLISH_MS = 500;
+
+export interface MinuteCloseContext {
+  minuteTs: number; // start of the minute that closed
+  bars: Bar[]; // the closed bars of that minute (symbols that traded)
+}
+export type MinuteCloseHook = (ctx: MinuteCloseContext) => Promise<void>;
+
+export interface BarEvent {
+  kind: "forming" | "closed";
+  bar: Bar;
+}
+
+export interface EngineStatus {
+  running: boolean;
+  speed: number;
+  simTime: number;
+  lastTickAt: number | null; // real ms of the last minute close
+  lastTickMs: number | null; // bar close -> persisted + hooks + published
+  minutesClosed: number;
+  lastError: string | null;
+  regime: string;
+  symbols: number;
+}
+
+export function barTopic(symbol: string): string {
+  return `bar:${symbol}`;
+}
+export const MINUTE_TOPIC = "minute";
+
+export class MarketEngine {
+  private readonly builder = new BarBuilder();
+  private readonly hooks: MinuteCloseHook[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private stepping: Promise<void> = Promise.resolve();
+  private currentMinute: number;
+  private lastFormingPublish = 0;
+  private readonly stats = {
+    lastTickAt: null as number | null,
+    lastTickMs: null as number | null,
+    minutesClosed: 0,
+    lastError: null as string | null,
+  };
+
+  constructor(
+    private readonly deps: { sim: MarketSimulator; clock: Clock; bus: EventBus; sql: SqlSession },
+  ) {
+    this.currentMinute = Math.floor(deps.clock.now() / MINUTE_MS) * MINUTE_MS;
+  }
+
+  /** Later issues register their minute-tick work here (R4, M5, M6). */
+  onMinuteClose(hook: MinuteCloseHook): void {
+    this.hooks.push(hook);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const loop = () => {
+      if (!this.running) return;
+      this.stepping = this.step().catch((err: unknown) => {
+        this.stats.lastError = err instanceof Error ? err.message : String(err);
+        console.error("[engine] step failed", err);
+      });
+      void this.stepping.then(() => {
+        if (this.running) this.timer = setTimeout(loop, STEP_REAL_MS);
+      });
+    };
+    loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.stepping;
+  }
+
+  /** One simulator step; closes the minute when the clock crossed a boundary. */
+  async step(): Promise<void> {
+    const { sim, clock, bus } = this.deps;
+    const now = clock.now();
+    const closed: Bar[] = [];
+    for (const tick of sim.step(now)) closed.push(...this.builder.add(tick));
+    const minute = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+    if (minute > this.currentMinute) {
+      closed.push(...this.builder.closeUntil(minute));
+      await this.closeMinute(this.currentMinute, closed);
+      this.currentMinute = minute;
+    } else if (closed.length > 0) {
+      // A late tick closed a bar outside a boundary: persist it all the same.
+      await insertBars(this.deps.sql, closed);
+    }
+    const realNow = Date.now();
+    if (realNow - this.lastFormingPublish >= FORMING_PUBLISH_MS) {
+      this.lastFormingPublish = realNow;
+      for (const s of sim.getSymbols()) {
+        const bar = this.builder.forming(s.code);
+        if (bar) bus.publish<BarEvent>(barTopic(s.code), { kind: "forming", bar });
+      }
+    }
+  }
+
+  private async closeMinute(minuteTs: number, bars: Bar[]): Promise<void> {
+    const started = performance.now();
+    await insertBars(this.deps.sql, bars);
+    for (const hook of this.hooks) await hook({ minuteTs, bars });
+    for (const bar of bars) this.deps.bus.publish<BarEvent>(barTopic(bar.symbol), { kind: "closed", bar });
+    this.stats.lastTickMs = Math.round((performance.now() - started) * 10) / 10;
+    this.stats.lastTickAt = Date.now();
+    this.stats.minutesClosed += 1;
+    this.stats.lastError = null;
+    this.deps.bus.publish(MINUTE_TOPIC, { minuteTs, bars: bars.length, tickMs: this.stats.lastTickMs });
+  }
+
+  forming(symbol: string): Bar | undefined {
+    return this.builder.forming(symbol);
+  }
+
+  status(): EngineStatus {
+    return {
+      running: this.running,
+      speed: this.deps.clock.speed,
+      simTime: this.deps.clock.now(),
+      ...this.stats,
+      regime: this.deps.sim.getRegime(),
+      symbols: this.deps.sim.getSymbols().length,
+    };
+  }
+}

@@ -1,0 +1,55 @@
+// Configuration: every environment variable the server reads, validated once with zod.
+// Nothing else in server/ reads process.env; bad config fails at start with the setting's name.
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+      message: "must be a postgresql:// URL (leave it unset for the embedded PGlite database under .data/)",
+    }),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.string().url("must be an absolute URL such as http://localhost:3000").optional(),
+  MINUTE_DESK_DATA_DIR: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/, "must be a plain folder name inside the project (e.g. .data-e2e)")
+    .default(".data"),
+  CLOCK_SPEED: z.coerce
+    .number({ message: "must be a number" })
+    .min(1, "must be at least 1 (1 = real time)")
+    .max(600, "must be at most 600")
+    .default(1),
+  ENGINE: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
+  DEMO_SEED: z.coerce.number().int().default(42),
+  DEMO_SYMBOLS: z.coerce.number().int().min(10).max(5000).default(300),
+  DEMO_ACCOUNTS: z.coerce.number().int().min(10).max(200000).default(3000),
+  REDIS_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** Thrown when a setting is invalid; the message names each offending variable. */
+export class ConfigError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function isDemoMode(env: Env = getEnv()): boolean {
+  return env.DATABASE_URL === undefined;
+}

@@ -1,0 +1,117 @@
+// The process-wide runtime: configuration, database (migrated; seeded in demo mode), event bus
+// and engine. Created once per process behind a globalThis singleton, started from
+// instrumentation.ts, and closed cleanly on SIGTERM/SIGINT so PGlite flushes its data.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { isDemoSeeded, seedDemo, type DemoCredential } from "../prisma/seed/seed-demo";
+import { openDatabase, type Database } from "./db/connection";
+import { loadMigrations, migrationsDir, runMigrations } from "./db/migrate";
+import { createClock, type Clock } from "./engine/clock";
+import { createInProcessBus, type EventBus } from "./engine/event-bus";
+import { createSimulator } from "./engine/history";
+import { MarketEngine } from "./engine/market-engine";
+import { getEnv, isDemoMode, type Env } from "./env";
+
+export interface Runtime {
+  env: Env;
+  demo: boolean;
+  dataDir: string;
+  db: Database;
+  bus: EventBus;
+  clock: Clock;
+  engine: MarketEngine | null;
+  startedAt: number;
+}
+
+const BACKFILL_MINUTES = 180;
+
+const g = globalThis as unknown as { __minuteDesk?: Promise<Runtime>; __minuteDeskClosing?: Promise<void> };
+
+export function dataDirFor(env: Env): string {
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), env.MINUTE_DESK_DATA_DIR);
+}
+
+export function getRuntime(): Promise<Runtime> {
+  g.__minuteDesk ??= bootRuntime().catch((err: unknown) => {
+    g.__minuteDesk = undefined;
+    throw err;
+  });
+  return g.__minuteDesk;
+}
+
+async function bootRuntime(): Promise<Runtime> {
+  const t0 = Date.now();
+  const env = getEnv();
+  const demo = isDemoMode(env);
+  const dataDir = dataDirFor(env);
+  const db = demo
+    ? await openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "pglite") })
+    : await openDatabase({ kind: "postgres", url: env.DATABASE_URL ?? "" });
+  const migrated = await runMigrations(db.sql, loadMigrations(migrationsDir()));
+  if (migrated.applied.length > 0) console.log(`[minute-desk] applied migrations: ${migrated.applied.join(", ")}`);
+
+  let credentials: DemoCredential[] | null = null;
+  if (demo && !(await isDemoSeeded(db.prisma))) {
+    console.log("[minute-desk] demo mode, first start: seeding the demo book ...");
+    credentials = await seedDemo(db.prisma, { seed: env.DEMO_SEED, symbols: env.DEMO_SYMBOLS, accounts: env.DEMO_ACCOUNTS });
+    fs.writeFileSync(path.join(dataDir, "demo-credentials.json"), JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  }
+
+  const bus = createInProcessBus();
+  const clock = createClock(env.CLOCK_SPEED);
+  let engine: MarketEngine | null = null;
+  if (env.ENGINE === "on") {
+    const { sim, backfilled } = await createSimulator(db.prisma, db.sql, {
+      seed: env.DEMO_SEED,
+      now: clock.now(),
+      backfillMinutes: BACKFILL_MINUTES,
+    });
+    if (backfilled > 0) console.log(`[minute-desk] backfilled ${backfilled} one-minute bars`);
+    engine = new MarketEngine({ sim, clock, bus, sql: db.sql });
+    engine.start();
+  }
+  console.log(
+    `[minute-desk] ready in ${Date.now() - t0} ms: ${demo ? `demo mode, PGlite at ${path.relative(process.cwd(), dataDir)}/` : "PostgreSQL"}, ` +
+      `engine ${engine ? `on (clock x${env.CLOCK_SPEED})` : "off"}`,
+  );
+  if (demo) printDemoUsers(dataDir, credentials);
+  return { env, demo, dataDir, db, bus, clock, engine, startedAt: Date.now() };
+}
+
+function printDemoUsers(dataDir: string, fresh: DemoCredential[] | null): void {
+  const file = path.join(dataDir, "demo-credentials.json");
+  const creds = fresh ?? (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as DemoCredential[]) : []);
+  if (creds.length === 0) return;
+  const lines = creds.map(
+    (c) => `  ${c.role.padEnd(10)} ${c.email.padEnd(24)} ${c.password}${c.totpSecret ? `   TOTP secret ${c.totpSecret}` : ""}`,
+  );
+  console.log(`[minute-desk] demo users (also in ${path.relative(process.cwd(), file)}):\n${lines.join("\n")}`);
+}
+
+/** The next-auth secret: NEXTAUTH_SECRET, or in demo mode one generated once under the data folder. */
+export function getAuthSecret(): string {
+  const env = getEnv();
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  if (!isDemoMode(env)) throw new Error("NEXTAUTH_SECRET: required when DATABASE_URL is set (at least 32 characters)");
+  const dir = dataDirFor(env);
+  const file = path.join(dir, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+export async function shutdownRuntime(): Promise<void> {
+  g.__minuteDeskClosing ??= (async () => {
+    const pending = g.__minuteDesk;
+    if (!pending) return;
+    const rt = await pending.catch(() => null);
+    if (!rt) return;
+    await rt.engine?.stop();
+    await rt.db.close();
+    console.log("[minute-desk] stopped; database closed");
+  })();
+  return g.__minuteDeskClosing;
+}
