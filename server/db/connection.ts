@@ -64,6 +64,11 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 10_000 });
+  // An idle client whose server connection drops (restart, failover, admin shutdown) is discarded
+  // by the pool; without a listener that error would crash the process.
+  pool.on("error", (err: Error & { code?: string }) => {
+    if (err.code !== "57P01") console.error("[db] idle PostgreSQL client error:", err.message);
+  });
   // Fail at start with a clear message rather than on the first request.
   try {
     const client = await pool.connect();

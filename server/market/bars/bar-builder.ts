@@ -25,7 +25,7 @@ function sumQty(levels: Book["bids"]): number {
 }
 
 /** Quoted spread of a tick's book in bps of mid; undefined when a side is empty (locked limit). */
-function quotedSpreadBps(book: Book): number | undefined {
+function measureSpreadBps(book: Book): number | undefined {
   const bid = book.bids[0];
   const ask = book.asks[0];
   if (bid === undefined || ask === undefined) return undefined;
@@ -65,7 +65,7 @@ function addToBar(forming: FormingBar, tick: Tick): void {
   bar.volume += tick.qty;
   bar.turnover += tick.price * tick.qty;
   bar.trades += 1;
-  const spread = quotedSpreadBps(tick.book);
+  const spread = measureSpreadBps(tick.book);
   if (spread !== undefined) {
     forming.spreadSumBps += spread;
     forming.spreadSamples += 1;

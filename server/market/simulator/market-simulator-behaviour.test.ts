@@ -194,10 +194,24 @@ describe("MarketSimulator shocks and days", () => {
     const base = make();
     const shocked = make();
     shocked.injectShock({ symbols: ["A"], returnPct: 0, liquidityFactor: 0.2, durationSteps: 30 });
-    expect(depthOver(shocked, 1, 29)).toBeLessThan(0.35 * depthOver(base, 1, 29));
+    expect(depthOver(shocked, 1, 30)).toBeLessThan(0.35 * depthOver(base, 1, 30));
     const after = depthOver(shocked, 31, 600) / depthOver(base, 31, 600);
     expect(after).toBeGreaterThan(0.85);
     expect(after).toBeLessThan(1.15);
+  });
+
+  it("a liquidity shock lasts exactly durationSteps steps", () => {
+    const sim = new MarketSimulator({ symbols: [makeSymbol({ code: "A" })], seed: 10, startTs: T0, params: PINNED });
+    sim.injectShock({ symbols: ["A"], returnPct: 0, liquidityFactor: 0.01, durationSteps: 30 });
+    const depths: number[] = [];
+    for (let s = 1; s <= 40; s++) {
+      sim.step(T0 + s * 1000);
+      const book = sim.getBook("A");
+      depths.push([...(book?.bids ?? []), ...(book?.asks ?? [])].reduce((a, l) => a + l.qty, 0));
+    }
+    // At 1% depth ten levels hold at most ~28,000 shares; a normal book of this name holds ~10x that.
+    expect(Math.max(...depths.slice(0, 30))).toBeLessThan(30_000);
+    expect(Math.min(...depths.slice(30))).toBeGreaterThan(30_000);
   });
 
   it("startNewDay sets prevClose to the last price and recomputes the limits", () => {

@@ -22,7 +22,7 @@ const ROUGH: Partial<SimulatorParams> = {
  * Rule violations of a book, as messages. Plain checks rather than expect() per level: the
  * invariant runs look at millions of levels and expect() is too slow for that.
  */
-function bookProblems(book: Book, limits: PriceLimits, lot: number): string[] {
+function findBookProblems(book: Book, limits: PriceLimits, lot: number): string[] {
   const problems: string[] = [];
   if (book.bids.length > 5 || book.asks.length > 5) problems.push("more than 5 levels");
   for (const level of [...book.bids, ...book.asks]) {
@@ -43,8 +43,8 @@ function bookProblems(book: Book, limits: PriceLimits, lot: number): string[] {
   return problems;
 }
 
-function tickProblems(tick: Tick, ts: number, limits: PriceLimits, lot: number): string[] {
-  const problems = bookProblems(tick.book, limits, lot);
+function findTickProblems(tick: Tick, ts: number, limits: PriceLimits, lot: number): string[] {
+  const problems = findBookProblems(tick.book, limits, lot);
   if (tick.ts !== ts) problems.push(`tick ts ${tick.ts} != step ${ts}`);
   if (!onTick(tick.price)) problems.push(`price off tick ${tick.price}`);
   if (tick.price < limits.down || tick.price > limits.up) problems.push(`price outside limits ${tick.price}`);
@@ -83,14 +83,14 @@ describe("MarketSimulator invariants", () => {
       for (const tick of ticks) {
         const limits = sim.getLimits(tick.symbol);
         if (limits === undefined) problems.push(`unknown symbol ${tick.symbol}`);
-        else problems.push(...tickProblems(tick, ts, limits, lots.get(tick.symbol) ?? 0));
+        else problems.push(...findTickProblems(tick, ts, limits, lots.get(tick.symbol) ?? 0));
         if (tick.symbol === "000001.SZ") problems.push("suspended symbol traded");
       }
       for (const spec of specs) {
         const book = sim.getBook(spec.code);
         const limits = sim.getLimits(spec.code);
         if (book === undefined || limits === undefined) throw new Error(`missing state for ${spec.code}`);
-        problems.push(...bookProblems(book, limits, spec.lotSize).map((p) => `${spec.code}@${ts}: ${p}`));
+        problems.push(...findBookProblems(book, limits, spec.lotSize).map((p) => `${spec.code}@${ts}: ${p}`));
         if (!spec.suspended && (book.bids.length === 0 || book.asks.length === 0)) lockedBooks++;
       }
     }

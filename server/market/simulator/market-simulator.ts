@@ -120,7 +120,10 @@ export class MarketSimulator {
 
     const p = this.params;
     const regime = this.regime;
-    const volScale = (regime === "STRESSED" ? p.stressVolMultiplier : 1) * Math.sqrt(dtMin);
+    const stressed = regime === "STRESSED";
+    const volScale = (stressed ? p.stressVolMultiplier : 1) * Math.sqrt(dtMin);
+    const tradeScale = dtMin * (stressed ? p.stressTradeRateMultiplier : 1);
+    const valueScale = dtMin * (stressed ? p.stressVolumeMultiplier : 1);
     let marketMove = p.marketVolPerMin * volScale * this.rng.normal();
     if (this.rng.next() < p.marketJumpRatePerMin[regime] * dtMin) {
       marketMove += p.marketJumpMean + p.marketJumpStd * this.rng.normal();
@@ -139,14 +142,13 @@ export class MarketSimulator {
       // Suspended names keep accumulating news in the latent price, so they gap on resumption.
       st.logLatent += move;
       this.updateFair(st);
-      if (st.liquiditySteps > 0) {
-        st.liquiditySteps--;
-        if (st.liquiditySteps === 0) st.liquidityFactor = 1;
+      if (st.spec.suspended) {
+        this.countDownLiquidityShock(st);
+        continue;
       }
-      if (st.spec.suspended) continue;
       this.refreshBook(st);
+      this.countDownLiquidityShock(st);
       const typicalMove = Math.hypot(st.spec.beta * p.marketVolPerMin, p.residualVolPerMin) * volScale;
-      const stressed = regime === "STRESSED";
       const printedBefore = ticks.length;
       st.book = printTrades(
         {
@@ -154,8 +156,8 @@ export class MarketSimulator {
           ts,
           book: st.book,
           lotSize: st.spec.lotSize,
-          expectedTrades: st.liquidity.tradesPerMin * dtMin * (stressed ? p.stressTradeRateMultiplier : 1),
-          expectedValue: st.liquidity.valuePerMin * dtMin * (stressed ? p.stressVolumeMultiplier : 1),
+          expectedTrades: st.liquidity.tradesPerMin * tradeScale,
+          expectedValue: st.liquidity.valuePerMin * valueScale,
           lockedTradeRateMultiplier: p.limitTradeRateMultiplier,
           zMove: typicalMove > 0 ? move / typicalMove : 0,
         },
@@ -248,6 +250,13 @@ export class MarketSimulator {
     // Per-minute probability converted to this step's length, so the chain is step-size free.
     const prob = 1 - Math.pow(1 - perMin, dtMin);
     if (this.rng.next() < prob) this.regime = this.regime === "CALM" ? "STRESSED" : "CALM";
+  }
+
+  /** Called once per step after the book is built, so a shock thins exactly durationSteps books. */
+  private countDownLiquidityShock(st: SymbolState): void {
+    if (st.liquiditySteps === 0) return;
+    st.liquiditySteps--;
+    if (st.liquiditySteps === 0) st.liquidityFactor = 1;
   }
 
   private setLimits(st: SymbolState): void {

@@ -1,0 +1,58 @@
+// Integration fixtures: users per role, and tRPC callers acting as them.
+import type { Database } from "@/server/db/connection";
+import { createCaller } from "@/server/api/root";
+import type { Context } from "@/server/api/context";
+import { hashPassword } from "@/server/auth/password";
+import { ROLES, requiresTotp, type Role } from "@/server/auth/roles";
+import type { SessionUser } from "@/server/auth/sign-in";
+import { generateTotpSecret } from "@/server/auth/totp";
+import { createInProcessBus, type EventBus } from "@/server/engine/event-bus";
+import type { MarketEngine } from "@/server/engine/market-engine";
+
+export const TEST_PASSWORD = "correct horse battery";
+
+export interface TestUser extends SessionUser {
+  totpSecret: string | null;
+}
+
+let cachedHash: Promise<string> | undefined;
+
+export async function createUser(db: Database, role: Role, opts: { email?: string; totp?: boolean } = {}): Promise<TestUser> {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const email = opts.email ?? `${role.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@test.local`;
+  const withTotp = opts.totp ?? requiresTotp(role);
+  const totpSecret = withTotp ? generateTotpSecret() : null;
+  const u = await db.prisma.user.create({
+    data: {
+      email, name: `${role} tester`, role, passwordHash: await cachedHash,
+      totpSecret, totpEnrolledAt: withTotp ? new Date() : null,
+    },
+  });
+  return { id: u.id, email, name: u.name, role, totpPending: requiresTotp(role) && !withTotp, totpSecret };
+}
+
+export async function createUsersForAllRoles(db: Database): Promise<Record<Role, TestUser>> {
+  const out = {} as Record<Role, TestUser>;
+  for (const role of ROLES) out[role] = await createUser(db, role);
+  return out;
+}
+
+export function contextFor(
+  db: Database,
+  user: SessionUser | null,
+  extra: { bus?: EventBus; engine?: MarketEngine | null } = {},
+): Context {
+  return {
+    user,
+    prisma: db.prisma,
+    sql: db.sql,
+    bus: extra.bus ?? createInProcessBus(),
+    engine: extra.engine ?? null,
+    dbKind: db.kind,
+    ip: "127.0.0.1",
+  };
+}
+
+export function callerFor(db: Database, user: SessionUser | null, extra?: Parameters<typeof contextFor>[2]) {
+  return createCaller(contextFor(db, user, extra));
+}
