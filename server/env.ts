@@ -16,6 +16,7 @@ const schema = z.object({
   MINUTE_DESK_DATA_DIR: z
     .string()
     .regex(/^[A-Za-z0-9._-]+$/, "must be a plain folder name inside the project (e.g. .data-e2e)")
+    .refine((v) => !/^\.+$/.test(v), "must be a plain folder name inside the project, not . or ..")
     .default(".data"),
   CLOCK_SPEED: z.coerce
     .number({ message: "must be a number" })

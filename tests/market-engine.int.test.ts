@@ -98,8 +98,7 @@ describe.each(BACKENDS)("market engine on %s", (kind) => {
       await engine.step();
     }
     expect(engine.forming("600519.SH")).toBeDefined();
-    const ac = new AbortController();
-    const stream = await caller.market.onBar({ symbol: "600519.SH" }, { signal: ac.signal });
+    const stream = await caller.market.onBar({ symbol: "600519.SH" });
     const it = stream[Symbol.asyncIterator]();
     const next = async () => {
       const r = await it.next();
@@ -127,7 +126,7 @@ describe.each(BACKENDS)("market engine on %s", (kind) => {
         break;
       }
     }
-    ac.abort();
+    await it.return?.(undefined);
     expect(seen).toContain("closed");
   });
 });

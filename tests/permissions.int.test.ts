@@ -16,7 +16,7 @@ interface ProcedureInfo {
 }
 
 function listProcedures(): ProcedureInfo[] {
-  const record = appRouter._def.procedures as Record<string, { _def: { type: ProcedureInfo["type"]; meta?: Meta } }>;
+  const record = appRouter._def.procedures as unknown as Record<string, { _def: { type: ProcedureInfo["type"]; meta?: Meta } }>;
   return Object.entries(record).map(([path, p]) => ({ path, type: p._def.type, meta: p._def.meta }));
 }
 

@@ -7,7 +7,8 @@ import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import { ApiTokensPanel } from "./api-tokens-panel";
 
-export function UsersView() {
+/** canManage: false for read-only roles (AUDITOR), who see the list only. */
+export function UsersView({ canManage }: { canManage: boolean }) {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -59,11 +60,12 @@ export function UsersView() {
                     <td>{u.disabled ? t("users.disabled") : locked ? t("users.locked") : t("users.active")}</td>
                     <td>{u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : t("common.never")}</td>
                     <td className="actions">
-                      {locked && (
+                      {canManage && locked && (
                         <button type="button" className="btn" onClick={() => lock.mutate({ userId: u.id, unlock: true })}>
                           {t("users.unlock")}
                         </button>
                       )}
+                      {canManage && (
                       <button
                         type="button"
                         className="btn"
@@ -75,6 +77,7 @@ export function UsersView() {
                       >
                         {u.disabled ? t("users.enable") : t("users.disable")}
                       </button>
+                      )}
                     </td>
                   </tr>
                 );
@@ -84,6 +87,7 @@ export function UsersView() {
         )}
         {lock.error && <p role="alert" className="form-error">{lock.error.message}</p>}
       </section>
+      {canManage && (
       <section className="panel">
         <h2>{t("users.create")}</h2>
         <form className="form-grid" onSubmit={onCreate}>
@@ -116,7 +120,8 @@ export function UsersView() {
         {create.error && <p role="alert" className="form-error">{create.error.message}</p>}
         {create.data && <p role="status" className="ok-banner">{t("users.created", { email: create.data.email })}</p>}
       </section>
-      <ApiTokensPanel users={users.data ?? []} />
+      )}
+      {canManage && <ApiTokensPanel users={users.data ?? []} />}
     </div>
   );
 }

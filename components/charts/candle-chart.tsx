@@ -47,9 +47,9 @@ export function CandleChart({ locale, label, history, live }: Props) {
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const timeFmt = new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false });
+    const timeFmt = new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
     const fullFmt = new Intl.DateTimeFormat(locale, {
-      timeZone: DISPLAY_TIME_ZONE, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false,
+      timeZone: DISPLAY_TIME_ZONE, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
     });
     const c = createChart(el, {
       autoSize: true,

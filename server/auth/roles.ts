@@ -8,10 +8,10 @@ export const PERMISSIONS = {
   "accounts.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
   "audit.view": ["COMPLIANCE", "ADMIN", "AUDITOR"],
   "audit.verify": ["COMPLIANCE", "ADMIN", "AUDITOR"],
-  "users.view": ["ADMIN"],
+  "users.view": ["ADMIN", "AUDITOR"],
   "users.manage": ["ADMIN"],
   "apiTokens.manage": ["ADMIN"],
-  "system.view": ["ADMIN"],
+  "system.view": ["ADMIN", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -40,7 +40,8 @@ export function createInProcessBus(): EventBus {
       set.add(h);
       return () => {
         set.delete(h);
-        if (set.size === 0) handlers.delete(topic);
+        // Idempotent: a second call must not drop a newer set registered under the same topic.
+        if (set.size === 0 && handlers.get(topic) === set) handlers.delete(topic);
       };
     },
   };
@@ -56,19 +57,28 @@ export function iterateTopic<T>(
   topic: string,
   signal: AbortSignal | undefined,
   maxBuffer = 500,
-): AsyncGenerator<BusEvent<T>> {
+): AsyncGenerator<BusEvent<T>> & { close(): void } {
   const queue: BusEvent<T>[] = [];
   let wake: (() => void) | undefined;
+  let closed = false;
   const unsubscribe = bus.subscribe<T>(topic, (e) => {
     queue.push(e);
     if (queue.length > maxBuffer) queue.shift();
     wake?.();
   });
-  const onAbort = () => wake?.();
-  signal?.addEventListener("abort", onAbort);
+  // Releases the subscription even when the iterator was never started (abort or close()).
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    unsubscribe();
+    signal?.removeEventListener("abort", close);
+    wake?.();
+  };
+  signal?.addEventListener("abort", close);
+  if (signal?.aborted) close();
   async function* run(): AsyncGenerator<BusEvent<T>> {
     try {
-      while (!signal?.aborted) {
+      while (!closed) {
         const next = queue.shift();
         if (next) {
           yield next;
@@ -80,9 +90,8 @@ export function iterateTopic<T>(
         wake = undefined;
       }
     } finally {
-      unsubscribe();
-      signal?.removeEventListener("abort", onAbort);
+      close();
     }
   }
-  return run();
+  return Object.assign(run(), { close });
 }

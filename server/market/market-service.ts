@@ -37,13 +37,17 @@ export async function* streamBars(
   await requireSymbol(deps.prisma, input.symbol);
   if (!deps.engine) throw new AppError("PRECONDITION_FAILED", "The market engine is not running on this server.");
   const events = iterateTopic<BarEvent>(deps.bus, barTopic(input.symbol), signal);
-  const resumeFrom = input.lastEventId ? Number(input.lastEventId.split("-")[0]) : NaN;
-  if (Number.isFinite(resumeFrom)) {
-    for (const bar of await loadBarsSince(deps.sql, input.symbol, resumeFrom)) {
-      yield tracked(eventId({ kind: "closed", bar }, "r"), { kind: "closed", bar } satisfies BarEvent);
+  try {
+    const resumeFrom = input.lastEventId ? Number(input.lastEventId.split("-")[0]) : NaN;
+    if (Number.isFinite(resumeFrom)) {
+      for (const bar of await loadBarsSince(deps.sql, input.symbol, resumeFrom)) {
+        yield tracked(eventId({ kind: "closed", bar }, "r"), { kind: "closed", bar } satisfies BarEvent);
+      }
     }
+    const forming = deps.engine.forming(input.symbol);
+    if (forming) yield tracked(eventId({ kind: "forming", bar: forming }, "s"), { kind: "forming", bar: forming } satisfies BarEvent);
+    for await (const e of events) yield tracked(eventId(e.data, e.id), e.data);
+  } finally {
+    events.close(); // also when the catch-up failed or the client left before the live part
   }
-  const forming = deps.engine.forming(input.symbol);
-  if (forming) yield tracked(eventId({ kind: "forming", bar: forming }, "s"), { kind: "forming", bar: forming } satisfies BarEvent);
-  for await (const e of events) yield tracked(eventId(e.data, e.id), e.data);
 }

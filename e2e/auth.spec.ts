@@ -1,0 +1,73 @@
+// Signing in by role: each role sees only its navigation (generated from the permission map),
+// a wrong password is refused clearly, managers need TOTP, signing out ends the session.
+import { NAV_ITEMS } from "../components/shell/nav-items";
+import { en } from "../components/i18n/en";
+import { hasPermission } from "../server/auth/roles";
+import { credentialFor, demoCredentials, expect, freshTotp, signIn, test } from "./fixtures";
+
+function navLabel(key: string): string {
+  const [, name] = key.split(".");
+  return en.nav[name as keyof typeof en.nav];
+}
+
+test.describe("sign-in by role", () => {
+  for (const email of ["risk@demo.local", "compliance@demo.local", "manager@demo.local", "admin@demo.local", "auditor@demo.local"]) {
+    test(`${email} sees exactly its navigation`, async ({ page }) => {
+      await signIn(page, email);
+      const role = credentialFor(email).role;
+      const expected = NAV_ITEMS.filter((i) => hasPermission(role, i.permission)).map((i) => navLabel(i.label));
+      const nav = page.getByRole("navigation", { name: "Main navigation" });
+      await expect(nav.getByRole("link")).toHaveText(expected);
+      await expect(page.getByTestId("current-user")).toContainText(en.roles[role]);
+      // A page outside the role's navigation is refused, not shown.
+      const hidden = NAV_ITEMS.find((i) => !hasPermission(role, i.permission));
+      if (hidden) {
+        await page.goto(hidden.href);
+        await expect(page.getByRole("alert").filter({ hasText: en.errors.forbidden })).toBeVisible();
+      }
+    });
+  }
+});
+
+test("a wrong password is refused with a clear message and no session", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("risk@demo.local");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: en.signIn.errors.invalid_credentials })).toBeVisible();
+  await page.goto("/desk");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a manager needs a TOTP code", async ({ page }) => {
+  const cred = credentialFor("manager2@demo.local");
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(cred.email);
+  await page.getByLabel("Password").fill(cred.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: en.signIn.errors.totp_required })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByLabel("Authenticator code").fill(await freshTotp(cred.totpSecret ?? ""));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/desk/);
+  await expect(page.getByTestId("current-user")).toContainText("Manager");
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "risk@demo.local");
+  await page.getByRole("button", { name: en.nav.signOut }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/accounts");
+  await expect(page).toHaveURL(/\/signin/);
+  const res = await page.request.get("/api/trpc/accounts.list?input=" + encodeURIComponent(JSON.stringify({ json: { limit: 5 } })));
+  expect(res.status()).toBe(401);
+});
+
+test("the language switch shows the app in Chinese", async ({ page }) => {
+  await signIn(page, "auditor@demo.local");
+  await page.getByRole("combobox", { name: "Language" }).first().selectOption("zh-CN");
+  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "交易台" })).toBeVisible();
+  await page.getByRole("combobox", { name: "语言" }).first().selectOption("en");
+  await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
+  expect(demoCredentials().length).toBe(6);
+});

@@ -1,0 +1,45 @@
+// End-to-end tests in Debian's Chromium against `next start` on its own port with a fresh data
+// folder (PGlite seeded on first start) and an accelerated clock (one simulated minute = 2 s).
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATA_DIR = ".data-e2e";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: "en-US",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf ${E2E_DATA_DIR} && next start -p ${PORT}`,
+    url: `http://localhost:${PORT}/api/v1/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      NEXT_MANUAL_SIG_HANDLE: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      MINUTE_DESK_DATA_DIR: E2E_DATA_DIR,
+      CLOCK_SPEED: "30",
+      DEMO_ACCOUNTS: "1000",
+    },
+  },
+});

@@ -1,0 +1,97 @@
+// The permission map of DESIGN 0, checked against a table written out by hand, plus the TOTP rule
+// and the role guard.
+import { describe, expect, it } from "vitest";
+import { hasPermission, isRole, PERMISSIONS, requiresTotp, ROLES, type Permission, type Role } from "./roles";
+
+// Why each row (DESIGN 0 and the REST section's role lists):
+// - market.view: everyone; ADMIN needs feed status, AUDITOR sees "everything read-only".
+// - accounts.view: RISK, COMPLIANCE and MANAGER work on client accounts; AUDITOR reads them; ADMIN runs the
+//   platform and does not see client accounts (GET /api/v1/accounts/{id}/risk lists RISK, COMPLIANCE, MANAGER, AUDITOR).
+// - audit.view / audit.verify: COMPLIANCE (audit trail), AUDITOR (audit chain verification) and ADMIN
+//   (GET /api/v1/audit/verify lists COMPLIANCE, ADMIN, AUDITOR); RISK and MANAGER do not.
+// - users.manage / apiTokens.manage: ADMIN only ("users and roles, settings"). users.view / system.view: ADMIN
+//   and AUDITOR, who sees "everything read-only" but never holds a *.manage permission.
+const EXPECTED: Record<Permission, Record<Role, boolean>> = {
+  "market.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: true },
+  "accounts.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: false, AUDITOR: true },
+  "audit.view": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: true, AUDITOR: true },
+  "audit.verify": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: true, AUDITOR: true },
+  "users.view": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: true },
+  "users.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
+  "apiTokens.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
+  "system.view": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: true },
+};
+
+const permissions = Object.keys(PERMISSIONS) as Permission[];
+
+describe("roles", () => {
+  it("are the five roles of DESIGN 0", () => {
+    expect([...ROLES].sort()).toEqual(["ADMIN", "AUDITOR", "COMPLIANCE", "MANAGER", "RISK"]);
+  });
+});
+
+describe("permission map", () => {
+  it("has exactly the permissions of the hand-written table", () => {
+    expect([...permissions].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(permissions.flatMap((p) => ROLES.map((r) => [p, r] as const)))("%s for %s matches the table", (p, r) => {
+    expect(hasPermission(r, p)).toBe(EXPECTED[p][r]);
+  });
+
+  it("gives every permission to at least one role, and lists no role twice", () => {
+    for (const p of permissions) {
+      const holders: readonly Role[] = PERMISSIONS[p];
+      expect(holders.length, p).toBeGreaterThan(0);
+      expect(new Set(holders).size, p).toBe(holders.length);
+      for (const r of holders) expect(isRole(r), `${p}: ${r}`).toBe(true);
+    }
+  });
+
+  it("AUDITOR holds no permission that changes anything", () => {
+    const writes = permissions.filter((p) => !p.endsWith(".view") && p !== "audit.verify");
+    expect(writes).toEqual(expect.arrayContaining(["users.manage", "apiTokens.manage"]));
+    for (const p of writes) expect(hasPermission("AUDITOR", p), p).toBe(false);
+  });
+
+  it("only ADMIN manages users and API tokens", () => {
+    for (const r of ROLES) {
+      expect(hasPermission(r, "users.manage"), r).toBe(r === "ADMIN");
+      expect(hasPermission(r, "apiTokens.manage"), r).toBe(r === "ADMIN");
+    }
+  });
+
+  it("ADMIN does not see client accounts", () => {
+    expect(hasPermission("ADMIN", "accounts.view")).toBe(false);
+  });
+});
+
+describe("requiresTotp", () => {
+  it("is true exactly for MANAGER and ADMIN", () => {
+    const withTotp = ROLES.filter((r) => requiresTotp(r));
+    expect([...withTotp].sort()).toEqual(["ADMIN", "MANAGER"]);
+  });
+});
+
+describe("isRole", () => {
+  it("accepts each role name", () => {
+    for (const r of ROLES) expect(isRole(r), r).toBe(true);
+  });
+
+  it.each([
+    ["admin"],
+    ["Admin"],
+    ["ADMIN "],
+    [" RISK"],
+    [""],
+    ["USER"],
+    ["toString"],
+    [null],
+    [undefined],
+    [0],
+    [["ADMIN"]],
+    [{ role: "ADMIN" }],
+  ])("rejects %j", (value) => {
+    expect(isRole(value)).toBe(false);
+  });
+});
