@@ -10,6 +10,7 @@ import { loadMigrations, migrationsDir, runMigrations } from "./db/migrate";
 import { createClock, type Clock } from "./engine/clock";
 import { createInProcessBus, type EventBus } from "./engine/event-bus";
 import { createSimulator } from "./engine/history";
+import { alwaysLeader, startLeaderElection, type LeaderLock } from "./engine/leader-lock";
 import { MarketEngine } from "./engine/market-engine";
 import { getEnv, isDemoMode, type Env } from "./env";
 
@@ -21,6 +22,7 @@ export interface Runtime {
   bus: EventBus;
   clock: Clock;
   engine: MarketEngine | null;
+  leader: LeaderLock | null;
   startedAt: number;
 }
 
@@ -61,6 +63,7 @@ async function bootRuntime(): Promise<Runtime> {
   const bus = createInProcessBus();
   const clock = createClock(env.CLOCK_SPEED);
   let engine: MarketEngine | null = null;
+  let leader: LeaderLock | null = null;
   if (env.ENGINE === "on") {
     const { sim, backfilled } = await createSimulator(db.prisma, db.sql, {
       seed: env.DEMO_SEED,
@@ -68,15 +71,18 @@ async function bootRuntime(): Promise<Runtime> {
       backfillMinutes: BACKFILL_MINUTES,
     });
     if (backfilled > 0) console.log(`[minute-desk] backfilled ${backfilled} one-minute bars`);
-    engine = new MarketEngine({ sim, clock, bus, sql: db.sql });
-    engine.start();
+    const e = new MarketEngine({ sim, clock, bus, sql: db.sql });
+    engine = e;
+    leader = demo
+      ? alwaysLeader(() => e.start())
+      : startLeaderElection(env.DATABASE_URL ?? "", { onAcquire: () => e.start(), onLose: () => void e.stop() });
   }
   console.log(
     `[minute-desk] ready in ${Date.now() - t0} ms: ${demo ? `demo mode, PGlite at ${path.relative(process.cwd(), dataDir)}/` : "PostgreSQL"}, ` +
       `engine ${engine ? `on (clock x${env.CLOCK_SPEED})` : "off"}`,
   );
   if (demo) printDemoUsers(dataDir, credentials);
-  return { env, demo, dataDir, db, bus, clock, engine, startedAt: Date.now() };
+  return { env, demo, dataDir, db, bus, clock, engine, leader, startedAt: Date.now() };
 }
 
 function printDemoUsers(dataDir: string, fresh: DemoCredential[] | null): void {
@@ -109,6 +115,7 @@ export async function shutdownRuntime(): Promise<void> {
     if (!pending) return;
     const rt = await pending.catch(() => null);
     if (!rt) return;
+    await rt.leader?.stop();
     await rt.engine?.stop();
     await rt.db.close();
     console.log("[minute-desk] stopped; database closed");

@@ -12,19 +12,22 @@ export async function getHealth() {
     dbOk = false;
   }
   const engine = rt.engine?.status() ?? null;
-  // The engine is healthy when a minute closed recently (in real time, scaled by the clock speed).
+  const leader = rt.leader?.isLeader() ?? false;
+  // The leader's engine is healthy when a minute closed recently (real time, scaled by the clock
+  // speed). A standby instance does not tick; it is healthy when its database is.
   const staleMs = (STALE_AFTER_MINUTES * 60_000) / (engine?.speed ?? 1);
   const sinceStart = Date.now() - rt.startedAt;
-  const feedOk =
+  const ticking =
     engine !== null && engine.running && (engine.lastTickAt !== null ? Date.now() - engine.lastTickAt < staleMs : sinceStart < staleMs);
+  const feedStatus = !engine ? "off" : !leader ? "standby" : ticking ? "ok" : "stale";
   return {
-    status: dbOk && feedOk ? "ok" : "degraded",
+    status: dbOk && (feedStatus === "ok" || feedStatus === "standby") ? "ok" : "degraded",
     db: rt.db.kind,
     engine: {
-      leader: engine?.running ?? false,
+      leader,
       lastTickAt: engine?.lastTickAt ? new Date(engine.lastTickAt).toISOString() : null,
       lastTickMs: engine?.lastTickMs ?? null,
     },
-    feed: { source: engine ? "simulator" : "none", status: feedOk ? "ok" : engine ? "stale" : "off" },
+    feed: { source: engine ? "simulator" : "none", status: feedStatus },
   };
 }

@@ -1,0 +1,51 @@
+// User administration in the browser: an admin creates a manager, who must enroll TOTP at first
+// sign-in before anything else opens; the auditor sees the users read-only.
+import { generateTotpCode } from "../server/auth/totp";
+import { expect, signIn, test } from "./fixtures";
+
+test("a new manager enrolls TOTP at first sign-in, then uses it", async ({ page, browser }) => {
+  const email = `new.manager.${Date.now()}@bank.test`;
+  const password = "first-login-password";
+  await signIn(page, "admin@demo.local");
+  await page.getByRole("link", { name: "Users" }).click();
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Create user" }) });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Name").fill("New Manager");
+  await form.getByLabel("Role").selectOption("MANAGER");
+  await form.getByLabel("Initial password").fill(password);
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("status")).toContainText(`User ${email} created.`);
+  await expect(page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })).toContainText("Manager");
+
+  const ctx = await browser.newContext();
+  const p2 = await ctx.newPage();
+  await p2.goto("/signin");
+  await p2.getByLabel("Email").fill(email);
+  await p2.getByLabel("Password").fill(password);
+  await p2.getByRole("button", { name: "Sign in" }).click();
+  await expect(p2).toHaveURL(/\/enroll-totp/);
+  // Nothing else opens before enrollment.
+  await p2.goto("/desk");
+  await expect(p2).toHaveURL(/\/enroll-totp/);
+  await p2.getByRole("button", { name: "Show my key" }).click();
+  const secret = (await p2.getByTestId("totp-secret").textContent()) ?? "";
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  await p2.getByLabel("Code from the app").fill("000000");
+  await p2.getByRole("button", { name: "Confirm" }).click();
+  await expect(p2.getByRole("alert").filter({ hasText: /not valid/ })).toBeVisible();
+  await p2.getByLabel("Code from the app").fill(generateTotpCode(secret, Date.now()));
+  await p2.getByRole("button", { name: "Confirm" }).click();
+  await expect(p2).toHaveURL(/\/desk/);
+  await expect(p2.getByTestId("current-user")).toContainText("New Manager");
+  await ctx.close();
+});
+
+test("the auditor sees users and system status read-only", async ({ page }) => {
+  await signIn(page, "auditor@demo.local");
+  await page.getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("cell", { name: "admin@demo.local" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create user" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Disable" })).toHaveCount(0);
+  await page.getByRole("link", { name: "System" }).click();
+  await expect(page.getByText("PGlite (embedded, .data/)")).toBeVisible();
+});
