@@ -3,6 +3,7 @@
 // arrives with the risk engine; here the book at yesterday's close.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { Pager, useCursorPages } from "../ui/pager";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 
@@ -10,8 +11,8 @@ export function AccountsTable() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages<string>();
+  const cursor = pages.cursor;
   const q = useQuery({
     ...trpc.accounts.list.queryOptions({ search: search || undefined, cursor, limit: 50 }),
     placeholderData: keepPreviousData,
@@ -30,7 +31,7 @@ export function AccountsTable() {
           placeholder={t("accounts.searchPlaceholder")}
           onChange={(e) => {
             setSearch(e.target.value);
-            setCursors([undefined]);
+            pages.reset();
           }}
         />
       </label>
@@ -69,19 +70,7 @@ export function AccountsTable() {
           </tbody>
         </table>
       )}
-      <div className="pager">
-        <button type="button" className="btn" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          {t("common.previous")}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={!q.data?.nextCursor}
-          onClick={() => q.data?.nextCursor && setCursors((c) => [...c, q.data.nextCursor ?? undefined])}
-        >
-          {t("common.next")}
-        </button>
-      </div>
+      <Pager pages={pages} next={q.data?.nextCursor} />
     </section>
   );
 }

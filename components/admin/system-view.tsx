@@ -1,8 +1,10 @@
 "use client";
-// System status for ADMIN: database, engine and feed.
+// System status for ADMIN (and AUDITOR, read-only): database, feed and engine.
 import { useQuery } from "@tanstack/react-query";
+import { LastTick } from "../desk/engine-status-panel";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { Fact } from "../ui/fact";
 
 export function SystemView() {
   const { t, fmt } = useI18n();
@@ -16,43 +18,18 @@ export function SystemView() {
       {q.isError && <p role="alert" className="form-error">{q.error.message}</p>}
       {q.data && (
         <dl className="facts vertical">
-          <div>
-            <dt>{t("system.database")}</dt>
-            <dd>{q.data.db === "pglite" ? "PGlite (embedded, .data/)" : "PostgreSQL"}</dd>
-          </div>
-          <div>
-            <dt>{t("system.feed")}</dt>
-            <dd>{t("system.simulator")}</dd>
-          </div>
-          <div>
-            <dt>{t("system.engine")}</dt>
-            <dd>{e?.running ? t("system.running") : t("system.stopped")}</dd>
-          </div>
+          <Fact label={t("system.database")}>{q.data.db === "pglite" ? "PGlite (embedded, .data/)" : "PostgreSQL"}</Fact>
+          <Fact label={t("system.feed")}>{t("system.simulator")}</Fact>
+          <Fact label={t("system.engine")}>{e?.running ? t("system.running") : t("system.stopped")}</Fact>
           {e && (
             <>
-              <div>
-                <dt>{t("system.speed")}</dt>
-                <dd>×{e.speed}</dd>
-              </div>
-              <div>
-                <dt>{t("system.simTime")}</dt>
-                <dd>{fmt.dateTime(e.simTime)}</dd>
-              </div>
-              <div>
-                <dt>{t("system.symbols")}</dt>
-                <dd>{fmt.integer(e.symbols)}</dd>
-              </div>
-              <div>
-                <dt>{t("desk.lastTick")}</dt>
-                <dd>
-                  {e.lastTickAt ? fmt.dateTime(e.lastTickAt) : t("common.never")}
-                  {e.lastTickMs !== null ? ` · ${t("desk.tickTook", { ms: fmt.number(e.lastTickMs, 1) })}` : ""}
-                </dd>
-              </div>
-              <div>
-                <dt>{t("system.lastError")}</dt>
-                <dd>{e.lastError ?? t("system.none")}</dd>
-              </div>
+              <Fact label={t("system.speed")}>×{e.speed}</Fact>
+              <Fact label={t("system.simTime")}>{fmt.dateTime(e.simTime)}</Fact>
+              <Fact label={t("system.symbols")}>{fmt.integer(e.symbols)}</Fact>
+              <Fact label={t("desk.lastTick")}>
+                <LastTick status={e} withDate />
+              </Fact>
+              <Fact label={t("system.lastError")}>{e.lastError ?? t("system.none")}</Fact>
             </>
           )}
         </dl>

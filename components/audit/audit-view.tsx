@@ -2,6 +2,7 @@
 // Audit trail: newest first, filters, paging, and the hash-chain verification button (A1).
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { Pager, useCursorPages } from "../ui/pager";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 
@@ -10,8 +11,8 @@ export function AuditView() {
   const trpc = useTRPC();
   const [action, setAction] = useState("");
   const [actor, setActor] = useState("");
-  const [pages, setPages] = useState<(number | undefined)[]>([undefined]);
-  const beforeId = pages[pages.length - 1];
+  const pages = useCursorPages<number>();
+  const beforeId = pages.cursor;
   const q = useQuery({
     ...trpc.audit.list.queryOptions({ action: action || undefined, actorEmail: actor || undefined, beforeId, limit: 50 }),
     placeholderData: keepPreviousData,
@@ -36,11 +37,11 @@ export function AuditView() {
       <div className="filters">
         <label className="inline-field">
           {t("audit.filterAction")}
-          <input value={action} onChange={(e) => { setAction(e.target.value); setPages([undefined]); }} placeholder="auth." />
+          <input value={action} onChange={(e) => { setAction(e.target.value); pages.reset(); }} placeholder="auth." />
         </label>
         <label className="inline-field">
           {t("audit.filterActor")}
-          <input value={actor} onChange={(e) => { setActor(e.target.value); setPages([undefined]); }} />
+          <input value={actor} onChange={(e) => { setActor(e.target.value); pages.reset(); }} />
         </label>
       </div>
       {q.isPending && <p className="muted">{t("common.loading")}</p>}
@@ -63,7 +64,7 @@ export function AuditView() {
               <tr key={e.id} tabIndex={0}>
                 <td className="num mono">{e.id}</td>
                 <td className="mono">{fmt.dateTime(e.ts)}</td>
-                <td>{e.actorEmail ?? "system"}</td>
+                <td>{e.actorEmail ?? t("audit.system")}</td>
                 <td className="mono">{e.action}</td>
                 <td className="mono">{e.targetType ? `${e.targetType}${e.targetId ? `:${e.targetId.slice(0, 10)}` : ""}` : "—"}</td>
                 <td className="mono small">{e.after ? JSON.stringify(e.after) : ""}</td>
@@ -72,19 +73,7 @@ export function AuditView() {
           </tbody>
         </table>
       )}
-      <div className="pager">
-        <button type="button" className="btn" disabled={pages.length <= 1} onClick={() => setPages((p) => p.slice(0, -1))}>
-          {t("common.previous")}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={!q.data?.nextBeforeId}
-          onClick={() => q.data?.nextBeforeId && setPages((p) => [...p, q.data.nextBeforeId ?? undefined])}
-        >
-          {t("audit.older")}
-        </button>
-      </div>
+      <Pager pages={pages} next={q.data?.nextBeforeId} nextLabel={t("audit.older")} />
     </section>
   );
 }

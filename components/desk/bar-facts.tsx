@@ -3,10 +3,12 @@
 // screen readers follow the live bar.
 import type { Bar } from "@/server/market/types";
 import { useI18n } from "../i18n/i18n-provider";
+import { Fact } from "../ui/fact";
 
 export function BarFacts({ bar, prevClose }: { bar: Bar; prevClose: number }) {
   const { t, fmt } = useI18n();
   const change = prevClose > 0 ? bar.close / prevClose - 1 : 0;
+  const direction = change >= 0 ? "up" : "down";
   return (
     <dl
       className="facts"
@@ -16,35 +18,15 @@ export function BarFacts({ bar, prevClose }: { bar: Bar; prevClose: number }) {
       data-volume={bar.volume}
       aria-live="polite"
     >
-      <div>
-        <dt>{t("desk.barTime")}</dt>
-        <dd>{fmt.time(bar.ts)}</dd>
-      </div>
-      <div>
-        <dt>{t("desk.last")}</dt>
-        <dd className={change >= 0 ? "up" : "down"}>{fmt.price(bar.close)}</dd>
-      </div>
-      <div>
-        <dt>{t("desk.change")}</dt>
-        <dd className={change >= 0 ? "up" : "down"}>{fmt.percent(change)}</dd>
-      </div>
-      <div>
-        <dt>{t("desk.volume")}</dt>
-        <dd>{fmt.integer(bar.volume)} {t("desk.shares")}</dd>
-      </div>
-      <div>
-        <dt>{t("desk.vwap")}</dt>
-        <dd>{fmt.price(bar.vwap)}</dd>
-      </div>
-      <div>
-        <dt>{t("desk.spread")}</dt>
-        <dd>{fmt.number(bar.spreadBps, 1)} bp</dd>
-      </div>
-      <div>
-        <dt>{t("desk.imbalance")}</dt>
-        <dd>{fmt.percent(bar.imbalance)}</dd>
-      </div>
+      <Fact label={t("desk.barTime")}>{fmt.time(bar.ts)}</Fact>
+      <Fact label={t("desk.last")} className={direction}>{fmt.price(bar.close)}</Fact>
+      <Fact label={t("desk.change")} className={direction}>{fmt.percent(change)}</Fact>
+      <Fact label={t("desk.volume")}>
+        {fmt.integer(bar.volume)} {t("desk.shares")}
+      </Fact>
+      <Fact label={t("desk.vwap")}>{fmt.price(bar.vwap)}</Fact>
+      <Fact label={t("desk.spread")}>{fmt.number(bar.spreadBps, 1)} bp</Fact>
+      <Fact label={t("desk.imbalance")}>{fmt.percent(bar.imbalance)}</Fact>
     </dl>
   );
 }
-

@@ -110,6 +110,7 @@ export const en = {
     filterActor: "Actor email",
     none: "No audit events match.",
     older: "Older events",
+    system: "system",
   },
   users: {
     title: "Users",

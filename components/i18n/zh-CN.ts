@@ -112,6 +112,7 @@ export const zhCN: Messages = {
     filterActor: "操作人邮箱",
     none: "没有匹配的审计事件。",
     older: "更早的事件",
+    system: "系统",
   },
   users: {
     title: "用户",
