@@ -3,7 +3,7 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DATA_DIR = ".data-e2e";
+export const E2E_DATA_DIR = PORT === 3100 ? ".data-e2e" : `.data-e2e-${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",

@@ -9,7 +9,7 @@ const url = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/po
 process.env.DATABASE_URL = url;
 
 export default defineConfig({
-  schema: path.join("prisma", "schema.prisma"),
+  schema: path.join("prisma", "schema"),
   experimental: { adapter: true },
   engine: "js",
   async adapter() {

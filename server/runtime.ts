@@ -11,6 +11,8 @@ import { createClock, type Clock } from "./engine/clock";
 import { createInProcessBus, type EventBus } from "./engine/event-bus";
 import { createSimulator } from "./engine/history";
 import { alwaysLeader, startLeaderElection, type LeaderLock } from "./engine/leader-lock";
+import { PLUGINS } from "./engine/plugins";
+import type { Services } from "./services";
 import { MarketEngine } from "./engine/market-engine";
 import { getEnv, isDemoMode, type Env } from "./env";
 
@@ -23,6 +25,7 @@ export interface Runtime {
   clock: Clock;
   engine: MarketEngine | null;
   leader: LeaderLock | null;
+  services: Services;
   startedAt: number;
 }
 
@@ -57,11 +60,13 @@ async function bootRuntime(): Promise<Runtime> {
   if (demo && !(await isDemoSeeded(db.prisma))) {
     console.log("[minute-desk] demo mode, first start: seeding the demo book ...");
     credentials = await seedDemo(db.prisma, { seed: env.DEMO_SEED, symbols: env.DEMO_SYMBOLS, accounts: env.DEMO_ACCOUNTS });
+    for (const plugin of PLUGINS) await plugin.seedDemo?.(db.prisma, { seed: env.DEMO_SEED, now: Date.now() });
     fs.writeFileSync(path.join(dataDir, "demo-credentials.json"), JSON.stringify(credentials, null, 2), { mode: 0o600 });
   }
 
   const bus = createInProcessBus();
   const clock = createClock(env.CLOCK_SPEED);
+  const services: Services = { bus };
   let engine: MarketEngine | null = null;
   let leader: LeaderLock | null = null;
   if (env.ENGINE === "on") {
@@ -71,8 +76,13 @@ async function bootRuntime(): Promise<Runtime> {
       backfillMinutes: BACKFILL_MINUTES,
     });
     if (backfilled > 0) console.log(`[minute-desk] backfilled ${backfilled} one-minute bars`);
-    const e = new MarketEngine({ sim, clock, bus, sql: db.sql });
-    engine = e;
+    engine = new MarketEngine({ sim, clock, bus, sql: db.sql });
+  }
+  for (const plugin of PLUGINS) {
+    await plugin.start?.({ env, demo, prisma: db.prisma, sql: db.sql, bus, clock, engine, services });
+  }
+  if (engine) {
+    const e = engine;
     leader = demo
       ? alwaysLeader(() => e.start())
       : startLeaderElection(env.DATABASE_URL ?? "", { onAcquire: () => e.start(), onLose: () => void e.stop() });
@@ -82,7 +92,7 @@ async function bootRuntime(): Promise<Runtime> {
       `engine ${engine ? `on (clock x${env.CLOCK_SPEED})` : "off"}`,
   );
   if (demo) printDemoUsers(dataDir, credentials);
-  return { env, demo, dataDir, db, bus, clock, engine, leader, startedAt: Date.now() };
+  return { env, demo, dataDir, db, bus, clock, engine, leader, services, startedAt: Date.now() };
 }
 
 function printDemoUsers(dataDir: string, fresh: DemoCredential[] | null): void {
@@ -117,6 +127,7 @@ export async function shutdownRuntime(): Promise<void> {
     if (!rt) return;
     await rt.leader?.stop();
     await rt.engine?.stop();
+    for (const plugin of [...PLUGINS].reverse()) await plugin.stop?.();
     await rt.db.close();
     console.log("[minute-desk] stopped; database closed");
   })();

@@ -1,4 +1,9 @@
 // English catalog (default locale). zh-CN.ts must have exactly the same keys (checked by type).
+// Each later domain keeps its strings in catalogs/<domain>.en.ts under its own namespace.
+import { marketEn } from "./catalogs/market.en";
+import { paymentsEn } from "./catalogs/payments.en";
+import { riskEn } from "./catalogs/risk.en";
+
 export const en = {
   app: { name: "Minute Desk", tagline: "One-minute risk operations console" },
   common: {
@@ -155,6 +160,9 @@ export const en = {
     simulator: "Simulator",
   },
   errors: { forbidden: "You do not have access to this page.", notFound: "Page not found.", back: "Back to the desk" },
+  market: marketEn,
+  risk: riskEn,
+  payments: paymentsEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,7 @@
 // 简体中文目录。键与 en.ts 完全一致（由类型检查保证）。
+import { marketZhCN } from "./catalogs/market.zh-CN";
+import { paymentsZhCN } from "./catalogs/payments.zh-CN";
+import { riskZhCN } from "./catalogs/risk.zh-CN";
 import type { Messages } from "./en";
 
 export const zhCN: Messages = {
@@ -157,4 +160,7 @@ export const zhCN: Messages = {
     simulator: "模拟器",
   },
   errors: { forbidden: "你无权访问此页面。", notFound: "页面不存在。", back: "返回交易台" },
+  market: marketZhCN,
+  risk: riskZhCN,
+  payments: paymentsZhCN,
 };

@@ -10,6 +10,12 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/desk", label: "nav.desk", permission: "market.view" },
+  // market monitoring (issue 3): add items below this line
+
+  // risk engine (issue 4): add items below this line
+
+  // payments (issue 5): add items below this line
+
   { href: "/accounts", label: "nav.accounts", permission: "accounts.view" },
   { href: "/audit", label: "nav.audit", permission: "audit.view" },
   { href: "/admin/users", label: "nav.users", permission: "users.view" },

@@ -5,6 +5,7 @@ import type { PrismaClient } from "../db/generated/client";
 import type { EventBus } from "../engine/event-bus";
 import type { MarketEngine } from "../engine/market-engine";
 import type { SessionUser } from "../auth/sign-in";
+import type { Services } from "../services";
 
 export interface Context {
   user: SessionUser | null;
@@ -13,5 +14,7 @@ export interface Context {
   bus: EventBus;
   engine: MarketEngine | null;
   dbKind: "pglite" | "postgres";
+  /** The process's in-memory domain services (see server/services.ts). */
+  services: Services;
   ip: string | null;
 }

@@ -3,6 +3,9 @@ import { adminRouter } from "./routers/admin";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { marketRouter } from "./routers/market";
+import { monitoringRouter } from "./routers/monitoring";
+import { paymentsRouter } from "./routers/payments";
+import { riskRouter } from "./routers/risk";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -11,6 +14,9 @@ export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
   audit: auditRouter,
   admin: adminRouter,
+  monitoring: monitoringRouter, // issue 3: feeds, indicators, detectors, alerts, drills
+  risk: riskRouter, // issue 4: margin model, parameters, margin calls, heatmap
+  payments: paymentsRouter, // issue 5: ledger, withdrawals, AML, reconciliation
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,12 @@ export const PERMISSIONS = {
   "users.manage": ["ADMIN"],
   "apiTokens.manage": ["ADMIN"],
   "system.view": ["ADMIN", "AUDITOR"],
+  // market monitoring (issue 3): add permissions below this line
+
+  // risk engine (issue 4): add permissions below this line
+
+  // payments (issue 5): add permissions below this line
+
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,7 @@ import type { SessionUser } from "@/server/auth/sign-in";
 import { generateTotpSecret } from "@/server/auth/totp";
 import { createInProcessBus, type EventBus } from "@/server/engine/event-bus";
 import type { MarketEngine } from "@/server/engine/market-engine";
+import type { Services } from "@/server/services";
 
 export const TEST_PASSWORD = "correct horse battery";
 
@@ -40,7 +41,7 @@ export async function createUsersForAllRoles(db: Database): Promise<Record<Role,
 export function contextFor(
   db: Database,
   user: SessionUser | null,
-  extra: { bus?: EventBus; engine?: MarketEngine | null } = {},
+  extra: { bus?: EventBus; engine?: MarketEngine | null; services?: Services } = {},
 ): Context {
   return {
     user,
@@ -49,6 +50,7 @@ export function contextFor(
     bus: extra.bus ?? createInProcessBus(),
     engine: extra.engine ?? null,
     dbKind: db.kind,
+    services: extra.services ?? {},
     ip: "127.0.0.1",
   };
 }

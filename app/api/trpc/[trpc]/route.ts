@@ -19,6 +19,7 @@ async function handler(req: Request) {
         bus: rt.bus,
         engine: rt.engine,
         dbKind: rt.db.kind,
+        services: rt.services,
         ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
       };
     },

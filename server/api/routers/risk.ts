@@ -1,0 +1,4 @@
+// risk procedures. Each one: input schema, permissionProcedure("<permission>"), one service call.
+import { createTRPCRouter } from "../trpc";
+
+export const riskRouter = createTRPCRouter({});
