@@ -8,12 +8,40 @@ export interface VolatilitySource {
   sigma(symbol: string): number | undefined;
 }
 
+/** Live R1-R2 figures of an account at the last bar close (filled by the risk plugin, issue 4). */
+export interface AccountRiskSnapshot {
+  accountId: string;
+  equity: number; // CNY
+  marketValue: number; // CNY
+  initialMargin: number; // CNY, sum of im_i amounts
+  maintenanceMargin: number; // CNY
+  marginLevel: number | null;
+  status: "HEALTHY" | "WARNING" | "LIQUIDATION" | "HARD_FLOOR";
+  asOf: number; // bar close, epoch ms
+  parameterVersion: number;
+}
+export interface AccountRiskSource {
+  snapshot(accountId: string): AccountRiskSnapshot | undefined;
+}
+
+/** Symbol-level actions of the alert rules (M6), read by the margin model (filled by issue 3). */
+export interface SymbolRiskOverrides {
+  /** Multiplier >= 1 applied to the symbol's maintenance margin rate (1 when none). */
+  marginMultiplier(symbol: string): number;
+  /** New buys in the symbol are restricted (risk-reducing sells never are). */
+  buyRestricted(symbol: string): boolean;
+}
+
 export interface Services {
   bus?: EventBus;
   /** Set by the market monitoring plugin (issue 3). */
   volatility?: VolatilitySource;
+  /** Set by the market monitoring plugin (issue 3). */
+  symbolOverrides?: SymbolRiskOverrides;
   // market monitoring (issue 3): add fields below this line
 
+  /** Set by the risk plugin (issue 4); payments use it for the initial-margin check (P3). */
+  accountRisk?: AccountRiskSource;
   // risk engine (issue 4): add fields below this line
 
   // payments (issue 5): add fields below this line

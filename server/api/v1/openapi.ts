@@ -1,5 +1,8 @@
-// The integration API's contract (DESIGN 10), served at GET /api/v1/openapi.json. Each issue
-// that adds an endpoint adds its path here.
+// The integration API's contract (DESIGN 10), served at GET /api/v1/openapi.json. Each domain
+// keeps its paths in openapi/<domain>.ts; reuse the Error schema with { $ref: "#/components/schemas/Error" }.
+import { marketPaths } from "./openapi/market";
+import { paymentsPaths } from "./openapi/payments";
+import { riskPaths } from "./openapi/risk";
 const errorSchema = {
   type: "object",
   required: ["error"],
@@ -16,7 +19,7 @@ const errorSchema = {
   },
 };
 
-const authErrors = {
+export const authErrors = {
   "401": { description: "Not signed in and no valid bearer token", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
   "403": { description: "Signed in, but the role may not call this", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
 };
@@ -39,6 +42,9 @@ export const openApiDocument = {
     schemas: { Error: errorSchema },
   },
   paths: {
+    ...marketPaths,
+    ...riskPaths,
+    ...paymentsPaths,
     "/health": {
       get: {
         summary: "Service health (no authentication)",
