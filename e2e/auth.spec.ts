@@ -61,6 +61,11 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/signin/);
   const res = await page.request.get("/api/trpc/accounts.list?input=" + encodeURIComponent(JSON.stringify({ json: { limit: 5 } })));
   expect(res.status()).toBe(401);
+  // The sign-out is on the audit trail.
+  await signIn(page, "compliance@demo.local");
+  await page.getByRole("link", { name: "Audit trail" }).click();
+  await page.getByLabel("Action starts with").fill("auth.signOut");
+  await expect(page.getByRole("row").filter({ hasText: "risk@demo.local" }).first()).toContainText("auth.signOut");
 });
 
 test("the language switch shows the app in Chinese", async ({ page }) => {
