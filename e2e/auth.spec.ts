@@ -1,14 +1,12 @@
 // Signing in by role: each role sees only its navigation (generated from the permission map),
 // a wrong password is refused clearly, managers need TOTP, signing out ends the session.
 import { NAV_ITEMS } from "../components/shell/nav-items";
+import { createTranslator } from "../components/i18n/config";
 import { en } from "../components/i18n/en";
 import { hasPermission } from "../server/auth/roles";
 import { credentialFor, demoCredentials, expect, freshTotp, signIn, test } from "./fixtures";
 
-function navLabel(key: string): string {
-  const [, name] = key.split(".");
-  return en.nav[name as keyof typeof en.nav];
-}
+const navLabel = createTranslator("en");
 
 test.describe("sign-in by role", () => {
   for (const email of ["risk@demo.local", "compliance@demo.local", "manager@demo.local", "admin@demo.local", "auditor@demo.local"]) {

@@ -39,10 +39,14 @@ export interface Services {
   /** Set by the market monitoring plugin (issue 3). */
   symbolOverrides?: SymbolRiskOverrides;
   // market monitoring (issue 3): add fields below this line
+  /** Set by the market monitoring plugin (issue 3): indicators, alerts, feeds and drills at run time. */
+  monitoring?: import("./market/monitoring/market-monitoring").MarketMonitoring;
 
   /** Set by the risk plugin (issue 4); payments use it for the initial-margin check (P3). */
   accountRisk?: AccountRiskSource;
   // risk engine (issue 4): add fields below this line
+  /** The risk engine's live book and last tick (issue 4): accounts list, heatmap, replay. */
+  riskEngine?: import("./risk/engine/risk-engine").RiskEngine;
 
   // payments (issue 5): add fields below this line
 }

@@ -48,6 +48,15 @@ describe.each(BACKENDS)("audit chain on %s", (kind) => {
     expect(await verifyAuditChain(t.db.prisma)).toMatchObject({ ok: false, firstBrokenId: rows[3]?.id });
   });
 
+  it("verifies events whose JSON holds floats that lose digits in a jsonb round trip", async () => {
+    for (const v of [0.1 + 0.2, 812398.0699999998, 123456789.12345678, 1e21, 5e-7, -0, Number.NaN]) {
+      await appendAuditEvent(t.db.prisma, { action: "test.float", after: { v, nested: [v, { v }] } });
+    }
+    expect(await verifyAuditChain(t.db.prisma)).toEqual({ ok: true, checked: 13, firstBrokenId: null });
+    const stored = await t.db.prisma.auditEvent.findFirst({ where: { action: "test.float" }, orderBy: { id: "asc" } });
+    expect(stored?.after).toEqual({ v: 0.3, nested: [0.3, { v: 0.3 }] });
+  });
+
   it("keeps one chain when many events are appended concurrently", async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) => appendAuditEvent(t.db.prisma, { action: "test.concurrent", targetId: String(i) })),

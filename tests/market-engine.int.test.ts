@@ -7,6 +7,9 @@ import { insertBars } from "@/server/market/bar-store";
 import type { Clock } from "@/server/engine/clock";
 import { createInProcessBus, type EventBus } from "@/server/engine/event-bus";
 import { MarketEngine, type MinuteCloseContext } from "@/server/engine/market-engine";
+import { FeedSupervisor } from "@/server/market/feeds/feed-supervisor";
+import { SimulatorFeedSource } from "@/server/market/feeds/simulator-source";
+import type { FeedSource } from "@/server/market/feeds/feed-source";
 import { MarketSimulator } from "@/server/market/simulator/market-simulator";
 import { makeUniverse } from "@/server/market/simulator/test-symbols";
 import { callerFor, createUser } from "./helpers/fixtures";
@@ -128,5 +131,33 @@ describe.each(BACKENDS)("market engine on %s", (kind) => {
     }
     await it.return?.(undefined);
     expect(seen).toContain("closed");
+  });
+
+  it("takes its prints through the feed supervisor: an outage neither crashes the engine nor fabricates bars, and failover flags the minute", async () => {
+    const broken: FeedSource = { id: "vendor-x", kind: "websocket", poll: () => { throw new Error("connection reset"); }, problem: () => "down" };
+    const sim = new MarketSimulator({ symbols: universe, seed: 7, startTs: T0 });
+    // Primary broken, no secondary: nothing is printed, nothing is stored.
+    const alone = new MarketEngine({ sim, clock, bus, sql: t.db.sql, feeds: () => new FeedSupervisor(broken, null, T0) });
+    for (let ts = T0 + 1000; ts <= T0 + 60_000; ts += 1000) {
+      clock.set(ts);
+      await alone.step();
+    }
+    expect(alone.status()).toMatchObject({ minutesClosed: 1, lastError: null, feed: { source: "vendor-x", status: "down" } });
+    const none = await t.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Bar1m"`);
+    expect(none[0]?.n).toBe(0);
+
+    // With a simulator secondary the engine fails over after 10 s; that minute's bars are flagged GAP.
+    const sim2 = new MarketSimulator({ symbols: universe, seed: 8, startTs: T0 + 60_000 });
+    const withBackup = new MarketEngine({
+      sim: sim2, clock, bus, sql: t.db.sql,
+      feeds: (hub) => new FeedSupervisor(broken, new SimulatorFeedSource("sim-b", hub), T0 + 60_000),
+    });
+    for (let ts = T0 + 61_000; ts <= T0 + 180_000; ts += 1000) {
+      clock.set(ts);
+      await withBackup.step();
+    }
+    expect(withBackup.feeds().health()).toMatchObject({ active: "secondary", activeSource: "sim-b" });
+    const rows = await t.db.sql.query<{ ts: Date; quality: string }>(`SELECT DISTINCT ts, quality FROM "Bar1m" ORDER BY ts`);
+    expect(rows.map((r) => [new Date(r.ts).getTime() - T0, r.quality])).toEqual([[60_000, "GAP"], [120_000, "OK"]]);
   });
 });

@@ -4,6 +4,8 @@
 import {
   CandlestickSeries,
   createChart,
+  createSeriesMarkers,
+  type ISeriesMarkersPluginApi,
   HistogramSeries,
   type IChartApi,
   type ISeriesApi,
@@ -35,14 +37,25 @@ interface Props {
   history: Bar[] | undefined;
   /** The latest live bar (forming or just closed): added or updated in place. */
   live: Bar | null;
+  /** Detector alarm markers (M5), at bar starts (epoch ms). */
+  markers?: ChartMarker[];
+  testId?: string;
 }
 
-export function CandleChart({ locale, label, history, live }: Props) {
+export interface ChartMarker {
+  ts: number;
+  text: string;
+  color: string;
+  below?: boolean;
+}
+
+export function CandleChart({ locale, label, history, live, markers, testId }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
   const candles = useRef<ISeriesApi<"Candlestick"> | null>(null);
   const volumes = useRef<ISeriesApi<"Histogram"> | null>(null);
   const lastTime = useRef<number>(0);
+  const markerApi = useRef<ISeriesMarkersPluginApi<Time> | null>(null);
 
   useEffect(() => {
     const el = container.current;
@@ -74,8 +87,10 @@ export function CandleChart({ locale, label, history, live }: Props) {
     volumes.current = c.addSeries(HistogramSeries, { priceScaleId: "volume", priceFormat: { type: "volume" } });
     c.priceScale("volume").applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     candles.current.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
+    markerApi.current = createSeriesMarkers(candles.current, []);
     chart.current = c;
     return () => {
+      markerApi.current = null;
       c.remove();
       chart.current = null;
       candles.current = null;
@@ -100,5 +115,19 @@ export function CandleChart({ locale, label, history, live }: Props) {
     lastTime.current = t;
   }, [live, history, locale]);
 
-  return <div ref={container} className="chart" role="img" aria-label={label} />;
+  useEffect(() => {
+    if (!history) return;
+    const list = [...(markers ?? [])].sort((a, b) => a.ts - b.ts);
+    markerApi.current?.setMarkers(
+      list.map((m) => ({
+        time: toSeconds(m.ts),
+        position: m.below ? ("belowBar" as const) : ("aboveBar" as const),
+        color: m.color,
+        shape: m.below ? ("arrowUp" as const) : ("arrowDown" as const),
+        text: m.text,
+      })),
+    );
+  }, [markers, history, locale]);
+
+  return <div ref={container} className="chart" role="img" aria-label={label} data-testid={testId} data-markers={markers?.length ?? 0} />;
 }

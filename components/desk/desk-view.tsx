@@ -3,6 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { useI18n } from "../i18n/i18n-provider";
+import { DeskRiskPanel } from "../risk/desk-risk-panel";
+import { AlertsFeedPanel } from "../market/alerts-feed-panel";
 import { useTRPC } from "../trpc/react";
 import { EngineStatusPanel } from "./engine-status-panel";
 import { LiveChartPanel } from "./live-chart-panel";
@@ -59,6 +61,8 @@ export function DeskView({ symbol }: { symbol: string | null }) {
       <div className="desk-grid">
         {current && <LiveChartPanel key={current.code} symbol={current.code} prevClose={current.prevClose} />}
         <EngineStatusPanel />
+        <AlertsFeedPanel />
+        <DeskRiskPanel />
       </div>
     </div>
   );

@@ -12,6 +12,11 @@ import { navItemsFor } from "./nav-items";
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = useI18n();
   const pathname = usePathname();
+  const items = navItemsFor(user.role);
+  // The most specific item wins: on /market/alerts only "Alerts" is active, not "Market" too.
+  const active = items
+    .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <div className="shell">
       <header className="shell-header">
@@ -19,12 +24,12 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           {t("app.name")}
         </Link>
         <nav aria-label={t("nav.main")} className="nav">
-          {navItemsFor(user.role).map((item) => (
+          {items.map((item) => (
             <Link
               key={item.href}
               href={item.href}
-              className={pathname.startsWith(item.href) ? "nav-link active" : "nav-link"}
-              aria-current={pathname.startsWith(item.href) ? "page" : undefined}
+              className={item.href === active ? "nav-link active" : "nav-link"}
+              aria-current={item.href === active ? "page" : undefined}
             >
               {t(item.label)}
             </Link>

@@ -18,6 +18,19 @@ export interface AuditInput {
 
 type Tx = Pick<PrismaClient, "auditEvent" | "$executeRaw">;
 
+/**
+ * The JSON that is both stored and hashed. Numbers keep 15 significant digits: a float such as
+ * 0.1 + 0.2 does not survive every driver's jsonb round trip with all 17 digits, and the hash
+ * must be recomputable from what is read back. Dates and Decimals become their JSON strings.
+ */
+export function normalizeAuditJson(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  const text = JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === "number" ? (Number.isFinite(v) ? Number(v.toPrecision(15)) : null) : v,
+  );
+  return text === undefined ? null : (JSON.parse(text) as unknown);
+}
+
 /** Appends one event inside an existing transaction (so the event commits with the action). */
 export async function appendAuditEventTx(tx: Tx, input: AuditInput): Promise<{ id: number; hash: string }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
@@ -32,8 +45,8 @@ export async function appendAuditEventTx(tx: Tx, input: AuditInput): Promise<{ i
     action: input.action,
     targetType: input.targetType ?? null,
     targetId: input.targetId ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
+    before: normalizeAuditJson(input.before),
+    after: normalizeAuditJson(input.after),
     inputsHash: input.inputsHash ?? null,
   };
   const hash = computeEventHash(prevHash, content);

@@ -20,6 +20,28 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "users.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
   "apiTokens.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
   "system.view": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: true },
+  // Market monitoring (M): everyone reads alerts; the desk (RISK) acknowledges; rules are the desk's and the
+  // platform's; feeds and drills are ADMIN's ("feed status", "scenario injection ... available to ADMIN").
+  "alerts.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: true },
+  "alerts.ack": { RISK: true, COMPLIANCE: false, MANAGER: false, ADMIN: false, AUDITOR: false },
+  "alertRules.manage": { RISK: true, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
+  "feeds.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
+  "drills.run": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
+  // Risk (R2 governance): RISK or ADMIN proposes, a MANAGER approves (maker-checker); everyone reads versions.
+  "risk.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: false, AUDITOR: true },
+  "riskParams.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: true },
+  "riskParams.propose": { RISK: true, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
+  "riskParams.approve": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
+  "marginCalls.manage": { RISK: true, COMPLIANCE: false, MANAGER: false, ADMIN: false, AUDITOR: false },
+  // Payments (P3): operations enter requests (RISK, MANAGER), only MANAGER approves, COMPLIANCE freezes,
+  // large-value reports are compliance's and the auditor's.
+  "payments.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: false, AUDITOR: true },
+  "withdrawals.request": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
+  "withdrawals.approve": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
+  "withdrawals.freeze": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
+  "withdrawals.appeal": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
+  "reconciliation.manage": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
+  "largeValue.view": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: true },
 };
 
 const permissions = Object.keys(PERMISSIONS) as Permission[];

@@ -13,10 +13,27 @@ export const PERMISSIONS = {
   "apiTokens.manage": ["ADMIN"],
   "system.view": ["ADMIN", "AUDITOR"],
   // market monitoring (issue 3): add permissions below this line
+  "alerts.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
+  "alerts.ack": ["RISK"],
+  "alertRules.manage": ["RISK", "ADMIN"],
+  "feeds.manage": ["ADMIN"],
+  "drills.run": ["ADMIN"],
 
   // risk engine (issue 4): add permissions below this line
+  "risk.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
+  "riskParams.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
+  "riskParams.propose": ["RISK", "ADMIN"],
+  "riskParams.approve": ["MANAGER"],
+  "marginCalls.manage": ["RISK"],
 
   // payments (issue 5): add permissions below this line
+  "payments.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
+  "withdrawals.request": ["RISK", "MANAGER"],
+  "withdrawals.approve": ["MANAGER"],
+  "withdrawals.freeze": ["COMPLIANCE"],
+  "withdrawals.appeal": ["RISK", "MANAGER"],
+  "reconciliation.manage": ["MANAGER"],
+  "largeValue.view": ["COMPLIANCE", "AUDITOR"],
 
 } as const satisfies Record<string, readonly Role[]>;
 

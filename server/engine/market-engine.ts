@@ -1,9 +1,12 @@
-// The engine runtime (DESIGN 8, R4 hook): steps the market simulator on the engine clock, builds
-// one-minute bars, and at each minute boundary persists the closed bars, runs the minute-close
-// hooks (risk tick, detectors: later issues plug in here) and publishes events for the browsers.
+// The engine runtime (DESIGN 8, R4 hook): steps the market simulator on the engine clock, takes
+// its prints through the feed supervisor (M1: primary + secondary source, failover, quality
+// flags), builds one-minute bars, and at each minute boundary persists the closed bars, runs the
+// minute-close hooks (detectors, risk tick) and publishes events for the browsers.
 import type { SqlSession } from "../db/connection";
 import { BarBuilder } from "../market/bars/bar-builder";
 import { insertBars } from "../market/bar-store";
+import { FeedSupervisor } from "../market/feeds/feed-supervisor";
+import { SimulatorFeedSource, SimulatorHub } from "../market/feeds/simulator-source";
 import type { MarketSimulator } from "../market/simulator/market-simulator";
 import type { Bar } from "../market/types";
 import type { Clock } from "./clock";
@@ -18,6 +21,7 @@ const FORMING_PUBLISH_MS = 500;
 export interface MinuteCloseContext {
   minuteTs: number; // start of the minute that closed
   bars: Bar[]; // the closed bars of that minute (symbols that traded)
+  closedAt: number; // wall-clock ms when the engine closed the minute (M6 latency is measured from here)
 }
 export type MinuteCloseHook = (ctx: MinuteCloseContext) => Promise<void>;
 
@@ -36,6 +40,7 @@ export interface EngineStatus {
   lastError: string | null;
   regime: string;
   symbols: number;
+  feed: { source: string; status: "ok" | "degraded" | "down" };
 }
 
 export function barTopic(symbol: string): string {
@@ -58,10 +63,38 @@ export class MarketEngine {
     lastError: null as string | null,
   };
 
+  private readonly hub: SimulatorHub;
+  private readonly supervisor: FeedSupervisor;
+
   constructor(
-    private readonly deps: { sim: MarketSimulator; clock: Clock; bus: EventBus; sql: SqlSession },
+    private readonly deps: {
+      sim: MarketSimulator;
+      clock: Clock;
+      bus: EventBus;
+      sql: SqlSession;
+      /** Default: two simulator vendors ("sim-a" primary, "sim-b" secondary) reading one market. */
+      feeds?: (hub: SimulatorHub) => FeedSupervisor;
+    },
   ) {
     this.currentMinute = Math.floor(deps.clock.now() / MINUTE_MS) * MINUTE_MS;
+    this.hub = new SimulatorHub(deps.sim);
+    this.supervisor =
+      deps.feeds?.(this.hub) ??
+      new FeedSupervisor(new SimulatorFeedSource("sim-a", this.hub), new SimulatorFeedSource("sim-b", this.hub), deps.clock.now());
+  }
+
+  /** The simulated market (drills, fills). */
+  simulator(): MarketSimulator {
+    return this.deps.sim;
+  }
+  simulatorHub(): SimulatorHub {
+    return this.hub;
+  }
+  feeds(): FeedSupervisor {
+    return this.supervisor;
+  }
+  now(): number {
+    return this.deps.clock.now();
   }
 
   /** Later issues register their minute-tick work here (R4, M5, M6). */
@@ -96,10 +129,13 @@ export class MarketEngine {
     const { sim, clock, bus } = this.deps;
     const now = clock.now();
     const closed: Bar[] = [];
-    for (const tick of sim.step(now)) closed.push(...this.builder.add(tick));
+    // The market moves whichever feed is active; the bars are built from the supervisor's choice.
+    this.hub.advance(now);
+    for (const tick of this.supervisor.poll(now)) closed.push(...this.builder.add(tick));
+    for (const bar of closed) bar.quality = this.supervisor.qualityFor(bar);
     const minute = Math.floor(now / MINUTE_MS) * MINUTE_MS;
     if (minute > this.currentMinute) {
-      closed.push(...this.builder.closeUntil(minute));
+      for (const bar of this.builder.closeUntil(minute)) closed.push({ ...bar, quality: this.supervisor.qualityFor(bar) });
       await this.closeMinute(this.currentMinute, closed);
       this.currentMinute = minute;
     } else if (closed.length > 0) {
@@ -118,13 +154,22 @@ export class MarketEngine {
 
   private async closeMinute(minuteTs: number, bars: Bar[]): Promise<void> {
     const started = performance.now();
+    const closedAt = Date.now();
+    this.stats.lastError = null;
     await insertBars(this.deps.sql, bars);
-    for (const hook of this.hooks) await hook({ minuteTs, bars });
+    for (const hook of this.hooks) {
+      try {
+        await hook({ minuteTs, bars, closedAt });
+      } catch (err) {
+        // One domain's failure must not stop the others' hooks or the bars' publication.
+        this.stats.lastError = err instanceof Error ? err.message : String(err);
+        console.error("[engine] minute-close hook failed", err);
+      }
+    }
     for (const bar of bars) this.deps.bus.publish<BarEvent>(barTopic(bar.symbol), { kind: "closed", bar });
     this.stats.lastTickMs = Math.round((performance.now() - started) * 10) / 10;
     this.stats.lastTickAt = Date.now();
     this.stats.minutesClosed += 1;
-    this.stats.lastError = null;
     this.deps.bus.publish(MINUTE_TOPIC, { minuteTs, bars: bars.length, tickMs: this.stats.lastTickMs });
   }
 
@@ -140,6 +185,10 @@ export class MarketEngine {
       ...this.stats,
       regime: this.deps.sim.getRegime(),
       symbols: this.deps.sim.getSymbols().length,
+      feed: (() => {
+        const h = this.supervisor.health();
+        return { source: h.activeSource, status: h.status };
+      })(),
     };
   }
 }

@@ -1,6 +1,40 @@
 // The payments (issue 5): ledger, withdrawals, AML, reconciliation: joins the runtime here.
+// Demo seeding (opening ledger, pending withdrawals of every kind) and the simulated payment rails,
+// which run after every minute close (after the risk tick) or on a timer when the engine is off.
 import type { DomainPlugin } from "../engine/plugins";
+import type { PrismaClient } from "../db/generated/client";
+import { seedPaymentsDemo } from "./demo-seed";
+import { runRails } from "./rails-simulator";
+
+let timer: NodeJS.Timeout | undefined;
+let running = false;
+
+async function tick(prisma: PrismaClient): Promise<void> {
+  if (running) return; // a slow run is never overlapped
+  running = true;
+  try {
+    await runRails(prisma);
+  } catch (err) {
+    console.error("[payments] rails run failed", err);
+  } finally {
+    running = false;
+  }
+}
 
 export const paymentsPlugin: DomainPlugin = {
   name: "payments",
+  async seedDemo(prisma, opts) {
+    const t0 = Date.now();
+    await seedPaymentsDemo(prisma, opts);
+    console.log(`[minute-desk] payments demo seeded in ${Date.now() - t0} ms`);
+  },
+  async start(ctx) {
+    // The rails answer asynchronously: the minute close only kicks them off and never waits for them.
+    if (ctx.engine) ctx.engine.onMinuteClose(async () => void tick(ctx.prisma));
+    else timer = setInterval(() => void tick(ctx.prisma), 10_000);
+  },
+  async stop() {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+  },
 };

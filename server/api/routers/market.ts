@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { getIntervalBars, getWatchlist, streamMinutes } from "../../market/market-overview";
 import { getBarHistory, listSymbols, streamBars } from "../../market/market-service";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
@@ -9,8 +10,14 @@ export const marketRouter = createTRPCRouter({
   bars: permissionProcedure("market.view")
     .input(z.object({ symbol, limit: z.number().int().min(1).max(2000).default(240), before: z.number().int().optional() }))
     .query(({ ctx, input }) => getBarHistory(ctx.prisma, ctx.sql, input)),
+  /** M3: 1m bars or 5m / 15m rolled up from them. */
+  intervalBars: permissionProcedure("market.view")
+    .input(z.object({ symbol, interval: z.enum(["1m", "5m", "15m"]), limit: z.number().int().min(1).max(1000).default(240), before: z.number().int().optional() }))
+    .query(({ ctx, input }) => getIntervalBars(ctx.prisma, ctx.sql, input)),
+  watchlist: permissionProcedure("market.view").query(({ ctx }) => getWatchlist(ctx.prisma, ctx.sql, ctx.services.monitoring)),
   status: permissionProcedure("market.view").query(({ ctx }) => ctx.engine?.status() ?? null),
   onBar: permissionProcedure("market.view")
     .input(z.object({ symbol, lastEventId: z.string().max(64).nullish() }))
     .subscription(({ ctx, input, signal }) => streamBars(ctx, input, signal)),
+  onMinute: permissionProcedure("market.view").subscription(({ ctx, signal }) => streamMinutes(ctx.bus, signal)),
 });

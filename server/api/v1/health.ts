@@ -19,7 +19,8 @@ export async function getHealth() {
   const sinceStart = Date.now() - rt.startedAt;
   const ticking =
     engine !== null && engine.running && (engine.lastTickAt !== null ? Date.now() - engine.lastTickAt < staleMs : sinceStart < staleMs);
-  const feedStatus = !engine ? "off" : !leader ? "standby" : ticking ? "ok" : "stale";
+  // The feed supervisor's own verdict (M1) counts too: a degraded or failed-over feed is not "ok".
+  const feedStatus = !engine ? "off" : !leader ? "standby" : !ticking ? "stale" : engine.feed.status;
   return {
     status: dbOk && (feedStatus === "ok" || feedStatus === "standby") ? "ok" : "degraded",
     db: rt.db.kind,
@@ -28,6 +29,6 @@ export async function getHealth() {
       lastTickAt: engine?.lastTickAt ? new Date(engine.lastTickAt).toISOString() : null,
       lastTickMs: engine?.lastTickMs ?? null,
     },
-    feed: { source: engine ? "simulator" : "none", status: feedStatus },
+    feed: { source: engine?.feed.source ?? "none", status: feedStatus },
   };
 }

@@ -1,0 +1,48 @@
+"use client";
+// The desk's live book status (R4): accounts per status at the last bar close, pushed at every
+// tick; each count opens the accounts list filtered to that status.
+import { useQuery } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import Link from "next/link";
+import { RISK_STATUSES } from "@/server/risk/margin/risk-params";
+import { useI18n } from "../i18n/i18n-provider";
+import { useTRPC } from "../trpc/react";
+import styles from "./risk.module.css";
+
+export function DeskRiskPanel() {
+  const { t, fmt } = useI18n();
+  const trpc = useTRPC();
+  // The first figures by query; that also tells whether this role may see them (ADMIN may not).
+  const first = useQuery({ ...trpc.risk.status.queryOptions(), retry: false, staleTime: Infinity });
+  const sub = useSubscription(trpc.risk.onTick.subscriptionOptions(undefined, { enabled: first.isSuccess }));
+  if (first.isError && first.error.data?.code === "FORBIDDEN") return null;
+  const tick = sub.data?.data ?? first.data ?? undefined;
+  return (
+    <section className="panel" aria-labelledby="book-status-title">
+      <h2 id="book-status-title">{t("risk.desk.title")}</h2>
+      {sub.status === "error" && <p role="alert" className="form-error">{sub.error?.message}</p>}
+      {!tick && sub.status !== "error" && <p className="muted">{t("risk.desk.noTick")}</p>}
+      {tick && (
+        <>
+          <div className={styles.counts} data-testid="risk-counts" data-minute={tick.minuteTs}>
+            {RISK_STATUSES.map((s) => (
+              <Link
+                key={s}
+                href={`/accounts?status=${s}`}
+                className={`${styles.countCell} ${styles[s]}`}
+                aria-label={t("risk.desk.open", { status: t(`risk.status.${s}`) })}
+                data-testid={`risk-count-${s}`}
+              >
+                <span>{t(`risk.status.${s}`)}</span>
+                <strong>{fmt.integer(tick.counts[s])}</strong>
+              </Link>
+            ))}
+          </div>
+          <p className="muted small">
+            {t("risk.desk.lastTick", { time: fmt.time(tick.minuteTs + 60_000), version: tick.paramVersion, ms: fmt.number(tick.revalueMs, 1) })}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

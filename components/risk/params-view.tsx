@@ -1,0 +1,160 @@
+"use client";
+// Margin parameter governance (R2): the active version, a proposal form (RISK, ADMIN), the pending
+// proposal with a TOTP prompt for managers (maker-checker), and the version history with diffs.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useI18n } from "../i18n/i18n-provider";
+import { useTRPC } from "../trpc/react";
+import { ActiveParams } from "./active-params";
+import styles from "./risk.module.css";
+
+type State = "PROPOSED" | "APPROVED" | "ACTIVE" | "SUPERSEDED" | "REJECTED";
+const show = (v: unknown) => (v === null || v === undefined ? "∅" : JSON.stringify(v));
+
+export function ParamsView({ userId, canPropose, canApprove }: { userId: string; canPropose: boolean; canApprove: boolean }) {
+  const { t, fmt } = useI18n();
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const versions = useQuery({ ...trpc.risk.params.queryOptions(), refetchInterval: 5_000 });
+  const invalidate = () => qc.invalidateQueries({ queryKey: trpc.risk.params.queryKey() });
+  const active = versions.data?.find((v) => v.status === "ACTIVE");
+  const pending = versions.data?.find((v) => v.status === "PROPOSED");
+
+  const [json, setJson] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const [jsonError, setJsonError] = useState(false);
+  const propose = useMutation(trpc.risk.proposeParams.mutationOptions({ onSuccess: () => { setReason(""); void invalidate(); } }));
+  const [code, setCode] = useState("");
+  const [note, setNote] = useState("");
+  const decide = useMutation(trpc.risk.decideParams.mutationOptions({ onSuccess: () => { setCode(""); setNote(""); void invalidate(); } }));
+
+  const draft = json ?? (active ? JSON.stringify(active.params, null, 2) : "");
+  return (
+    <div className="stack">
+      <section className="panel" aria-labelledby="params-title">
+        <div className="panel-head">
+          <h1 id="params-title">{t("risk.params.title")}</h1>
+          {active && <span className="muted">{t("risk.params.active", { version: active.version })}</span>}
+        </div>
+        {versions.isPending && <p className="muted">{t("common.loading")}</p>}
+        {versions.isError && <p role="alert" className="form-error">{versions.error.message}</p>}
+        <p className="muted small">{t("risk.params.usedBy")}</p>
+      </section>
+
+      {active && <ActiveParams params={active.params} version={active.version} />}
+
+      <section className="panel" aria-labelledby="pending-title">
+        <h2 id="pending-title">{t("risk.params.pending")}</h2>
+        {decide.isError && <p role="alert" className="form-error">{decide.error.message}</p>}
+        {decide.isSuccess && <p className="ok-banner">{t("risk.params.decided", { version: decide.data.version, state: t(`risk.params.states.${decide.data.status as State}`) })}</p>}
+        {versions.data && !pending && <p className="muted">{t("risk.params.none")}</p>}
+        {pending && (
+          <div data-testid="pending-proposal">
+            <p>
+              <strong>{t("risk.fig.versionN", { n: pending.version })}</strong> · {pending.reason} · {t("risk.params.proposedBy")}: {pending.proposedByEmail ?? "—"}
+            </p>
+            <ul className={styles.diff}>
+              {pending.diff.map((c) => <li key={c.path}>{c.path}: {show(c.from)} → {show(c.to)}</li>)}
+            </ul>
+            {canApprove && pending.proposedById !== userId && (
+              <form className="form-grid" onSubmit={(e) => e.preventDefault()}>
+                <label>
+                  {t("risk.params.totp")}
+                  <input inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} aria-describedby="totp-hint" />
+                </label>
+                <span id="totp-hint" className="hint">{t("risk.params.totpHint")}</span>
+                <label>
+                  {t("risk.params.note")}
+                  <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+                </label>
+                <div>
+                  <button type="button" className="btn btn-primary" disabled={decide.isPending || !/^\d{6}$/.test(code)}
+                    onClick={() => window.confirm(t("risk.params.approveConfirm", { version: pending.version })) && decide.mutate({ version: pending.version, approve: true, totpCode: code, note: note || undefined })}>
+                    {t("risk.params.approve")}
+                  </button>{" "}
+                  <button type="button" className="btn" disabled={decide.isPending || !/^\d{6}$/.test(code)}
+                    onClick={() => window.confirm(t("risk.params.rejectConfirm", { version: pending.version })) && decide.mutate({ version: pending.version, approve: false, totpCode: code, note: note || undefined })}>
+                    {t("risk.params.reject")}
+                  </button>
+                </div>
+              </form>
+            )}
+          </div>
+        )}
+      </section>
+
+      {canPropose && active && (
+        <section className="panel" aria-labelledby="propose-title">
+          <h2 id="propose-title">{t("risk.params.propose")}</h2>
+          <p className="muted small">{t("risk.params.proposeHint")}</p>
+          {propose.isError && <p role="alert" className="form-error">{propose.error.message}</p>}
+          {propose.isSuccess && <p className="ok-banner">{t("risk.params.proposed", { version: propose.data.version })}</p>}
+          <form
+            className="stack"
+            onSubmit={(e) => {
+              e.preventDefault();
+              let params: unknown;
+              try {
+                params = JSON.parse(draft);
+              } catch {
+                setJsonError(true);
+                return;
+              }
+              setJsonError(false);
+              propose.mutate({ params: params as typeof active.params, reason });
+            }}
+          >
+            <label>
+              {t("risk.params.json")}
+              <textarea className={styles.json} value={draft} onChange={(e) => setJson(e.target.value)} spellCheck={false} />
+            </label>
+            {jsonError && <p role="alert" className="form-error">{t("risk.params.badJson")}</p>}
+            <label>
+              {t("risk.params.reason")}
+              <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={5} maxLength={1000} />
+            </label>
+            <div>
+              <button type="submit" className="btn btn-primary" disabled={propose.isPending}>{t("risk.params.submit")}</button>
+            </div>
+          </form>
+        </section>
+      )}
+
+      {versions.data && (
+        <section className="panel" aria-labelledby="versions-title">
+          <h2 id="versions-title">{t("risk.params.history")}</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("risk.params.version")}</th>
+                <th scope="col">{t("risk.params.state")}</th>
+                <th scope="col">{t("risk.params.reason")}</th>
+                <th scope="col">{t("risk.params.diff")}</th>
+                <th scope="col">{t("risk.params.proposedBy")}</th>
+                <th scope="col">{t("risk.params.decidedBy")}</th>
+                <th scope="col">{t("risk.params.effective")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.data.map((v) => (
+                <tr key={v.version} tabIndex={0}>
+                  <td>{t("risk.fig.versionN", { n: v.version })}</td>
+                  <td>{t(`risk.params.states.${v.status as State}`)}</td>
+                  <td>{v.reason}</td>
+                  <td>
+                    {v.diff.length === 0 ? t("risk.params.noDiff") : (
+                      <ul className={styles.diff}>{v.diff.map((c) => <li key={c.path}>{c.path}: {show(c.from)} → {show(c.to)}</li>)}</ul>
+                    )}
+                  </td>
+                  <td>{v.proposedByEmail ?? "—"}<br /><span className="muted small">{fmt.dateTime(v.proposedAt)}</span></td>
+                  <td>{v.decidedByEmail ?? "—"}{v.decidedAt && <><br /><span className="muted small">{fmt.dateTime(v.decidedAt)}</span></>}</td>
+                  <td>{v.effectiveMinute ? fmt.dateTime(v.effectiveMinute.getTime() + 60_000) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

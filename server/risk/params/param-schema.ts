@@ -1,0 +1,45 @@
+// zod shapes of a parameter set (R2) and of the evaluate body (DESIGN 10), shared by tRPC and the
+// v1 API. Structural checks here; the cross-field rules (ascending tiers, line order, a sigmaRef
+// for every class) are listParamProblems in ../margin/risk-params.ts, reported as one 400.
+import { z } from "zod";
+import { listParamProblems, type RiskParams } from "../margin/risk-params";
+
+const rate = z.number().finite();
+const key = z.string().min(1).max(32);
+
+export const riskParamsSchema = z
+  .object({
+    base: z.record(key, rate),
+    liquidityMultiplier: z.record(key, rate),
+    sigmaRef: z.record(key, rate),
+    sizeTiers: z.array(z.tuple([rate.nullable(), rate])).min(1).max(20),
+    imMultiplier: rate,
+    lines: z.object({ warning: rate, liquidation: rate, hardFloor: rate, target: rate }),
+    fundingAddOn: z.object({ bpsPerVolUnit: rate.min(0), capBps: rate.min(0) }).optional(),
+    marginCallMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+  })
+  .superRefine((p, ctx) => {
+    for (const message of listParamProblems(p as RiskParams)) ctx.addIssue({ code: "custom", message });
+  });
+
+export const positionInputSchema = z.object({
+  symbol: z.string().min(1).max(32),
+  qty: z.number().finite().min(0, "quantity must be zero or more"),
+  price: z.number().finite().min(0, "price must be zero or more"),
+  assetClass: key,
+  liquidityTier: key,
+  sigma: z.number().finite().min(0, "sigma must be zero or more"),
+  adv: z.number().finite().min(0, "adv must be zero or more"),
+});
+
+export const evaluateBodySchema = z.object({
+  cash: z.number().finite().min(0, "cash must be zero or more"),
+  debt: z.number().finite().min(0, "debt must be zero or more"),
+  positions: z.array(positionInputSchema).max(5000),
+  params: riskParamsSchema.optional(),
+});
+
+/** Reads a stored parameter set (JSON column) back; stored sets were validated when proposed. */
+export function parseStoredParams(json: unknown): RiskParams {
+  return riskParamsSchema.parse(json) as RiskParams;
+}
