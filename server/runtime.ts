@@ -60,8 +60,18 @@ async function bootRuntime(): Promise<Runtime> {
   if (demo && !(await isDemoSeeded(db.prisma))) {
     console.log("[minute-desk] demo mode, first start: seeding the demo book ...");
     credentials = await seedDemo(db.prisma, { seed: env.DEMO_SEED, symbols: env.DEMO_SYMBOLS, accounts: env.DEMO_ACCOUNTS });
-    for (const plugin of PLUGINS) await plugin.seedDemo?.(db.prisma, { seed: env.DEMO_SEED, now: Date.now() });
     fs.writeFileSync(path.join(dataDir, "demo-credentials.json"), JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  }
+  // Each domain seeds its demo data once, also into a demo database created before it existed.
+  if (demo) {
+    for (const plugin of PLUGINS) {
+      if (!plugin.seedDemo) continue;
+      const key = `demo.seeded.${plugin.name}`;
+      if (await db.prisma.setting.findUnique({ where: { key } })) continue;
+      await plugin.seedDemo(db.prisma, { seed: env.DEMO_SEED, now: Date.now() });
+      await db.prisma.setting.create({ data: { key, value: new Date().toISOString() } });
+      console.log(`[minute-desk] demo data for ${plugin.name} seeded`);
+    }
   }
 
   const bus = createInProcessBus();

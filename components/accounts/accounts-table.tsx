@@ -1,7 +1,7 @@
 "use client";
 // Accounts list (R1-R3 live): every account's equity, maintenance margin, margin level, coverage
 // and status at the last bar close, refreshed every few seconds. Virtualized (only the visible rows
-// are in the DOM), sortable, filterable by status and held symbol (?status=, ?symbol=), searchable.
+// are in the DOM), sortable, filterable by status and held symbol (?status=, ?symbol=), searchable (?search=).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
@@ -26,7 +26,8 @@ export function AccountsTable() {
   const statusParam = params.get("status");
   const status = isStatus(statusParam) ? statusParam : undefined;
   const symbol = params.get("symbol") ?? undefined;
-  const [search, setSearch] = useState("");
+  // ?search= pre-fills the search box (links from payments and compliance rows).
+  const [search, setSearch] = useState(() => params.get("search") ?? "");
   const [sort, setSort] = useState<{ key: AccountSort; dir: "asc" | "desc" }>({ key: "marginLevel", dir: "asc" });
   const q = useQuery({
     ...trpc.accounts.list.queryOptions({ search: search || undefined, status, symbol, sort: sort.key, dir: sort.dir, limit: 5000 }),

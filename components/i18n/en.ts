@@ -25,7 +25,10 @@ export const en = {
     language: "Language",
   },
   roles: { RISK: "Risk desk", COMPLIANCE: "Compliance", MANAGER: "Manager", ADMIN: "Administrator", AUDITOR: "Auditor" },
-  nav: { desk: "Desk", accounts: "Accounts", audit: "Audit trail", users: "Users", system: "System", signOut: "Sign out", main: "Main navigation" },
+  nav: {
+    desk: "Desk", accounts: "Accounts", audit: "Audit trail", users: "Users", system: "System", signOut: "Sign out", main: "Main navigation",
+    groups: { monitor: "Monitoring", risk: "Risk", payments: "Payments", compliance: "Compliance", admin: "Administration" },
+  },
   signIn: {
     title: "Sign in to Minute Desk",
     email: "Email",

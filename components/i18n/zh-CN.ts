@@ -25,7 +25,10 @@ export const zhCN: Messages = {
     language: "语言",
   },
   roles: { RISK: "风控交易台", COMPLIANCE: "合规", MANAGER: "经理", ADMIN: "管理员", AUDITOR: "审计" },
-  nav: { desk: "交易台", accounts: "账户", audit: "审计日志", users: "用户", system: "系统", signOut: "退出登录", main: "主导航" },
+  nav: {
+    desk: "交易台", accounts: "账户", audit: "审计日志", users: "用户", system: "系统", signOut: "退出登录", main: "主导航",
+    groups: { monitor: "监控", risk: "风险", payments: "出入金", compliance: "合规", admin: "系统管理" },
+  },
   signIn: {
     title: "登录分钟风控台",
     email: "邮箱",

@@ -1,8 +1,10 @@
 "use client";
-// The desk's live alerts feed (M6): the latest alerts, pushed over SSE, each linking to its
-// symbol's market page and to the accounts holding it; the measured close -> pushed latency.
+// The desk's live alerts feed (M6): open warnings and critical alerts, critical first, pushed over
+// SSE, each linking to its symbol's market page and to the accounts holding it; the measured
+// close -> pushed latency. Informational alerts stay on the alerts page.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { severityRank } from "@/server/market/monitoring/alert-rules";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import { AlertEvidence, useKindLabel } from "./alert-evidence";
@@ -15,7 +17,10 @@ export function AlertsFeedPanel() {
   const trpc = useTRPC();
   const kindLabel = useKindLabel();
   const { last } = useLiveAlerts();
-  const alerts = useQuery(trpc.monitoring.alerts.queryOptions({ status: "open", limit: 15 }));
+  const alerts = useQuery(trpc.monitoring.alerts.queryOptions({ status: "open", limit: 40, minSeverity: "WARNING" }));
+  const shown = [...(alerts.data ?? [])]
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.ts - a.ts)
+    .slice(0, 15);
   return (
     <section className="panel" aria-labelledby="alerts-feed-title" data-testid="alerts-feed">
       <div className="panel-head">
@@ -31,7 +36,7 @@ export function AlertsFeedPanel() {
       {alerts.isError && <p role="alert" className="form-error">{alerts.error.message}</p>}
       {alerts.isSuccess && alerts.data.length === 0 && <p className="muted">{t("market.alerts.empty")}</p>}
       <ul className={styles.feed}>
-        {alerts.data?.map((a) => (
+        {shown.map((a) => (
           <li key={a.id} className={styles.feedItem} data-testid="feed-alert" data-symbol={a.symbol}>
             <div className={styles.row}>
               <SeverityBadge severity={a.severity} />

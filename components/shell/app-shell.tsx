@@ -1,5 +1,6 @@
 "use client";
-// The app shell: brand, the role's navigation, language switch, user and sign-out.
+// The app shell: a header (brand, language switch, user, sign-out) and a sidebar with the role's
+// navigation in groups. The most specific item is marked current.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
@@ -7,13 +8,13 @@ import type { ReactNode } from "react";
 import type { SessionUser } from "@/server/auth/sign-in";
 import { useI18n } from "../i18n/i18n-provider";
 import { LocaleSwitch } from "./locale-switch";
-import { navItemsFor } from "./nav-items";
+import { NAV_GROUPS, navItemsFor } from "./nav-items";
 
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = useI18n();
   const pathname = usePathname();
   const items = navItemsFor(user.role);
-  // The most specific item wins: on /market/alerts only "Alerts" is active, not "Market" too.
+  // On /market/alerts only "Alerts" is current, not "Market" too.
   const active = items
     .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
@@ -23,18 +24,6 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         <Link href="/desk" className="brand">
           {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.main")} className="nav">
-          {items.map((item) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              className={item.href === active ? "nav-link active" : "nav-link"}
-              aria-current={item.href === active ? "page" : undefined}
-            >
-              {t(item.label)}
-            </Link>
-          ))}
-        </nav>
         <div className="shell-user">
           <LocaleSwitch />
           <span className="user-badge" data-testid="current-user">
@@ -45,7 +34,30 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </button>
         </div>
       </header>
-      <main className="shell-main">{children}</main>
+      <div className="shell-body">
+        <nav aria-label={t("nav.main")} className="sidebar">
+          {NAV_GROUPS.map((group) => {
+            const inGroup = items.filter((i) => i.group === group);
+            if (inGroup.length === 0) return null;
+            return (
+              <div key={group} className="nav-group">
+                <div className="nav-group-title">{t(`nav.groups.${group}`)}</div>
+                {inGroup.map((item) => (
+                  <Link
+                    key={item.href}
+                    href={item.href}
+                    className={item.href === active ? "nav-link active" : "nav-link"}
+                    aria-current={item.href === active ? "page" : undefined}
+                  >
+                    {t(item.label)}
+                  </Link>
+                ))}
+              </div>
+            );
+          })}
+        </nav>
+        <main className="shell-main">{children}</main>
+      </div>
     </div>
   );
 }

@@ -1,35 +1,34 @@
-// Navigation, derived from the permission map: each role sees only what it may use.
+// Navigation, derived from the permission map: each role sees only what it may use, grouped by
+// the work it belongs to (the sidebar shows a group's heading when the role has any of its items).
 import type { MessageKey } from "../i18n/config";
 import { hasPermission, type Permission, type Role } from "@/server/auth/roles";
+
+export const NAV_GROUPS = ["monitor", "risk", "payments", "compliance", "admin"] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export interface NavItem {
   href: string;
   label: MessageKey;
   permission: Permission;
+  group: NavGroup;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { href: "/desk", label: "nav.desk", permission: "market.view" },
-  // market monitoring (issue 3): add items below this line
-  { href: "/market", label: "market.nav.overview", permission: "market.view" },
-  { href: "/market/alerts", label: "market.nav.alerts", permission: "alerts.view" },
-  { href: "/market/feeds", label: "market.nav.feeds", permission: "market.view" },
-
-  // risk engine (issue 4): add items below this line
-  { href: "/risk/heatmap", label: "risk.nav.heatmap", permission: "risk.view" },
-  { href: "/risk/parameters", label: "risk.nav.parameters", permission: "riskParams.view" },
-
-  // payments (issue 5): add items below this line
-  { href: "/payments/approvals", label: "payments.nav.approvals", permission: "payments.view" },
-  { href: "/payments/deposits", label: "payments.nav.deposits", permission: "payments.view" },
-  { href: "/payments/reconciliation", label: "payments.nav.reconciliation", permission: "payments.view" },
-  { href: "/compliance/frozen", label: "payments.nav.frozen", permission: "payments.view" },
-  { href: "/compliance/large-value", label: "payments.nav.largeValue", permission: "largeValue.view" },
-
-  { href: "/accounts", label: "nav.accounts", permission: "accounts.view" },
-  { href: "/audit", label: "nav.audit", permission: "audit.view" },
-  { href: "/admin/users", label: "nav.users", permission: "users.view" },
-  { href: "/admin/system", label: "nav.system", permission: "system.view" },
+  { href: "/desk", label: "nav.desk", permission: "market.view", group: "monitor" },
+  { href: "/market", label: "market.nav.overview", permission: "market.view", group: "monitor" },
+  { href: "/market/alerts", label: "market.nav.alerts", permission: "alerts.view", group: "monitor" },
+  { href: "/market/feeds", label: "market.nav.feeds", permission: "market.view", group: "monitor" },
+  { href: "/accounts", label: "nav.accounts", permission: "accounts.view", group: "risk" },
+  { href: "/risk/heatmap", label: "risk.nav.heatmap", permission: "risk.view", group: "risk" },
+  { href: "/risk/parameters", label: "risk.nav.parameters", permission: "riskParams.view", group: "risk" },
+  { href: "/payments/approvals", label: "payments.nav.approvals", permission: "payments.view", group: "payments" },
+  { href: "/payments/deposits", label: "payments.nav.deposits", permission: "payments.view", group: "payments" },
+  { href: "/payments/reconciliation", label: "payments.nav.reconciliation", permission: "payments.view", group: "payments" },
+  { href: "/compliance/frozen", label: "payments.nav.frozen", permission: "payments.view", group: "compliance" },
+  { href: "/compliance/large-value", label: "payments.nav.largeValue", permission: "largeValue.view", group: "compliance" },
+  { href: "/audit", label: "nav.audit", permission: "audit.view", group: "compliance" },
+  { href: "/admin/users", label: "nav.users", permission: "users.view", group: "admin" },
+  { href: "/admin/system", label: "nav.system", permission: "system.view", group: "admin" },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

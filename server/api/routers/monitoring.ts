@@ -14,7 +14,15 @@ const id = z.string().min(1).max(64);
 
 export const monitoringRouter = createTRPCRouter({
   alerts: permissionProcedure("alerts.view")
-    .input(z.object({ symbol: symbol.optional(), status: z.enum(["open", "acked", "all"]).default("all"), limit: z.number().int().min(1).max(500).default(100), before: z.number().int().optional() }))
+    .input(
+      z.object({
+        symbol: symbol.optional(),
+        status: z.enum(["open", "acked", "all"]).default("all"),
+        limit: z.number().int().min(1).max(500).default(100),
+        before: z.number().int().optional(),
+        minSeverity: z.enum(["INFO", "WARNING", "CRITICAL"]).optional(),
+      }),
+    )
     .query(({ ctx, input }) => listAlerts(ctx.prisma, input)),
   ack: permissionProcedure("alerts.ack")
     .input(z.object({ id, note: z.string().trim().max(500).optional() }))

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "../../db/generated/client";
 import { appendAuditEventTx } from "../../audit/audit-service";
 import { AppError } from "../../errors";
-import { planActions, type ActiveAction, type RuleView } from "./alert-rules";
+import { planActions, SEVERITIES, severityRank, type ActiveAction, type RuleView } from "./alert-rules";
 import type { Alarm } from "./symbol-monitor";
 
 export interface AlertDto {
@@ -156,11 +156,13 @@ export async function recordLatency(prisma: PrismaClient, minute: PersistedMinut
 
 export async function listAlerts(
   prisma: PrismaClient,
-  input: { symbol?: string; status: "open" | "acked" | "all"; limit: number; before?: number },
+  input: { symbol?: string; status: "open" | "acked" | "all"; limit: number; before?: number; minSeverity?: string },
 ): Promise<AlertDto[]> {
+  const min = input.minSeverity ? severityRank(input.minSeverity) : 0;
   const rows = await prisma.marketAlert.findMany({
     where: {
       ...(input.symbol ? { symbolCode: input.symbol } : {}),
+      ...(min > 0 ? { severity: { in: SEVERITIES.filter((s) => severityRank(s) >= min) } } : {}),
       ...(input.status === "open" ? { ackAt: null } : input.status === "acked" ? { ackAt: { not: null } } : {}),
       ...(input.before ? { createdAt: { lt: new Date(input.before) } } : {}),
     },
