@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BarBuilder } from "@/server/market/bars/bar-builder";
 import { insertBars } from "@/server/market/bar-store";
-import type { Clock } from "@/server/engine/clock";
 import { createInProcessBus, type EventBus } from "@/server/engine/event-bus";
 import { MarketEngine, type MinuteCloseContext } from "@/server/engine/market-engine";
 import { FeedSupervisor } from "@/server/market/feeds/feed-supervisor";
@@ -13,14 +12,11 @@ import type { FeedSource } from "@/server/market/feeds/feed-source";
 import { MarketSimulator } from "@/server/market/simulator/market-simulator";
 import { makeUniverse } from "@/server/market/simulator/test-symbols";
 import { callerFor, createUser } from "./helpers/fixtures";
+import { manualClock, storeUniverse } from "./helpers/market";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 const T0 = Date.UTC(2026, 10, 24, 1, 30, 0); // 09:30 in Shanghai
 
-function manualClock(start: number): Clock & { set(ts: number): void } {
-  let now = start;
-  return { speed: 1, now: () => now, realDelayUntil: (ts) => Math.max(0, ts - now), set: (ts) => (now = ts) };
-}
 
 describe.each(BACKENDS)("market engine on %s", (kind) => {
   let t: TestDatabase;
@@ -31,12 +27,7 @@ describe.each(BACKENDS)("market engine on %s", (kind) => {
 
   beforeEach(async () => {
     t = await createTestDatabase(kind);
-    await t.db.prisma.symbol.createMany({
-      data: universe.map((s) => ({
-        code: s.code, name: s.name, sector: s.sector, board: s.board, assetClass: "MAIN_BOARD", liquidityTier: "T1",
-        beta: s.beta, prevClose: s.prevClose, lotSize: s.lotSize, avgDailyValue: s.avgDailyValue, suspended: s.suspended,
-      })),
-    });
+    await storeUniverse(t.db, universe);
     bus = createInProcessBus();
     clock = manualClock(T0);
     engine = new MarketEngine({ sim: new MarketSimulator({ symbols: universe, seed: 7, startTs: T0 }), clock, bus, sql: t.db.sql });

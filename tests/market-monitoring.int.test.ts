@@ -4,7 +4,6 @@
 // the bus with its measured latency, and the screens' procedures read, acknowledge and manage it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/server/audit/audit-service";
-import type { Clock } from "@/server/engine/clock";
 import { createInProcessBus, type EventBus } from "@/server/engine/event-bus";
 import { MarketEngine } from "@/server/engine/market-engine";
 import { insertBars } from "@/server/market/bar-store";
@@ -16,15 +15,12 @@ import { MarketSimulator } from "@/server/market/simulator/market-simulator";
 import { makeUniverse } from "@/server/market/simulator/test-symbols";
 import type { Bar } from "@/server/market/types";
 import { callerFor, createUser, type TestUser } from "./helpers/fixtures";
+import { manualClock, storeUniverse } from "./helpers/market";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 const T0 = Date.UTC(2026, 10, 24, 2, 30, 0); // 10:30 in Shanghai
 const CRASHED = "600519.SH";
 
-function manualClock(start: number): Clock & { set(ts: number): void } {
-  let now = start;
-  return { speed: 1, now: () => now, realDelayUntil: (ts) => Math.max(0, ts - now), set: (ts) => (now = ts) };
-}
 
 describe.each(BACKENDS)("market monitoring on %s", (kind) => {
   let t: TestDatabase;
@@ -45,12 +41,7 @@ describe.each(BACKENDS)("market monitoring on %s", (kind) => {
 
   beforeEach(async () => {
     t = await createTestDatabase(kind);
-    await t.db.prisma.symbol.createMany({
-      data: universe.map((s) => ({
-        code: s.code, name: s.name, sector: s.sector, board: s.board, assetClass: "MAIN_BOARD", liquidityTier: "T1",
-        beta: s.beta, prevClose: s.prevClose, lotSize: s.lotSize, avgDailyValue: s.avgDailyValue, suspended: s.suspended,
-      })),
-    });
+    await storeUniverse(t.db, universe);
     admin = await createUser(t.db, "ADMIN");
     risk = await createUser(t.db, "RISK");
     // 45 minutes of history, the way the engine's backfill builds it; the engine continues the same market.
