@@ -1,23 +1,27 @@
 // The risk engine's own per-symbol volatility (M4 definition: EWMA of 1m log returns, lambda
 // 0.94, seeded with the first squared return), used when the market monitoring service does not
-// provide one. Fed with closed bars in time order.
+// provide one. Fed with closed bars in time order; the recursion is the market's EwmaVariance.
+import { DEFAULT_EWMA_LAMBDA, EwmaVariance } from "../../market/indicators/volatility";
+
 export class EwmaVolatility {
   private readonly last = new Map<string, number>();
-  private readonly variance = new Map<string, number>();
+  private readonly variance = new Map<string, EwmaVariance>();
 
-  constructor(private readonly lambda = 0.94) {}
+  constructor(private readonly lambda = DEFAULT_EWMA_LAMBDA) {}
 
   update(symbol: string, close: number): void {
     const prev = this.last.get(symbol);
     this.last.set(symbol, close);
     if (prev === undefined || prev <= 0 || close <= 0) return;
-    const r = Math.log(close / prev);
-    const v = this.variance.get(symbol);
-    this.variance.set(symbol, v === undefined ? r * r : this.lambda * v + (1 - this.lambda) * r * r);
+    let v = this.variance.get(symbol);
+    if (!v) {
+      v = new EwmaVariance(this.lambda);
+      this.variance.set(symbol, v);
+    }
+    v.update(Math.log(close / prev));
   }
 
   sigma(symbol: string): number | undefined {
-    const v = this.variance.get(symbol);
-    return v === undefined ? undefined : Math.sqrt(v);
+    return this.variance.get(symbol)?.sigma();
   }
 }
