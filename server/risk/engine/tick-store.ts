@@ -5,7 +5,6 @@
 import crypto from "node:crypto";
 import type { PrismaClient } from "../../db/generated/client";
 import { appendAuditEventTx } from "../../audit/audit-service";
-import { roundForAudit } from "../audit-safe";
 import type { RiskStatus } from "../margin/risk-params";
 import type { SerializedBook } from "./book-columns";
 import type { TickDecisions } from "./tick-decisions";
@@ -105,7 +104,7 @@ export async function persistTick(prisma: PrismaClient, rec: TickRecord, d: Tick
         targetType: "RiskTick",
         targetId: minute.toISOString(),
         inputsHash: hashTickInputs(rec),
-        after: roundForAudit({
+        after: {
           paramVersion: rec.paramVersion,
           bookDigest: rec.bookDigest,
           counts: rec.counts,
@@ -113,7 +112,7 @@ export async function persistTick(prisma: PrismaClient, rec: TickRecord, d: Tick
           marginCallsOpened: d.opened.map((o, i) => [openedIds[i], o.accountId]),
           marginCallsEscalated: d.escalated.map((e) => [e.callId, e.accountId]),
           marginCallsClosed: d.closed.map((c) => [c.callId, c.accountId]),
-        }),
+        },
       });
     },
     { timeout: 60_000, maxWait: 30_000 },

@@ -8,7 +8,6 @@ import { isStepUpFresh } from "../../auth/totp";
 import { stepUp } from "../../auth/totp-enrollment";
 import { AppError } from "../../errors";
 import { DEFAULT_RISK_PARAMS, diffParams, listParamProblems, type RiskParams } from "../margin/risk-params";
-import { roundForAudit } from "../audit-safe";
 import { parseStoredParams } from "./param-schema";
 
 type Actor = Pick<SessionUser, "id" | "email">;
@@ -25,7 +24,7 @@ export async function ensureDefaultParams(prisma: PrismaClient): Promise<void> {
     await tx.riskParamVersion.create({
       data: { version: 1, params: DEFAULT_RISK_PARAMS as object, status: "ACTIVE", reason: "Default parameters (DESIGN R2, R3)" },
     });
-    await appendAuditEventTx(tx, { action: "riskParams.defaultCreated", targetType: "RiskParamVersion", targetId: "1", after: roundForAudit(DEFAULT_RISK_PARAMS) });
+    await appendAuditEventTx(tx, { action: "riskParams.defaultCreated", targetType: "RiskParamVersion", targetId: "1", after: DEFAULT_RISK_PARAMS });
   });
 }
 
@@ -87,7 +86,7 @@ export async function proposeParams(prisma: PrismaClient, actor: Actor, input: {
     });
     await appendAuditEventTx(tx, {
       actorId: actor.id, actorEmail: actor.email, action: "riskParams.proposed", targetType: "RiskParamVersion",
-      targetId: String(version), before: { version: active?.version ?? null }, after: roundForAudit({ reason: input.reason, diff }),
+      targetId: String(version), before: { version: active?.version ?? null }, after: { reason: input.reason, diff },
     });
     return { version, diff };
   });
