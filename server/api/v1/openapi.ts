@@ -1,5 +1,6 @@
 // The integration API's contract (DESIGN 10), served at GET /api/v1/openapi.json. Each domain
-// keeps its paths in openapi/<domain>.ts; reuse the Error schema with { $ref: "#/components/schemas/Error" }.
+// keeps its paths in openapi/<domain>.ts and takes the error responses from openapi/common.ts.
+import { authErrors } from "./openapi/common";
 import { marketPaths } from "./openapi/market";
 import { paymentsPaths } from "./openapi/payments";
 import { riskPaths } from "./openapi/risk";
@@ -19,10 +20,6 @@ const errorSchema = {
   },
 };
 
-export const authErrors = {
-  "401": { description: "Not signed in and no valid bearer token", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "403": { description: "Signed in, but the role may not call this", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-};
 
 export const openApiDocument = {
   openapi: "3.1.0",

@@ -1,11 +1,5 @@
 // OpenAPI paths of the market endpoints (merged into /api/v1/openapi.json by ../openapi.ts).
-// authErrors is spelled out here rather than imported from ../openapi: that module imports this
-// one, and reading its export while the cycle is still evaluating would hit the TDZ.
-const errorRef = { content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
-const authErrors = {
-  "401": { description: "Not signed in and no valid bearer token", ...errorRef },
-  "403": { description: "Signed in, but the role may not call this", ...errorRef },
-};
+import { authErrors } from "./common";
 
 const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
 const badRequest = { "400": { description: "Bad series or parameters (nothing is computed)", ...json({ $ref: "#/components/schemas/Error" }) } };

@@ -1,5 +1,5 @@
 // OpenAPI paths of the payments endpoints (merged into /api/v1/openapi.json by ../openapi.ts).
-const errorRef = { content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+import { errorRef } from "./common";
 
 export const paymentsPaths: Record<string, unknown> = {
   "/payments/callback": {

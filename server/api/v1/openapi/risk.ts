@@ -1,13 +1,7 @@
 // OpenAPI paths of the risk endpoints (merged into /api/v1/openapi.json by ../openapi.ts).
-// authErrors is restated here rather than imported from ../openapi: that module imports this one,
-// and spreading its const during that circular load would hit the temporal dead zone.
+import { authErrors } from "./common";
 
 const json = (schema: unknown) => ({ "application/json": { schema } });
-const errorRef = json({ $ref: "#/components/schemas/Error" });
-const authErrors = {
-  "401": { description: "Not signed in and no valid bearer token", content: errorRef },
-  "403": { description: "Signed in, but the role may not call this", content: errorRef },
-};
 const badRequest = { description: "Bad input (nothing changes)", content: json({ $ref: "#/components/schemas/Error" }) };
 const num = { type: "number" };
 const nullableNum = { type: ["number", "null"] };
