@@ -2,6 +2,8 @@
 // the domain plugins at start) and that tRPC procedures and other domains may use. Each domain
 // adds its own optional field; tests pass the ones they need.
 import type { EventBus } from "./engine/event-bus";
+import type { MarketMonitoring } from "./market/monitoring/market-monitoring";
+import type { RiskEngine } from "./risk/engine/risk-engine";
 
 /** Per-symbol volatility for the margin model (M4 EWMA of 1m log returns, per minute). */
 export interface VolatilitySource {
@@ -40,13 +42,13 @@ export interface Services {
   symbolOverrides?: SymbolRiskOverrides;
   // market monitoring (issue 3): add fields below this line
   /** Set by the market monitoring plugin (issue 3): indicators, alerts, feeds and drills at run time. */
-  monitoring?: import("./market/monitoring/market-monitoring").MarketMonitoring;
+  monitoring?: MarketMonitoring;
 
   /** Set by the risk plugin (issue 4); payments use it for the initial-margin check (P3). */
   accountRisk?: AccountRiskSource;
   // risk engine (issue 4): add fields below this line
   /** The risk engine's live book and last tick (issue 4): accounts list, heatmap, replay. */
-  riskEngine?: import("./risk/engine/risk-engine").RiskEngine;
+  riskEngine?: RiskEngine;
 
   // payments (issue 5): add fields below this line
 }

@@ -6,6 +6,7 @@ import { ROLES, type Role } from "@/server/auth/roles";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import { ApiTokensPanel } from "./api-tokens-panel";
+import { useNow } from "../ui/use-now";
 
 /** canManage: false for read-only roles (AUDITOR), who see the list only. */
 export function UsersView({ canManage }: { canManage: boolean }) {
@@ -28,7 +29,7 @@ export function UsersView({ canManage }: { canManage: boolean }) {
     );
   }
 
-  const now = Date.now();
+  const now = useNow(10_000);
   return (
     <div className="stack">
       <section className="panel">

@@ -20,7 +20,9 @@ export function LinePane({ locale, label, points, color, kind = "line", format, 
   const series = useRef<ISeriesApi<"Line"> | ISeriesApi<"Histogram"> | null>(null);
   const chart = useRef<IChartApi | null>(null);
   const formatRef = useRef(format);
-  formatRef.current = format;
+  useEffect(() => {
+    formatRef.current = format;
+  }, [format]);
 
   useEffect(() => {
     const el = container.current;

@@ -2,7 +2,7 @@
 // M1 for ADMIN: choose the primary and secondary sources (confirmation; audited), and the M3
 // retention of 1m bars and depth snapshots.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import { useSourceName } from "./feed-health-panel";
@@ -27,15 +27,12 @@ export function FeedSwitchForm() {
     }),
   );
   const retention = useQuery(trpc.monitoring.retention.queryOptions());
-  const [barDays, setBarDays] = useState("");
-  const [depthDays, setDepthDays] = useState("");
-  useEffect(() => {
-    if (retention.data) {
-      setBarDays(String(retention.data.barDays));
-      setDepthDays(String(retention.data.depthDays));
-    }
-  }, [retention.data]);
-  const save = useMutation(trpc.monitoring.setRetention.mutationOptions({ onSuccess: () => void retention.refetch() }));
+  // The inputs show the stored retention until the user edits them (derived, not copied in an effect).
+  const [barDaysEdit, setBarDays] = useState<string | null>(null);
+  const [depthDaysEdit, setDepthDays] = useState<string | null>(null);
+  const barDays = barDaysEdit ?? (retention.data ? String(retention.data.barDays) : "");
+  const depthDays = depthDaysEdit ?? (retention.data ? String(retention.data.depthDays) : "");
+  const save = useMutation(trpc.monitoring.setRetention.mutationOptions({ onSuccess: () => { setBarDays(null); setDepthDays(null); void retention.refetch(); } }));
   const usesWs = primary === "websocket" || secondary === "websocket";
 
   const submit = (e: FormEvent) => {

@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Fact } from "../ui/fact";
+import { useNow } from "../ui/use-now";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import { HitEvidence, ScoreBadge } from "./aml-hits";
@@ -14,6 +15,7 @@ export function WithdrawalDetail({ id, rights, userId }: { id: string; rights: A
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
   const q = useQuery({ ...trpc.payments.withdrawal.queryOptions({ id }), refetchInterval: 5_000 });
+  const now = useNow();
   if (q.isPending) return <p className="muted">{t("common.loading")}</p>;
   if (q.isError) return <p role="alert" className="form-error">{q.error.message}</p>;
   const w = q.data;
@@ -28,7 +30,7 @@ export function WithdrawalDetail({ id, rights, userId }: { id: string; rights: A
         {w.status === "FROZEN" && <p className={styles.notice} role="note">{t("payments.detail.frozen", { reason: w.frozenReason ?? "" })}</p>}
         {w.appealText && <p className={styles.notice}>{t("payments.detail.appealed", { text: w.appealText })}</p>}
         {w.rejectReason && <p className={styles.notice}>{t("payments.detail.rejected", { reason: w.rejectReason })}</p>}
-        {w.coolOffUntil && new Date(w.coolOffUntil).getTime() > Date.now() && (
+        {w.coolOffUntil && new Date(w.coolOffUntil).getTime() > now && (
           <p className={styles.notice}>{t("payments.detail.coolOff", { time: fmt.dateTime(new Date(w.coolOffUntil)) })}</p>
         )}
         {w.requestedById === userId && w.status === "PENDING_APPROVAL" && <p className="muted">{t("payments.detail.youRequested")}</p>}

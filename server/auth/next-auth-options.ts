@@ -11,7 +11,10 @@ declare module "next-auth" {
   interface Session {
     user: SessionUser;
   }
-  interface User extends SessionUser {}
+  // Declaration merging needs an interface; restating `id` keeps it non-empty.
+  interface User extends SessionUser {
+    id: string;
+  }
 }
 declare module "next-auth/jwt" {
   interface JWT {

@@ -4,7 +4,7 @@
 // positions at their last one-minute close (prevClose when no bar) and require the most
 // conservative initial margin the R2 model can ask for, im_i <= 1, i.e. IM = market value; the
 // condition becomes cash - debt - pending - amount >= 0. Cash itself can never go negative.
-import Decimal from "decimal.js";
+import type Decimal from "decimal.js";
 import type { PrismaClient } from "../db/generated/client";
 import type { Tx } from "../ledger/ledger-service";
 import type { AccountRiskSource } from "../services";
