@@ -7,7 +7,7 @@ import { appRouter } from "@/server/api/root";
 import type { Meta } from "@/server/api/trpc";
 import { hasPermission, PERMISSIONS, ROLES, type Role } from "@/server/auth/roles";
 import { callerFor, createUsersForAllRoles, type TestUser } from "./helpers/fixtures";
-import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
+import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 interface ProcedureInfo {
   path: string;
@@ -49,11 +49,11 @@ describe("permission map", () => {
   });
 });
 
-describe("procedures by role (generated)", () => {
+describe.each(BACKENDS)("procedures by role (generated) on %s", (kind) => {
   let t: TestDatabase;
   let users: Record<Role, TestUser>;
   beforeAll(async () => {
-    t = await createTestDatabase("pglite");
+    t = await createTestDatabase(kind);
     users = await createUsersForAllRoles(t.db);
   });
   afterAll(async () => t.drop());

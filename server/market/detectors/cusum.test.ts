@@ -33,6 +33,14 @@ describe("two-sided Page CUSUM (DESIGN 10)", () => {
     );
   });
 
+  it("the one-sided (upper) chart ignores downward drift and alarms only up", () => {
+    // k = 0.5, h = 2: z = -3 leaves S+ at 0 (a two-sided chart would alarm down at t = 1);
+    // then z = 2, 2: S+ = 1.5, 3.0 > 2 -> alarm up at t = 3.
+    const c = new Cusum({ k: 0.5, h: 2, sides: "upper" });
+    expect([-3, -3, 2, 2].map((z) => c.update(z))).toEqual([null, null, null, "up"]);
+    expect(c.state()).toEqual({ up: 0, down: 0 });
+  });
+
   it("rejects sd <= 0", () => {
     expect(() => runCusum({ series: [1], mean: 0, sd: 0, k: 0.5, h: 4 })).toThrow(RangeError);
   });
@@ -43,16 +51,11 @@ function averageRunLength(opts: { h: number; shift: number; runs: number; oneSid
   const rng = createRng(opts.seed);
   let total = 0;
   for (let i = 0; i < opts.runs; i++) {
-    const c = new Cusum({ k: 0.5, h: opts.h });
-    let up = 0;
+    const c = new Cusum({ k: 0.5, h: opts.h, sides: opts.oneSided ? "upper" : "both" });
     let n = 0;
     for (;;) {
       n++;
-      const z = rng.normal() + opts.shift;
-      if (opts.oneSided) {
-        up = Math.max(0, up + z - 0.5);
-        if (up > opts.h) break;
-      } else if (c.update(z)) break;
+      if (c.update(rng.normal() + opts.shift)) break;
     }
     total += n;
   }

@@ -8,6 +8,8 @@ export type CusumDirection = "up" | "down";
 export interface CusumParams {
   k: number;
   h: number;
+  /** "upper": the one-sided chart of the published ARL tables (only S+ alarms); default both sides. */
+  sides?: "both" | "upper";
 }
 
 export class Cusum {
@@ -19,7 +21,7 @@ export class Cusum {
   update(z: number): CusumDirection | null {
     const { k, h } = this.params;
     this.up = Math.max(0, this.up + z - k);
-    this.down = Math.max(0, this.down - z - k);
+    this.down = this.params.sides === "upper" ? 0 : Math.max(0, this.down - z - k);
     if (this.up > h || this.down > h) {
       const dir: CusumDirection = this.up - h >= this.down - h ? "up" : "down";
       this.up = 0;
