@@ -150,4 +150,81 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
       .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/unknown asset class "BOND"/) });
     await expect(caller.risk.escalateMarginCall({ id: "nope", note: "client unreachable" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  /** Market value of acc-a recomputed from the prices the engine shows next to its figures. */
+  function consistency(e: RiskEngine) {
+    const live = e.liveFigures();
+    const a = live?.book.accountIndex.get("acc-a") ?? -1;
+    const sym = live?.book.symbolIndex.get(SYM) ?? -1;
+    const k = live?.book.posStart[a] ?? -1;
+    return { mv: live?.figures.marketValue[a], fromPrices: (live?.book.posQty[k] ?? NaN) * (live?.prices[sym] ?? NaN), minuteTs: live?.minuteTs };
+  }
+
+  it("readers never see a tick's new prices beside the old figures, and a failed persist leaves the last committed state", async () => {
+    // Readers are sampled in the middle of the tick: when it asks for volatility (prices of the new
+    // minute already known, figures not yet computed, transaction not yet run).
+    const samples: Array<ReturnType<typeof consistency>> = [];
+    const sampling: RiskEngine = new RiskEngine({
+      prisma: t.db.prisma, sql: t.db.sql, bus,
+      services: { volatility: { sigma: () => (samples.push(consistency(sampling)), 0.001) } },
+    });
+    await sampling.load();
+    engine = sampling;
+    await engine.tick(T0, bar(10));
+    samples.length = 0;
+    await engine.tick(T0 + 60_000, bar(9));
+    expect(samples.length).toBeGreaterThan(0);
+    for (const s of samples) expect(s).toMatchObject({ mv: 10_000, fromPrices: 10_000, minuteTs: T0 });
+    expect(consistency(engine)).toMatchObject({ mv: 9000, fromPrices: 9000, minuteTs: T0 + 60_000 });
+
+    // A deposit lands, then the next tick's transaction fails (the database refuses its RiskTick row).
+    await t.db.prisma.account.update({ where: { id: "acc-a" }, data: { cash: "500" } });
+    await t.db.sql.exec(`CREATE FUNCTION refuse_tick() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+      CREATE TRIGGER refuse_tick BEFORE INSERT ON "RiskTick" FOR EACH ROW EXECUTE FUNCTION refuse_tick();`);
+    await expect(engine.tick(T0 + 120_000, bar(8))).rejects.toThrow(/refused for the test/);
+    await t.db.sql.exec(`DROP TRIGGER refuse_tick ON "RiskTick"`);
+    expect(consistency(engine)).toMatchObject({ mv: 9000, fromPrices: 9000, minuteTs: T0 + 60_000 });
+    expect(engine.accountInput("acc-a")).toMatchObject({ cash: 0, positions: [{ price: 9 }] });
+    expect(engine.snapshot("acc-a")).toMatchObject({ marketValue: 9000, equity: 1000 });
+    expect(engine.lastTick()?.minuteTs).toBe(T0 + 60_000);
+    // The next minute commits and takes both the deposit and its own price.
+    await engine.tick(T0 + 180_000, bar(8));
+    expect(engine.snapshot("acc-a")).toMatchObject({ marketValue: 8000, equity: 500 });
+  });
+
+  it("reloads the book when its version moves, including a move that keeps count, total quantity and holders equal", async () => {
+    await engine.tick(T0, bar(10));
+    const before = engine.liveFigures()?.book;
+    await engine.tick(T0 + 60_000, bar(10));
+    expect(engine.liveFigures()?.book).toBe(before); // nothing changed: no reload
+    const version = engine.bookVersion();
+    // 100 shares move from A to B: 3 positions, 3,000 shares, 3 holders before and after.
+    await t.db.prisma.$transaction([
+      t.db.prisma.position.updateMany({ where: { accountId: "acc-a" }, data: { qty: 900 } }),
+      t.db.prisma.position.updateMany({ where: { accountId: "acc-b" }, data: { qty: 1100 } }),
+    ]);
+    await engine.tick(T0 + 120_000, bar(10));
+    expect(engine.snapshot("acc-a")).toMatchObject({ marketValue: 9000, equity: 1000 });
+    expect(engine.snapshot("acc-b")).toMatchObject({ marketValue: 11_000, equity: 11_000 });
+    expect(engine.bookVersion()).toBeGreaterThan(version);
+    // The rows read were consumed; a withdrawal (cash only) is the next version.
+    expect(await t.db.prisma.bookChange.count()).toBe(0);
+    await t.db.prisma.account.update({ where: { id: "acc-b" }, data: { cash: "-100" } });
+    await engine.tick(T0 + 180_000, bar(10));
+    expect(engine.snapshot("acc-b")).toMatchObject({ equity: 10_900 });
+  });
+
+  it("refreshBook shows fills committed outside the tick at once, and decides nothing until the next tick", async () => {
+    await engine.tick(T0, bar(10));
+    // A liquidation sells 500 of C's shares at 10 and repays debt: E 400 unchanged, MM 600 -> ML 0.667.
+    await t.db.prisma.$transaction([
+      t.db.prisma.position.updateMany({ where: { accountId: "acc-c" }, data: { qty: 500 } }),
+      t.db.prisma.account.update({ where: { id: "acc-c" }, data: { debt: "4600" } }),
+    ]);
+    await engine.refreshBook();
+    expect(engine.snapshot("acc-c")).toMatchObject({ marketValue: 5000, equity: 400, maintenanceMargin: 600 });
+    expect(engine.snapshot("acc-c")?.marginLevel).toBeCloseTo(400 / 600, 12);
+    expect(await t.db.prisma.riskDecision.count({ where: { accountId: "acc-c" } })).toBe(1); // the first tick's only
+    expect(await t.db.prisma.bookChange.count()).toBe(0);
+  });
 });

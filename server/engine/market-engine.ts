@@ -1,9 +1,10 @@
 // The engine runtime (DESIGN 8, R4 hook): steps the market simulator on the engine clock, takes
 // its prints through the feed supervisor (M1: primary + secondary source, failover, quality
-// flags), builds one-minute bars, and at each minute boundary persists the closed bars, runs the
-// minute-close hooks (detectors, risk tick) and publishes events for the browsers.
+// flags), builds one-minute bars, and closes every minute in order, even after a stall: persists
+// its bars, pushes them to the browsers, then runs the minute-close hooks (detectors, risk tick).
 import type { SqlSession } from "../db/connection";
 import { BarBuilder } from "../market/bars/bar-builder";
+import { ClosedBarBuffer } from "./closed-bar-buffer";
 import { insertBars } from "../market/bar-store";
 import { FeedSupervisor } from "../market/feeds/feed-supervisor";
 import { SimulatorFeedSource, SimulatorHub } from "../market/feeds/simulator-source";
@@ -50,6 +51,9 @@ export const MINUTE_TOPIC = "minute";
 
 export class MarketEngine {
   private readonly builder = new BarBuilder();
+  private readonly pending = new ClosedBarBuffer();
+  /** Engine time of the last step, to recognise a stall (nobody polled the feeds). */
+  private lastStepAt: number | null = null;
   private readonly hooks: MinuteCloseHook[] = [];
   private timer: NodeJS.Timeout | undefined;
   private running = false;
@@ -105,6 +109,9 @@ export class MarketEngine {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // Minutes before this start were closed by the previous leader, or by nobody: not caught up.
+    this.currentMinute = Math.floor(this.deps.clock.now() / MINUTE_MS) * MINUTE_MS;
+    this.lastStepAt = null;
     const loop = () => {
       if (!this.running) return;
       this.stepping = this.step().catch((err: unknown) => {
@@ -124,24 +131,26 @@ export class MarketEngine {
     await this.stepping;
   }
 
-  /** One simulator step; closes the minute when the clock crossed a boundary. */
+  /** One simulator step; closes every minute whose boundary the clock crossed, oldest first. */
   async step(): Promise<void> {
-    const { sim, clock, bus } = this.deps;
+    const { sim, clock, bus, sql } = this.deps;
     const now = clock.now();
-    const closed: Bar[] = [];
+    this.noteStall(now);
     // The market moves whichever feed is active; the bars are built from the supervisor's choice.
     this.hub.advance(now);
-    for (const tick of this.supervisor.poll(now)) closed.push(...this.builder.add(tick));
-    for (const bar of closed) bar.quality = this.supervisor.qualityFor(bar);
+    for (const tick of this.supervisor.poll(now)) this.pending.add(this.builder.add(tick));
     const minute = Math.floor(now / MINUTE_MS) * MINUTE_MS;
-    if (minute > this.currentMinute) {
-      for (const bar of this.builder.closeUntil(minute)) closed.push({ ...bar, quality: this.supervisor.qualityFor(bar) });
-      await this.closeMinute(this.currentMinute, closed);
-      this.currentMinute = minute;
-    } else if (closed.length > 0) {
-      // A late tick closed a bar outside a boundary: persist it all the same.
-      await insertBars(this.deps.sql, closed);
+    if (minute > this.currentMinute) this.pending.add(this.builder.closeUntil(minute));
+    // After a stall several minutes are due: each gets its own bars and its own hooks, in order,
+    // so the risk tick runs once per minute and deadlines count from that minute's close.
+    while (this.currentMinute < minute) {
+      await this.closeMinute(this.currentMinute, this.withQuality(this.pending.peek(this.currentMinute)));
+      this.pending.drop(this.currentMinute);
+      this.currentMinute += MINUTE_MS;
     }
+    // A bar of a minute already closed (a print that reopened a quiet symbol late): stored, not re-hooked.
+    const late = this.pending.takeBefore(this.currentMinute);
+    if (late.length > 0) await insertBars(sql, this.withQuality(late));
     const realNow = Date.now();
     if (realNow - this.lastFormingPublish >= FORMING_PUBLISH_MS) {
       this.lastFormingPublish = realNow;
@@ -152,11 +161,25 @@ export class MarketEngine {
     }
   }
 
+  /** A step long after the previous one (engine time) means nobody listened: the supervisor flags those minutes. */
+  private noteStall(now: number): void {
+    const last = this.lastStepAt;
+    this.lastStepAt = now;
+    const threshold = Math.max(this.supervisor.options.staleMs, 4 * STEP_REAL_MS * this.deps.clock.speed);
+    if (last !== null && now - last > threshold) this.supervisor.noteStall(last, now, now);
+  }
+
+  private withQuality(bars: readonly Bar[]): Bar[] {
+    return bars.map((bar) => ({ ...bar, quality: this.supervisor.qualityFor(bar) }));
+  }
+
   private async closeMinute(minuteTs: number, bars: Bar[]): Promise<void> {
     const started = performance.now();
     const closedAt = Date.now();
     this.stats.lastError = null;
     await insertBars(this.deps.sql, bars);
+    // Browsers see the bars as soon as they are stored, not after the risk tick's transaction.
+    for (const bar of bars) this.deps.bus.publish<BarEvent>(barTopic(bar.symbol), { kind: "closed", bar });
     for (const hook of this.hooks) {
       try {
         await hook({ minuteTs, bars, closedAt });
@@ -166,7 +189,6 @@ export class MarketEngine {
         console.error("[engine] minute-close hook failed", err);
       }
     }
-    for (const bar of bars) this.deps.bus.publish<BarEvent>(barTopic(bar.symbol), { kind: "closed", bar });
     this.stats.lastTickMs = Math.round((performance.now() - started) * 10) / 10;
     this.stats.lastTickAt = Date.now();
     this.stats.minutesClosed += 1;

@@ -112,4 +112,17 @@ describe("feed supervisor (M1)", () => {
     expect(sup.health().events[0]?.kind).toBe("SWITCH");
     expect(sup.qualityFor(bar(T0))).toBe("GAP");
   });
+
+  it("an engine stall flags every minute it touched STALE, however long it lasted, and no other", () => {
+    const sup = new FeedSupervisor(new FakeSource("a"), null, T0);
+    run(sup, T0 + 1000, T0 + 30_000);
+    sup.noteStall(T0 + 30_000, T0 + 15 * 60_000 + 5000, T0 + 15 * 60_000 + 5000);
+    run(sup, T0 + 15 * 60_000 + 5000, T0 + 16 * 60_000 + 5000);
+    expect(sup.qualityFor(bar(T0))).toBe("STALE");
+    expect(sup.qualityFor(bar(T0 + 7 * 60_000))).toBe("STALE");
+    expect(sup.qualityFor(bar(T0 + 15 * 60_000))).toBe("STALE");
+    expect(sup.qualityFor(bar(T0 + 16 * 60_000))).toBe("OK");
+    expect(sup.qualityFor(bar(T0 - 60_000))).toBe("OK");
+    expect(sup.health().events[0]).toMatchObject({ kind: "STALE", source: "engine" });
+  });
 });

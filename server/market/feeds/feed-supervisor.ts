@@ -3,7 +3,8 @@
 // more than divergenceBps apart), fails over to the secondary when the primary goes stale and
 // fails back once the primary has been healthy for failbackMs. Every bar gets a data-quality
 // flag: GAP when its minute spans a failover, fail-back or switch (prints from two sources);
-// STALE when the active source was stale during the minute or the symbol diverged between sources.
+// STALE when the active source was stale during the minute, the symbol diverged between sources,
+// or the engine itself stalled across the minute (nobody listened: its prints are late or missing).
 import type { Bar, Tick } from "../types";
 import type { FeedSource } from "./feed-source";
 
@@ -66,6 +67,8 @@ export class FeedSupervisor {
   private active: "primary" | "secondary" = "primary";
   private readonly events: FeedEvent[] = [];
   private readonly flags = new Map<number, { gap: boolean; stale: boolean; diverging: Set<string> }>();
+  /** Engine stalls [from, to] (engine time); kept apart from the per-minute flags, which a long stall would outlive. */
+  private readonly stalls: Array<{ from: number; to: number }> = [];
   private lastDivergence = { count: 0, maxBps: 0 };
   private readonly books = new Map<string, Tick["book"]>();
   readonly options: SupervisorOptions;
@@ -165,12 +168,22 @@ export class FeedSupervisor {
     return this.books.get(symbol);
   }
 
+  /** The engine did not poll between from and to: every minute the stall touches is flagged STALE. */
+  noteStall(from: number, to: number, now: number): void {
+    this.stalls.push({ from, to });
+    if (this.stalls.length > 20) this.stalls.shift();
+    this.record(now, "STALE", "engine", `engine stalled for ${Math.round((to - from) / 1000)} s`);
+  }
+
+  private stalledDuring(minuteTs: number): boolean {
+    return this.stalls.some((s) => s.from < minuteTs + MINUTE_MS && s.to >= minuteTs);
+  }
+
   /** M1 data-quality flag of a closed bar (by its minute). */
   qualityFor(bar: Bar): Bar["quality"] {
     const f = this.flags.get(bar.ts);
-    if (!f) return bar.quality;
-    if (f.gap) return "GAP";
-    if (f.stale || f.diverging.has(bar.symbol)) return "STALE";
+    if (f?.gap) return "GAP";
+    if (f?.stale || f?.diverging.has(bar.symbol) || this.stalledDuring(bar.ts)) return "STALE";
     return bar.quality;
   }
 

@@ -42,6 +42,11 @@ export class EwmaVariance {
   sigma(): number {
     return Math.sqrt(this.v);
   }
+  clone(): EwmaVariance {
+    const c = new EwmaVariance(this.lambda);
+    c.v = this.v;
+    return c;
+  }
 }
 
 /** Realized volatility: sample std (ddof 1) of the last `window` returns (pandas rolling(30).std()). */

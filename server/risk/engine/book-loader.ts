@@ -1,6 +1,6 @@
 // Loads the book for the tick from the database with plain SQL (one query per table, no ORM
-// walk), and the cheap per-tick refreshes: balances, and a signature of the positions that tells
-// the engine when to reload them (no trading yet: they change rarely).
+// walk), the balances alone, and the book version: the BookChange rows that triggers write for
+// every statement changing positions or account cash/debt (fills, deposits, withdrawals).
 import type { SqlSession } from "../../db/connection";
 import type { AccountRow, SymbolRow } from "./book-columns";
 
@@ -30,12 +30,30 @@ export async function loadBalances(sql: SqlSession): Promise<Array<{ id: string;
   return rows.map((r) => ({ id: r.id, cash: Number(r.cash), debt: Number(r.debt) }));
 }
 
-export async function loadPositionSignature(sql: SqlSession): Promise<string> {
-  const rows = await sql.query<{ n: number; q: string | number; a: number }>(
-    `SELECT count(*)::int AS n, coalesce(sum(qty), 0)::float8 AS q, count(DISTINCT "accountId")::int AS a FROM "Position"`,
-  );
-  const r = rows[0];
-  return r ? `${r.n}:${Number(r.q)}:${r.a}` : "0:0:0";
+export interface BookChanges {
+  ids: string[]; // BookChange ids (bigint as text), deleted once the engine has committed a state that includes them
+  book: boolean; // positions changed or accounts were added/removed: reload everything
+  balances: boolean; // cash/debt only
+  version: number; // highest id read (the book version this reload reflects)
+}
+
+export async function readBookChanges(sql: SqlSession): Promise<BookChanges> {
+  const rows = await sql.query<{ id: string; kind: string }>(`SELECT id::text AS id, kind FROM "BookChange" ORDER BY id`);
+  return {
+    ids: rows.map((r) => r.id),
+    book: rows.some((r) => r.kind !== "BALANCES"),
+    balances: rows.some((r) => r.kind === "BALANCES"),
+    version: rows.reduce((max, r) => Math.max(max, Number(r.id)), 0),
+  };
+}
+
+/**
+ * Deletes exactly the rows read: ids come from a sequence in allocation order, not commit order,
+ * so "id <= max" could delete a change committed after the read and never reloaded.
+ */
+export async function forgetBookChanges(sql: SqlSession, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql.query(`DELETE FROM "BookChange" WHERE id = ANY(string_to_array($1, ',')::bigint[])`, [ids.join(",")]);
 }
 
 /** Closes of the last `minutes` minutes per symbol, oldest first (seeds the EWMA at start). */

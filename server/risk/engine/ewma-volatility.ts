@@ -21,6 +21,14 @@ export class EwmaVolatility {
     v.update(Math.log(close / prev));
   }
 
+  /** An independent copy: a tick updates the copy and keeps it only once its transaction committed. */
+  clone(): EwmaVolatility {
+    const c = new EwmaVolatility(this.lambda);
+    for (const [k, v] of this.last) c.last.set(k, v);
+    for (const [k, v] of this.variance) c.variance.set(k, v.clone());
+    return c;
+  }
+
   sigma(symbol: string): number | undefined {
     return this.variance.get(symbol)?.sigma();
   }

@@ -1,7 +1,9 @@
 // The minute tick (R4), stateful part: holds the columnar book and the market vectors in memory,
-// and at each bar close activates an approved parameter version, refreshes balances (and the
-// positions when their signature changed), revalues and classifies every account, decides status
-// changes and margin calls, persists only those in one transaction, and publishes "risk:tick".
+// and at each bar close activates an approved parameter version, reloads the book when its version
+// moved (BookChange rows: fills, deposits, withdrawals), revalues and classifies every account,
+// decides status changes and margin calls, persists only those in one transaction, and publishes
+// "risk:tick". The tick computes into a new state and swaps it in only after the commit: readers
+// never see new prices with old figures, and a failed persist leaves the last committed state.
 // Volatility: the market monitoring service's sigma when it has one for the symbol (issue 3),
 // else this engine's own EWMA of the closed bars it receives (seeded from the last hour of bars).
 import type { SqlSession } from "../../db/connection";
@@ -11,10 +13,11 @@ import type { AccountRiskSnapshot, Services } from "../../services";
 import type { AccountInput } from "../margin/margin-model";
 import { DEFAULT_MARGIN_CALL_MINUTES, DEFAULT_RISK_PARAMS, type RiskParams, type RiskStatus } from "../margin/risk-params";
 import { activateApprovedParams, getActiveParams } from "../params/param-service";
-import { buildBookColumns, digestBook, serializeBook, type BookColumns, type SerializedBook } from "./book-columns";
-import { loadBalances, loadBookRows, loadPositionSignature, loadRecentCloses } from "./book-loader";
+import { digestBook, serializeBook, type BookColumns } from "./book-columns";
+import { forgetBookChanges, loadRecentCloses, readBookChanges, type BookChanges } from "./book-loader";
+import { loadBalancesInto, loadFullBook, type EngineState, type RecordedBook } from "./book-state";
 import { EwmaVolatility } from "./ewma-volatility";
-import { revalueBook, statusOfCode, STATUS_CODE, type BookFigures, type MarketVectors } from "./revalue-book";
+import { revalueBook, statusOfCode, STATUS_CODE, type BookFigures } from "./revalue-book";
 import { decideTick, type OpenCall, type TickDecisions } from "./tick-decisions";
 import { persistTick } from "./tick-store";
 
@@ -38,30 +41,33 @@ interface Deps {
 }
 
 export class RiskEngine {
-  private book: BookColumns | null = null;
-  private serialized: SerializedBook | null = null;
-  private digest = "";
-  private digestStored = false;
-  private positionSignature = "";
-  private prices = new Float64Array(0);
-  private previous = new Uint8Array(0);
+  /** The last committed state; replaced as a whole, never mutated in place. */
+  private state: EngineState | null = null;
   private readonly openCalls = new Map<string, OpenCall>();
-  private readonly ewma = new EwmaVolatility();
+  private ewma = new EwmaVolatility();
   private lastBarTs = 0;
   private params: { version: number; params: RiskParams } | null = null;
-  private last: { minuteTs: number; figures: BookFigures; version: number; event: RiskTickEvent; mkt: MarketVectors } | null = null;
+  /** Ticks and refreshes run one at a time, so a refresh never swaps in a book a tick then overwrites. */
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: Deps) {}
 
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
   /** Loads the book, last prices, EWMA seed, stored statuses and open margin calls. */
   async load(): Promise<void> {
-    await this.reloadBook();
+    const changes = await readBookChanges(this.deps.sql);
+    const loaded = await loadFullBook(this.deps.sql, null);
+    this.lastBarTs = Math.max(this.lastBarTs, loaded.lastBarTs);
     for (const r of await loadRecentCloses(this.deps.sql, 60)) this.ewma.update(r.symbolCode, r.close);
     const states = await this.deps.prisma.accountRiskState.findMany({ select: { accountId: true, status: true } });
-    const book = this.requireBook();
-    for (const s of states) {
-      const a = book.accountIndex.get(s.accountId);
-      if (a !== undefined) this.previous[a] = STATUS_CODE[s.status as RiskStatus] ?? 0;
+    for (const st of states) {
+      const a = loaded.book.accountIndex.get(st.accountId);
+      if (a !== undefined) loaded.previous[a] = STATUS_CODE[st.status as RiskStatus] ?? 0;
     }
     const calls = await this.deps.prisma.marginCall.findMany({ where: { status: { in: ["OPEN", "ESCALATED"] } } });
     for (const c of calls) {
@@ -70,85 +76,75 @@ export class RiskEngine {
       });
     }
     this.params = await getActiveParams(this.deps.prisma);
+    // The change rows stay: only the ticking instance consumes them (its first tick reloads once more).
+    this.state = { book: loaded.book, prices: loaded.prices, previous: loaded.previous, bookVersion: changes.version, recorded: null, last: null };
     this.revalueNow();
   }
 
   /** Web-only instances (ENGINE=off): re-read book, last closes and parameters, then revalue. */
   async refreshFromDatabase(): Promise<void> {
-    this.book = null;
-    await this.reloadBook();
-    this.params = await getActiveParams(this.deps.prisma);
-    this.revalueNow();
+    await this.exclusive(async () => {
+      // Reads the change rows without deleting them: they belong to the instance that ticks.
+      const changes = await readBookChanges(this.deps.sql);
+      const loaded = await loadFullBook(this.deps.sql, null);
+      this.lastBarTs = Math.max(this.lastBarTs, loaded.lastBarTs);
+      this.params = await getActiveParams(this.deps.prisma);
+      this.state = { book: loaded.book, prices: loaded.prices, previous: loaded.previous, bookVersion: changes.version, recorded: null, last: this.state?.last ?? null };
+      this.revalueNow();
+    });
+  }
+
+  /**
+   * After fills, deposits or corrections committed outside the tick (the liquidation executor):
+   * reloads the book at once if its version moved and revalues at the last prices, so readers see
+   * the new positions before the next bar close. Decides nothing (the next tick does).
+   */
+  async refreshBook(): Promise<void> {
+    await this.exclusive(async () => {
+      const base = this.requireState();
+      const changes = await readBookChanges(this.deps.sql);
+      const next = await this.nextBook(base, changes);
+      if (!next) return;
+      this.state = { ...base, ...next, bookVersion: Math.max(base.bookVersion, changes.version) };
+      this.revalueNow();
+      await forgetBookChanges(this.deps.sql, changes.ids);
+    });
+  }
+
+  /** The book version (highest BookChange id) the current figures include. */
+  bookVersion(): number {
+    return this.state?.bookVersion ?? 0;
   }
 
   /** Live figures from the current prices without deciding or persisting (start-up, ENGINE=off reads). */
   revalueNow(): void {
-    const book = this.requireBook();
+    const st = this.requireState();
     const { version, params } = this.params ?? { version: 1, params: DEFAULT_RISK_PARAMS };
-    const mkt = this.buildMarketVectors(book);
-    const figures = revalueBook(book, mkt, params);
-    const minuteTs = this.last?.minuteTs ?? this.lastBarTs;
+    const mkt = this.buildMarketVectors(st.book, st.prices, this.ewma);
+    const figures = revalueBook(st.book, mkt, params);
+    const minuteTs = st.last?.minuteTs ?? this.lastBarTs;
     const event: RiskTickEvent = { minuteTs, paramVersion: version, counts: figures.counts, changes: 0, revalueMs: 0, persistMs: 0 };
-    this.last = { minuteTs, figures, version, event, mkt };
+    this.state = { ...st, last: { minuteTs, figures, version, event, mkt } };
   }
 
-  /** Reloads positions and balances (cheap at demo sizes; call after trades or corrections). */
-  async reloadBook(): Promise<void> {
-    const rows = await loadBookRows(this.deps.sql);
-    const old = this.book;
-    const oldPrevious = this.previous;
-    const book = buildBookColumns(rows.symbols, rows.accounts);
-    const prices = new Float64Array(book.symbols.length);
-    const closes = await this.deps.sql.query<{ symbolCode: string; close: number; ts: Date | string }>(
-      `SELECT DISTINCT ON ("symbolCode") "symbolCode", close, ts FROM "Bar1m" ORDER BY "symbolCode", ts DESC`,
-    );
-    for (const c of closes) this.lastBarTs = Math.max(this.lastBarTs, new Date(c.ts).getTime());
-    const lastClose = new Map(closes.map((c) => [c.symbolCode, Number(c.close)]));
-    rows.symbols.forEach((s) => {
-      const i = book.symbolIndex.get(s.code) ?? 0;
-      const oldI = old?.symbolIndex.get(s.code);
-      prices[i] = (oldI !== undefined ? this.prices[oldI] : undefined) ?? lastClose.get(s.code) ?? s.prevClose;
-    });
-    this.previous = new Uint8Array(book.accountIds.length);
-    if (old) book.accountIds.forEach((id, a) => (this.previous[a] = oldPrevious[old.accountIndex.get(id) ?? -1] ?? 0));
-    this.book = book;
-    this.prices = prices;
-    this.positionSignature = await loadPositionSignature(this.deps.sql);
-    this.markBookChanged();
+  private requireState(): EngineState {
+    if (!this.state) throw new Error("risk engine: book not loaded");
+    return this.state;
   }
 
-  private markBookChanged(): void {
-    this.serialized = null;
-    this.digest = "";
-    this.digestStored = false;
-  }
-
-  private requireBook(): BookColumns {
-    if (!this.book) throw new Error("risk engine: book not loaded");
-    return this.book;
-  }
-
-  /** Balances every tick (deposits/withdrawals move cash); positions when their signature moved. */
-  private async refreshBook(): Promise<void> {
-    if ((await loadPositionSignature(this.deps.sql)) !== this.positionSignature) return this.reloadBook();
-    const book = this.requireBook();
-    const rows = await loadBalances(this.deps.sql);
-    if (rows.length !== book.accountIds.length) return this.reloadBook();
-    let changed = false;
-    for (const r of rows) {
-      const a = book.accountIndex.get(r.id);
-      if (a === undefined) return this.reloadBook();
-      if (book.cash[a] !== r.cash || book.debt[a] !== r.debt) {
-        book.cash[a] = r.cash;
-        book.debt[a] = r.debt;
-        changed = true;
-      }
+  /** The next book when its version moved (new arrays), or null when nothing changed. */
+  private async nextBook(base: EngineState, changes: BookChanges): Promise<Pick<EngineState, "book" | "prices" | "previous" | "recorded"> | null> {
+    if (!changes.book && !changes.balances) return null;
+    if (!changes.book) {
+      const book = await loadBalancesInto(this.deps.sql, base.book);
+      if (book) return { book, prices: base.prices, previous: base.previous, recorded: null };
     }
-    if (changed) this.markBookChanged();
+    const loaded = await loadFullBook(this.deps.sql, base);
+    return { book: loaded.book, prices: loaded.prices, previous: loaded.previous, recorded: null };
   }
 
   /** The market vectors of this tick in book order (recorded with the tick for replay). */
-  private buildMarketVectors(book: BookColumns) {
+  private buildMarketVectors(book: BookColumns, prices: Float64Array, ewma: EwmaVolatility) {
     const n = book.symbols.length;
     const sigmas = new Float64Array(n);
     const multipliers = new Float64Array(n);
@@ -156,59 +152,71 @@ export class RiskEngine {
     const { volatility, symbolOverrides } = this.deps.services;
     for (let s = 0; s < n; s += 1) {
       const code = book.symbols[s] ?? "";
-      sigmas[s] = volatility?.sigma(code) ?? this.ewma.sigma(code) ?? 0;
+      sigmas[s] = volatility?.sigma(code) ?? ewma.sigma(code) ?? 0;
       const k = symbolOverrides?.marginMultiplier(code) ?? 1;
       multipliers[s] = k;
       if (k !== 1) recorded[code] = k;
     }
-    return { prices: this.prices.slice(), sigmas, multipliers, recorded: Object.keys(recorded).length > 0 ? recorded : null };
+    return { prices: prices.slice(), sigmas, multipliers, recorded: Object.keys(recorded).length > 0 ? recorded : null };
   }
 
-  async tick(minuteTs: number, bars: ReadonlyArray<{ symbol: string; close: number }>): Promise<{ event: RiskTickEvent; decisions: TickDecisions }> {
-    const { prisma } = this.deps;
+  tick(minuteTs: number, bars: ReadonlyArray<{ symbol: string; close: number }>): Promise<{ event: RiskTickEvent; decisions: TickDecisions }> {
+    return this.exclusive(() => this.runTick(minuteTs, bars));
+  }
+
+  private async runTick(minuteTs: number, bars: ReadonlyArray<{ symbol: string; close: number }>): Promise<{ event: RiskTickEvent; decisions: TickDecisions }> {
+    const { prisma, sql } = this.deps;
     const activated = await activateApprovedParams(prisma, minuteTs);
     if (activated !== null || !this.params) this.params = await getActiveParams(prisma);
     const { version, params } = this.params;
-    await this.refreshBook();
-    const book = this.requireBook();
+    const base = this.requireState();
+    const changes = await readBookChanges(sql);
+    const { book, prices: basePrices, previous, recorded: baseRecorded } = (await this.nextBook(base, changes)) ?? base;
+    const prices = basePrices.slice();
+    const ewma = this.ewma.clone();
     for (const bar of bars) {
       const s = book.symbolIndex.get(bar.symbol);
-      if (s !== undefined && bar.close > 0) this.prices[s] = bar.close;
-      this.ewma.update(bar.symbol, bar.close);
+      if (s !== undefined && bar.close > 0) prices[s] = bar.close;
+      ewma.update(bar.symbol, bar.close);
     }
-    const mkt = this.buildMarketVectors(book);
+    const mkt = this.buildMarketVectors(book, prices, ewma);
     const t0 = performance.now();
     const figures = revalueBook(book, mkt, params);
     const revalueMs = performance.now() - t0;
     const decisions = decideTick({
-      accountIds: book.accountIds, previous: this.previous, figures, openCalls: this.openCalls, closeTs: minuteTs + 60_000,
+      accountIds: book.accountIds, previous, figures, openCalls: this.openCalls, closeTs: minuteTs + 60_000,
       warningLine: params.lines.warning, marginCallMinutes: params.marginCallMinutes ?? DEFAULT_MARGIN_CALL_MINUTES,
     });
-    if (!this.serialized) {
-      this.serialized = serializeBook(book);
-      this.digest = digestBook(this.serialized);
-    }
+    const recorded: RecordedBook = baseRecorded ?? (() => {
+      const serialized = serializeBook(book);
+      return { serialized, digest: digestBook(serialized), stored: false };
+    })();
     const t1 = performance.now();
     const openedIds = await persistTick(prisma, {
-      minuteTs, paramVersion: version, bookDigest: this.digest, book: this.digestStored ? null : this.serialized,
+      minuteTs, paramVersion: version, bookDigest: recorded.digest, book: recorded.stored ? null : recorded.serialized,
       prices: mkt.prices, sigmas: mkt.sigmas, multipliers: mkt.recorded, counts: figures.counts, revalueMs,
     }, decisions);
     const persistMs = performance.now() - t1;
-    this.digestStored = true;
-    this.applyDecisions(decisions, openedIds, figures);
+    // Committed: from here on the new minute is what every reader sees.
     const event: RiskTickEvent = {
       minuteTs, paramVersion: version, counts: figures.counts, revalueMs: Math.round(revalueMs * 10) / 10, persistMs: Math.round(persistMs * 10) / 10,
       changes: decisions.changes.length + decisions.opened.length + decisions.escalated.length + decisions.closed.length,
     };
-    this.last = { minuteTs, figures, version, event, mkt };
+    this.ewma = ewma;
+    this.state = {
+      book, prices, previous: figures.status.slice(), bookVersion: Math.max(base.bookVersion, changes.version),
+      recorded: { ...recorded, stored: true }, last: { minuteTs, figures, version, event, mkt },
+    };
+    this.applyDecisions(decisions, openedIds);
+    // Deleting the rows read is safe only now; if it fails they are simply read again next minute.
+    await forgetBookChanges(sql, changes.ids).catch((err: unknown) => console.error("[risk] could not clear book changes", err));
     this.deps.bus?.publish<RiskTickEvent>(RISK_TICK_TOPIC, event);
     const flagged = decisions.changes.filter((c) => c.to === "LIQUIDATION" || c.to === "HARD_FLOOR");
     if (flagged.length > 0) this.deps.bus?.publish(RISK_FLAGGED_TOPIC, { minuteTs, accounts: flagged.map((c) => ({ accountId: c.accountId, status: c.to })) });
     return { event, decisions };
   }
 
-  private applyDecisions(d: TickDecisions, openedIds: string[], figures: BookFigures): void {
-    this.previous = figures.status.slice();
+  private applyDecisions(d: TickDecisions, openedIds: string[]): void {
     d.opened.forEach((o, i) => {
       this.openCalls.set(o.accountId, { id: openedIds[i] ?? "", accountId: o.accountId, deadline: o.deadline, escalated: false, worstStatus: o.status });
     });
@@ -223,26 +231,29 @@ export class RiskEngine {
   }
 
   lastTick(): RiskTickEvent | null {
-    return this.last?.event ?? null;
+    return this.state?.last?.event ?? null;
   }
 
   /** AccountRiskSource (services.accountRisk): the live figures at the last bar close. */
   snapshot(accountId: string): AccountRiskSnapshot | undefined {
-    const a = this.book?.accountIndex.get(accountId);
-    if (a === undefined || !this.last) return undefined;
-    const f = this.last.figures;
+    const st = this.state;
+    const a = st?.book.accountIndex.get(accountId);
+    if (!st?.last || a === undefined) return undefined;
+    const last = st.last;
+    const f = last.figures;
     const ml = f.marginLevel[a] ?? NaN;
     return {
       accountId, equity: f.equity[a] ?? 0, marketValue: f.marketValue[a] ?? 0, initialMargin: f.initial[a] ?? 0,
       maintenanceMargin: f.maintenance[a] ?? 0, marginLevel: Number.isNaN(ml) ? null : ml, status: statusOfCode(f.status[a] ?? 0),
-      asOf: this.last.minuteTs + 60_000, parameterVersion: this.last.version,
+      asOf: last.minuteTs + 60_000, parameterVersion: last.version,
     };
   }
 
   /** All accounts' live figures (accounts list, heatmap); null before the first tick. */
   liveFigures(): { book: BookColumns; figures: BookFigures; minuteTs: number; version: number; prices: Float64Array } | null {
-    if (!this.book || !this.last) return null;
-    return { book: this.book, figures: this.last.figures, minuteTs: this.last.minuteTs, version: this.last.version, prices: this.prices };
+    const st = this.state;
+    if (!st?.last) return null;
+    return { book: st.book, figures: st.last.figures, minuteTs: st.last.minuteTs, version: st.last.version, prices: st.last.mkt.prices };
   }
 
   currentParams(): { version: number; params: RiskParams } {
@@ -251,10 +262,11 @@ export class RiskEngine {
 
   /** One account's inputs at the last bar close, for the pure model (per-position "why", what-if). */
   accountInput(accountId: string): (AccountInput & { minuteTs: number; version: number }) | undefined {
-    const book = this.book;
+    const st = this.state;
+    const book = st?.book;
     const a = book?.accountIndex.get(accountId);
-    if (!book || a === undefined || !this.last) return undefined;
-    const { mkt } = this.last;
+    if (!book || a === undefined || !st?.last) return undefined;
+    const { mkt, minuteTs, version } = st.last;
     const positions: AccountInput["positions"] = [];
     for (let k = book.posStart[a] ?? 0; k < (book.posStart[a + 1] ?? 0); k += 1) {
       const s = book.posSym[k] ?? 0;
@@ -264,6 +276,7 @@ export class RiskEngine {
         liquidityTier: book.liquidityTier[s] ?? "", sigma: mkt.sigmas[s] ?? 0, adv: book.adv[s] ?? 0, ...(k6 !== 1 ? { marginMultiplier: k6 } : {}),
       });
     }
-    return { cash: book.cash[a] ?? 0, debt: book.debt[a] ?? 0, positions, minuteTs: this.last.minuteTs, version: this.last.version };
+    return { cash: book.cash[a] ?? 0, debt: book.debt[a] ?? 0, positions, minuteTs, version };
   }
 }
+
