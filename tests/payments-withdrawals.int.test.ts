@@ -9,7 +9,6 @@ import { openingEntry } from "@/server/ledger/ledger-math";
 import { checkLedgerAgreement, clientLedgerBalances, postEntryTx } from "@/server/ledger/ledger-service";
 import { runRails } from "@/server/payments/rails-simulator";
 import { applyWithdrawalOutcome, sendWithdrawal } from "@/server/payments/settlement";
-import type { AccountRiskSnapshot } from "@/server/services";
 import { callerFor, createUser, type TestUser } from "./helpers/fixtures";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
@@ -122,20 +121,7 @@ describe.each(BACKENDS)("payments withdrawals on %s", (kind) => {
     expect((await callerFor(t.db, m2).payments.approve({ id: w.id, idempotencyKey: key() })).status).toBe("APPROVED");
   });
 
-  it("refuses an amount that would take the account below its initial margin (risk snapshot, then the conservative fallback)", async () => {
-    const snap = (equity: number, initialMargin: number): AccountRiskSnapshot => ({
-      accountId, equity, initialMargin, marketValue: 0, maintenanceMargin: 0, marginLevel: null, status: "HEALTHY", asOf: Date.now(), parameterVersion: 1,
-    });
-    const services = { accountRisk: { snapshot: () => snap(3_000_000, 2_900_000) } };
-    const refused = await callerFor(t.db, risk, { services }).payments.request({
-      accountId, amount: 100_000.01, channel: "BANK_TRANSFER", beneficiaryName: "x", beneficiaryAcct: "6222000011112222", idempotencyKey: key(),
-    });
-    expect(refused.status).toBe("REJECTED");
-    expect(refused.rejectReason).toMatch(/initial margin/);
-    const ok = await callerFor(t.db, risk, { services }).payments.request({
-      accountId, amount: 100_000, channel: "BANK_TRANSFER", beneficiaryName: "x", beneficiaryAcct: "6222000011112222", idempotencyKey: key(),
-    });
-    expect(ok.status).toBe("PENDING_APPROVAL");
+  it("refuses an amount that would take the account below its initial margin (conservative fallback; the risk-engine rate: payments-money-path)", async () => {
     // Without a snapshot: cash 100,000, debt 90,000 and no positions -> at most 10,000 may leave.
     const levered = await openAccount("100000.00", "90000.00");
     expect((await request(risk, 10_000.01, levered)).status).toBe("REJECTED");

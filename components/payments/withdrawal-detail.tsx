@@ -20,6 +20,7 @@ export function WithdrawalDetail({ id, rights, userId }: { id: string; rights: A
   if (q.isError) return <p role="alert" className="form-error">{q.error.message}</p>;
   const w = q.data;
   const mc = w.margin;
+  const money = (label: string, v: number | null) => (v === null ? null : <Fact label={label}>{fmt.money(v)}</Fact>);
   return (
     <div className="stack">
       <section className="panel">
@@ -69,11 +70,18 @@ export function WithdrawalDetail({ id, rights, userId }: { id: string; rights: A
               <Fact label={t("payments.detail.marginSource")}>
                 {mc.source === "risk-engine" ? t("payments.detail.sourceRisk") : t("payments.detail.sourceConservative")}
               </Fact>
-              <Fact label={t("payments.detail.equity")}>{fmt.money(mc.equity)}</Fact>
-              <Fact label={t("payments.detail.initialMargin")}>{fmt.money(mc.initialMargin)}</Fact>
-              <Fact label={t("payments.detail.pendingOther")}>{fmt.money(mc.pendingOther)}</Fact>
-              <Fact label={t("payments.detail.equityAfter")}>{fmt.money(mc.equityAfter)}</Fact>
-              <Fact label={t("payments.detail.headroom")} className={mc.headroom < 0 ? "up" : "down"}>{fmt.money(mc.headroom)}</Fact>
+              {mc.checkedAt && <Fact label={t("payments.detail.checkedAt")}>{fmt.dateTime(new Date(mc.checkedAt))}</Fact>}
+              <Fact label={t("payments.detail.marksAsOf")}>{mc.marksAsOf ? fmt.dateTime(new Date(mc.marksAsOf)) : "—"}</Fact>
+              {money(t("payments.detail.cash"), mc.cash)}
+              {money(t("payments.detail.debt"), mc.debt)}
+              {money(t("payments.detail.marketValue"), mc.marketValue)}
+              {money(t("payments.detail.equity"), mc.equity)}
+              {money(t("payments.detail.initialMargin"), mc.initialMargin)}
+              {money(t("payments.detail.pendingOther"), mc.pendingOther)}
+              {money(t("payments.detail.equityAfter"), mc.equityAfter)}
+              <Fact label={t("payments.detail.headroom")} className={mc.headroom < 0 ? "up" : "down"}>
+                <span data-testid="margin-headroom">{fmt.money(mc.headroom)}</span>
+              </Fact>
             </dl>
           )}
         </section>

@@ -8,12 +8,25 @@ import { assertBalanced, clientDeltas, openingEntry, type EntryDraft } from "./l
 
 export type Tx = Prisma.TransactionClient;
 
+/**
+ * Locks client account rows (SELECT ... FOR UPDATE, in id order). The one lock order of every money
+ * transaction: account rows first, then the withdrawal / deposit row, the audit lock last (it is
+ * taken by appendAuditEventTx, so append audit events after the accounts are locked). Idempotent
+ * within a transaction.
+ */
+export async function lockAccountsTx(tx: Tx, accountIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(accountIds)].sort();
+  if (ids.length === 0) return;
+  await tx.$queryRaw`SELECT id FROM "Account" WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
+}
+
 export async function postEntryTx(
   tx: Tx,
   draft: EntryDraft,
   ref: { refType?: string; refId?: string; memo?: string; idempotencyKey?: string } = {},
 ): Promise<string> {
   assertBalanced(draft);
+  await lockAccountsTx(tx, clientDeltas(draft).keys());
   const entry = await tx.journalEntry.create({
     data: {
       kind: draft.kind, refType: ref.refType, refId: ref.refId, memo: ref.memo, idempotencyKey: ref.idempotencyKey,
@@ -23,6 +36,11 @@ export async function postEntryTx(
     },
     select: { id: true },
   });
+  // The database refuses an unbalanced entry at commit (deferred constraint trigger); checking it
+  // here makes the refusal an error of this statement, on every driver (the PGlite adapter ends a
+  // transaction whose COMMIT failed without reporting it).
+  await tx.$executeRaw`SET CONSTRAINTS "Posting_entry_balanced" IMMEDIATE`;
+  await tx.$executeRaw`SET CONSTRAINTS "Posting_entry_balanced" DEFERRED`;
   for (const [accountId, d] of clientDeltas(draft)) {
     await tx.account.update({
       where: { id: accountId },

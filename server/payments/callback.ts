@@ -9,6 +9,7 @@ import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEvent } from "../audit/audit-service";
 import { AppError } from "../errors";
 import { CHANNELS } from "./channels";
+import { moneyAmountSchema } from "./money-input";
 import { applyDepositOutcome, applyWithdrawalOutcome, createDeposit } from "./settlement";
 
 const secretSchema = z.string().min(32, "PAYMENTS_CALLBACK_SECRET: must be at least 32 characters").optional();
@@ -36,7 +37,7 @@ export const callbackSchema = z.union([
   z.object({ kind: z.literal("deposit"), reference: z.string().min(1).max(100), outcome: z.enum(["CONFIRMED", "FAILED", "REVERSED"]) }),
   z.object({
     kind: z.literal("deposit"), reference: z.string().min(1).max(100), outcome: z.literal("RECEIVED"),
-    accountCode: z.string().min(1).max(40), amount: z.number().positive().max(1e11), channel: z.enum(CHANNELS), payerName: z.string().min(1).max(100),
+    accountCode: z.string().min(1).max(40), amount: moneyAmountSchema, channel: z.enum(CHANNELS), payerName: z.string().min(1).max(100),
   }),
 ]);
 export type CallbackBody = z.infer<typeof callbackSchema>;

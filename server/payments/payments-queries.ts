@@ -10,6 +10,27 @@ export function slaMinutesFor(requiredApprovals: number): number {
   return requiredApprovals > 1 ? 60 : 30;
 }
 
+const MARGIN_FIGURES = ["cash", "debt", "marketValue", "equity", "initialMargin", "pendingOther", "equityAfter", "headroom", "imRate"] as const;
+type MarginFigure = (typeof MARGIN_FIGURES)[number];
+
+/**
+ * The last margin check stored on the withdrawal (at request, then at each approval), for display:
+ * its figures are exact 2-decimal strings in the check and numbers here only for formatting.
+ */
+export function marginView(riskCheck: unknown) {
+  if (!riskCheck || typeof riskCheck !== "object") return null;
+  const r = riskCheck as Partial<Record<keyof MarginCheck | "valueDate" | "settlementDate", unknown>>;
+  const num = (k: MarginFigure) => (r[k] === undefined || r[k] === null ? null : Number(r[k]));
+  const str = (v: unknown) => (typeof v === "string" ? v : null);
+  const figures = Object.fromEntries(MARGIN_FIGURES.map((k) => [k, num(k)])) as Record<MarginFigure, number | null>;
+  return {
+    ...figures, headroom: figures.headroom ?? 0, equity: figures.equity ?? 0,
+    source: r.source === "risk-engine" ? ("risk-engine" as const) : ("conservative" as const),
+    checkedAt: str(r.checkedAt), marksAsOf: str(r.marksAsOf), rateAsOf: str(r.rateAsOf),
+    valueDate: str(r.valueDate), settlementDate: str(r.settlementDate),
+  };
+}
+
 type WithdrawalWithApprovals = Prisma.WithdrawalGetPayload<{ include: { approvals: true } }>;
 
 async function accountsById(prisma: PrismaClient, ids: string[]) {
@@ -18,7 +39,7 @@ async function accountsById(prisma: PrismaClient, ids: string[]) {
 }
 
 function present(w: WithdrawalWithApprovals, account: { code: string; clientName: string; kycLevel: number } | undefined, nowMs: number) {
-  const margin = (w.riskCheck ?? null) as (MarginCheck & { valueDate?: string; settlementDate?: string }) | null;
+  const margin = marginView(w.riskCheck);
   const ageMinutes = Math.max(0, (nowMs - w.createdAt.getTime()) / 60_000);
   const sla = slaMinutesFor(w.requiredApprovals);
   return {

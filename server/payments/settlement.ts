@@ -9,9 +9,10 @@ import { AppError } from "../errors";
 import {
   depositEntry, depositReversedEntry, withdrawalFailedEntry, withdrawalReversedEntry, withdrawalSentEntry, withdrawalSettledEntry,
 } from "../ledger/ledger-math";
-import { postEntryTx } from "../ledger/ledger-service";
+import { lockAccountsTx, postEntryTx } from "../ledger/ledger-service";
 import { largeValueCategories } from "./aml/rules";
 import { CHANNEL_RULES, isChannel } from "./channels";
+import { parseMoneyAmount } from "./money-input";
 import { lockWithdrawal, transitionTx, type Actor } from "./withdrawal-transition";
 
 const money = (v: { toString(): string }) => new Decimal(v.toString());
@@ -60,12 +61,13 @@ export async function createDeposit(
 ) {
   if (!isChannel(input.channel)) throw new AppError("BAD_REQUEST", `Unknown channel ${input.channel}.`);
   const crossBorder = CHANNEL_RULES[input.channel].crossBorder;
+  const amount = parseMoneyAmount(input.amount);
   const existing = await prisma.deposit.findUnique({ where: { reference: input.reference } });
   if (existing) return existing; // the reference is the bank's idempotency key
   return prisma.$transaction(async (tx) => {
     const d = await tx.deposit.create({
       data: {
-        accountId: input.accountId, amount: new Decimal(input.amount).toFixed(2), channel: input.channel, reference: input.reference,
+        accountId: input.accountId, amount: amount.toFixed(2), channel: input.channel, reference: input.reference,
         payerName: input.payerName, crossBorder, cash: input.cash ?? false, createdAt: new Date(nowMs),
       },
     });
@@ -76,8 +78,12 @@ export async function createDeposit(
 
 export async function applyDepositOutcome(prisma: PrismaClient, reference: string, outcome: "CONFIRM" | "FAIL" | "REVERSE", actor: Actor | null = null, nowMs = Date.now()) {
   return prisma.$transaction(async (tx) => {
-    const found = await tx.deposit.findUnique({ where: { reference } });
-    if (!found) throw new AppError("NOT_FOUND", `No deposit with the reference ${reference}.`);
+    const owner = await tx.deposit.findUnique({ where: { reference }, select: { accountId: true } });
+    if (!owner) throw new AppError("NOT_FOUND", `No deposit with the reference ${reference}.`);
+    // Lock order: account row, deposit row, audit lock last (as every withdrawal transaction).
+    await lockAccountsTx(tx, [owner.accountId]);
+    await tx.$queryRaw`SELECT id FROM "Deposit" WHERE reference = ${reference} FOR UPDATE`;
+    const found = await tx.deposit.findUniqueOrThrow({ where: { reference } });
     const [from, to] = outcome === "CONFIRM" ? ["PENDING", "CONFIRMED"] : outcome === "FAIL" ? ["PENDING", "FAILED"] : ["CONFIRMED", "REVERSED"];
     const res = await tx.deposit.updateMany({
       where: { id: found.id, status: from },

@@ -39,7 +39,7 @@ export async function approveWithdrawal(
       }
       const mine = await tx.withdrawalApproval.findUnique({ where: { withdrawalId_approverId: { withdrawalId: w.id, approverId: actor.id } } });
       if (mine) throw new AppError("CONFLICT", "You already approved this withdrawal; a different manager must give the second approval.");
-      const margin = await checkWithdrawalMargin(tx, w.accountId, new Decimal(w.amount.toString()), { excludeWithdrawalId: w.id, accountRisk: deps.accountRisk });
+      const margin = await checkWithdrawalMargin(tx, w.accountId, new Decimal(w.amount.toString()), { excludeWithdrawalId: w.id, accountRisk: deps.accountRisk, nowMs });
       if (!margin.ok) throw new AppError("PRECONDITION_FAILED", margin.reason ?? "The margin check refused this withdrawal.");
       await tx.withdrawalApproval.create({
         data: { withdrawalId: w.id, approverId: actor.id, approverEmail: actor.email, idempotencyKey: input.idempotencyKey, createdAt: new Date(nowMs) },
@@ -47,13 +47,19 @@ export async function approveWithdrawal(
       const count = await tx.withdrawalApproval.count({ where: { withdrawalId: w.id } });
       const last = count >= w.requiredApprovals;
       await transitionTx(tx, w, last ? "APPROVE" : "APPROVE_PARTIAL", {
-        actor, data: { riskCheck: margin as unknown as object }, audit: { approvals: count, required: w.requiredApprovals, margin },
+        // The approval's check replaces the figures shown to the next approver; the value dates stay.
+        actor, data: { riskCheck: { ...dateFacts(w.riskCheck), ...margin } as unknown as object }, audit: { approvals: count, required: w.requiredApprovals, margin },
       });
       return w;
     }
     await transitionTx(tx, w, "APPROVE", { actor }); // throws the right refusal for this state
     return w;
   });
+}
+
+function dateFacts(riskCheck: unknown): Record<string, unknown> {
+  const r = (riskCheck ?? {}) as Record<string, unknown>;
+  return { valueDate: r.valueDate, settlementDate: r.settlementDate, afterCutoff: r.afterCutoff };
 }
 
 function requireText(v: string, what: string): string {

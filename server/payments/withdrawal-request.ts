@@ -5,12 +5,12 @@ import Decimal from "decimal.js";
 import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEventTx } from "../audit/audit-service";
 import { AppError } from "../errors";
-import { toMoney } from "../ledger/ledger-math";
 import type { AccountRiskSource } from "../services";
 import { loadAmlInput } from "./aml/aml-inputs";
 import { evaluateAml, largeValueCategories } from "./aml/rules";
 import { CHANNEL_RULES, checkChannelLimit, settlementDates, type Channel } from "./channels";
 import { checkWithdrawalMargin } from "./margin-check";
+import { parseMoneyAmount } from "./money-input";
 import { transitionTx, type Actor } from "./withdrawal-transition";
 
 /** P3: at or above this amount two distinct managers must approve. */
@@ -35,10 +35,9 @@ export async function requestWithdrawal(
   deps: { nowMs?: number; accountRisk?: AccountRiskSource } = {},
 ) {
   const nowMs = deps.nowMs ?? Date.now();
-  const amount = toMoney(input.amount);
+  const amount = parseMoneyAmount(input.amount);
   const existing = await prisma.withdrawal.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (existing) return replay(existing, input, amount);
-  if (amount.lte(0)) throw new AppError("BAD_REQUEST", "The amount must be positive.");
   const account = await prisma.account.findUnique({ where: { id: input.accountId }, select: { id: true, code: true } });
   if (!account) throw new AppError("NOT_FOUND", "Account not found.");
   const limit = checkChannelLimit(input.channel, amount.toNumber());
@@ -51,7 +50,7 @@ export async function requestWithdrawal(
   const dates = settlementDates(input.channel, nowMs);
   try {
     return await prisma.$transaction(async (tx) => {
-      const margin = await checkWithdrawalMargin(tx, input.accountId, amount, { accountRisk: deps.accountRisk });
+      const margin = await checkWithdrawalMargin(tx, input.accountId, amount, { accountRisk: deps.accountRisk, nowMs });
       const w = await tx.withdrawal.create({
         data: {
           accountId: input.accountId, amount: amount.toFixed(2), channel: input.channel,

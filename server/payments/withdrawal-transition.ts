@@ -5,7 +5,7 @@
 import type { Prisma } from "../db/generated/client";
 import { appendAuditEventTx } from "../audit/audit-service";
 import { AppError } from "../errors";
-import type { Tx } from "../ledger/ledger-service";
+import { lockAccountsTx, type Tx } from "../ledger/ledger-service";
 import { isWithdrawalState, nextWithdrawalState, type WithdrawalEvent, type WithdrawalState } from "./withdrawal-states";
 
 export interface Actor {
@@ -15,7 +15,15 @@ export interface Actor {
 
 export type WithdrawalRow = Prisma.WithdrawalGetPayload<object>;
 
+/**
+ * Locks in the one order of money transactions: the client's account row, then the withdrawal row
+ * (the audit lock comes last, with the transition's audit event). accountId never changes, so
+ * reading it before the locks is safe.
+ */
 export async function lockWithdrawal(tx: Tx, id: string): Promise<WithdrawalRow> {
+  const owner = await tx.withdrawal.findUnique({ where: { id }, select: { accountId: true } });
+  if (!owner) throw new AppError("NOT_FOUND", "Withdrawal not found.");
+  await lockAccountsTx(tx, [owner.accountId]);
   await tx.$queryRaw`SELECT id FROM "Withdrawal" WHERE id = ${id} FOR UPDATE`;
   const w = await tx.withdrawal.findUnique({ where: { id } });
   if (!w) throw new AppError("NOT_FOUND", "Withdrawal not found.");

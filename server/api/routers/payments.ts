@@ -10,6 +10,8 @@ import { buildSampleStatement } from "../../payments/sample-statement";
 import {
   appealWithdrawal, approveWithdrawal, confirmFreeze, escalateWithdrawal, freezeWithdrawal, rejectWithdrawal, rejectWithdrawals, unfreezeWithdrawal,
 } from "../../payments/withdrawal-actions";
+import { previewWithdrawalMargin } from "../../payments/margin-check";
+import { moneyAmountSchema } from "../../payments/money-input";
 import { requestConsoleWithdrawal } from "../../payments/withdrawal-request";
 import { WITHDRAWAL_STATES } from "../../payments/withdrawal-states";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
@@ -28,11 +30,15 @@ export const paymentsRouter = createTRPCRouter({
     .input(z.object({ statuses: z.array(z.enum(WITHDRAWAL_STATES)).min(1), limit: z.number().int().min(1).max(500).default(200) }))
     .query(({ ctx, input }) => listWithdrawals(ctx.prisma, input)),
   withdrawal: permissionProcedure("payments.view").input(z.object({ id })).query(({ ctx, input }) => getWithdrawal(ctx.prisma, input.id)),
+  /** The initial-margin check an approval would run now (same function and sources, no lock). */
+  marginPreview: permissionProcedure("payments.view")
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => previewWithdrawalMargin(ctx.prisma, input.id, { accountRisk: ctx.services.accountRisk })),
   request: permissionProcedure("withdrawals.request")
     .input(
       z
         .object({
-          accountId: id.optional(), accountCode: z.string().min(1).max(40).optional(), amount: z.number().positive().max(1e11), channel: z.enum(CHANNELS),
+          accountId: id.optional(), accountCode: z.string().min(1).max(40).optional(), amount: moneyAmountSchema, channel: z.enum(CHANNELS),
           beneficiaryName: z.string().min(1).max(100), beneficiaryAcct: z.string().min(4).max(40), idempotencyKey: key,
         })
         .refine((v) => v.accountId !== undefined || v.accountCode !== undefined, { message: "Give the account (id or code)", path: ["accountCode"] }),

@@ -23,7 +23,7 @@ export const paymentsPaths: Record<string, unknown> = {
                   type: "object", required: ["kind", "reference", "outcome", "accountCode", "amount", "channel", "payerName"],
                   properties: {
                     kind: { const: "deposit" }, reference: { type: "string" }, outcome: { const: "RECEIVED" }, accountCode: { type: "string" },
-                    amount: { type: "number", exclusiveMinimum: 0 }, payerName: { type: "string" },
+                    amount: { type: "number", exclusiveMinimum: 0, maximum: 1e11, multipleOf: 0.01, description: "CNY with at most 2 decimals; more decimals are a 400, never rounded" }, payerName: { type: "string" },
                     channel: { enum: ["BANK_TRANSFER", "THIRD_PARTY", "SWIFT", "ACH", "QUICK_PAY", "CUSTODY"] },
                   },
                 },
