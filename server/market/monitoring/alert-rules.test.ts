@@ -26,6 +26,13 @@ describe("alert rules (M6)", () => {
     expect(planActions(alarms, rules, active, 3000)).toHaveLength(3); // expired: 000001.SZ gets it again
   });
 
+  it("take no automatic action on an alarm of a GAP minute (it is recorded, not acted on)", () => {
+    const rules = [rule({ id: "m", action: "RAISE_MARGIN", multiplier: 1.5 })];
+    const onGap = { symbol: "600000.SH", kind: "CUSUM_DOWN" as const, severity: "CRITICAL" as const, evidence: { dataQuality: "GAP" } };
+    const clean = { ...onGap, symbol: "000001.SZ", evidence: { z: -9 } };
+    expect(planActions([onGap, clean], rules, [], 0).map((p) => p.alarm.symbol)).toEqual(["000001.SZ"]);
+  });
+
   it("the overrides take the largest active multiplier and expire", () => {
     let now = 0;
     const cache = new ActionCache(() => now);

@@ -32,15 +32,20 @@ export function severityRank(s: string): number {
   return SEVERITIES.indexOf(s as Severity);
 }
 
+/** An alarm raised on a GAP minute (its return spans two sources): recorded and shown, never acted on automatically. */
+export function isOnGap(alarm: { evidence?: Alarm["evidence"] }): boolean {
+  return alarm.evidence?.dataQuality === "GAP";
+}
+
 export function ruleMatches(rule: RuleView, alarm: Pick<Alarm, "kind" | "severity">): boolean {
   return rule.enabled && (rule.kind === "*" || rule.kind === alarm.kind) && severityRank(alarm.severity) >= severityRank(rule.minSeverity);
 }
 
 /**
  * The actions to create for this minute's alarms: one per (symbol, rule), skipping a rule whose
- * action is still active on the symbol (an alarm storm must not stack multipliers).
+ * action is still active on the symbol (an alarm storm must not stack multipliers) and alarms on a GAP minute.
  */
-export function planActions<A extends Pick<Alarm, "symbol" | "kind" | "severity">>(
+export function planActions<A extends Pick<Alarm, "symbol" | "kind" | "severity"> & { evidence?: Alarm["evidence"] }>(
   alarms: readonly A[],
   rules: readonly RuleView[],
   active: readonly ActiveAction[],
@@ -49,6 +54,7 @@ export function planActions<A extends Pick<Alarm, "symbol" | "kind" | "severity"
   const taken = new Set(active.filter((a) => a.expiresAt > now).map((a) => `${a.symbolCode}|${a.ruleId}`));
   const out: Array<{ alarm: A; rule: RuleView }> = [];
   for (const alarm of alarms) {
+    if (isOnGap(alarm)) continue;
     for (const rule of rules) {
       const key = `${alarm.symbol}|${rule.id}`;
       if (taken.has(key) || !ruleMatches(rule, alarm)) continue;

@@ -52,4 +52,24 @@ describe("symbol monitor", () => {
     for (let i = 61; i < 66; i++) after.push(...book.processBars([mkBar(i, price * 0.93)]).map((a) => a.kind));
     expect([...kinds, ...after]).toContain("CHANGE_POINT");
   });
+
+  it("records a detector alarm on a GAP-flagged minute, flagged as on a gap, instead of consuming it", () => {
+    const rng = createRng(4);
+    const book = new MonitorBook();
+    let price = 20;
+    for (let i = 0; i < 60; i++) {
+      price *= Math.exp(0.001 * rng.normal());
+      book.processBars([mkBar(i, price)]);
+    }
+    const crash = book.processBars([mkBar(60, price * 0.93, { quality: "GAP" })]);
+    const cusum = crash.find((a) => a.kind === "CUSUM_DOWN");
+    expect(cusum?.evidence).toMatchObject({ dataQuality: "GAP" });
+    expect(cusum?.evidence.z).toBeLessThan(-8);
+    expect(crash.map((a) => a.kind)).toContain("VOL_SPIKE");
+    expect(crash.every((a) => a.evidence.dataQuality === "GAP")).toBe(true);
+    // The next clean minute's alarms carry no flag.
+    const next = book.processBars([mkBar(61, price * 0.86)]);
+    expect(next.length).toBeGreaterThan(0);
+    expect(next.some((a) => "dataQuality" in a.evidence)).toBe(false);
+  });
 });

@@ -136,8 +136,11 @@ export class SymbolMonitor {
     const warm = this.returns.length >= p.warmup && sd > 0;
     let z = NaN;
     const alarms: Alarm[] = [];
+    // A GAP minute's return spans two sources (M1): its alarms are kept and flagged, never dropped,
+    // so the desk sees them and the rules can leave them out of automatic actions.
+    const onGap: Alarm["evidence"] = bar.quality === "GAP" ? { dataQuality: "GAP" } : {};
     const raise = (kind: AlarmKind, severity: Severity, evidence: Alarm["evidence"]) =>
-      alarms.push({ symbol: this.symbol, ts: bar.ts, kind, severity, evidence });
+      alarms.push({ symbol: this.symbol, ts: bar.ts, kind, severity, evidence: { ...evidence, ...onGap } });
     if (Number.isFinite(ret)) {
       this.ewma.update(ret);
       this.returns.push(ret);
@@ -148,19 +151,17 @@ export class SymbolMonitor {
         const bo = this.bocpd.update(z);
         const severity: Severity = Math.abs(z) >= 8 ? "CRITICAL" : "WARNING";
         const ev = { ret: round(ret), z: round(z, 4), sigma: round(sd), close: bar.close, prevClose: this.lastClose };
-        if (bar.quality !== "GAP") {
-          if (dir) raise(dir === "up" ? "CUSUM_UP" : "CUSUM_DOWN", severity, { ...ev, k: p.cusumK, h: p.cusumH });
-          if (varAlarm === "up") raise("CUSUM_VAR", severity, { ...ev, k: p.cusumVarK, h: p.cusumVarH });
-          if (this.lastMap >= 20 && bo.map <= 5) {
-            raise("CHANGE_POINT", Math.abs(z) >= 4 ? "WARNING" : "INFO", { ...ev, runLengthBefore: this.lastMap, runLength: bo.map, cpProb: round(bo.cpProb, 4) });
-          }
+        if (dir) raise(dir === "up" ? "CUSUM_UP" : "CUSUM_DOWN", severity, { ...ev, k: p.cusumK, h: p.cusumH });
+        if (varAlarm === "up") raise("CUSUM_VAR", severity, { ...ev, k: p.cusumVarK, h: p.cusumVarH });
+        if (this.lastMap >= 20 && bo.map <= 5) {
+          raise("CHANGE_POINT", Math.abs(z) >= 4 ? "WARNING" : "INFO", { ...ev, runLengthBefore: this.lastMap, runLength: bo.map, cpProb: round(bo.cpProb, 4) });
         }
         this.lastMap = bo.map;
       }
     }
     const sigma = this.ewma.sigma();
     if (bar.low > 0 && bar.high > 0) this.hl2.push(Math.log(bar.high / bar.low) ** 2);
-    if (warm && bar.quality !== "GAP") {
+    if (warm) {
       const hits = checkThresholds(
         {
           sigma,
