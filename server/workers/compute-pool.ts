@@ -13,12 +13,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { AppError } from "../errors";
 import type { ComputeInput, ComputeOutput, ComputeReply, ComputeTaskName } from "./compute-tasks";
 
-/** Per-job time limit unless the caller sets one: the largest allowed job takes ~1.5 s here. */
+/** Per-job time limit (from the moment a thread starts it) unless the caller sets one: the largest allowed job takes ~1.5 s on an idle core. */
 export const DEFAULT_COMPUTE_TIMEOUT_MS = 10_000;
+/** How long a job may wait for a free thread before it is refused as busy (429). */
+export const COMPUTE_MAX_WAIT_MS = 30_000;
 /** Jobs waiting beyond the running ones; more are refused (429) rather than queued for minutes. */
 export const COMPUTE_MAX_QUEUE = 32;
 
@@ -49,21 +52,40 @@ function getPool(): Piscina {
 /** Runs a registered task in the pool; see the module header for the refusals. */
 export async function runCompute<K extends ComputeTaskName>(task: K, input: ComputeInput<K>, opts: ComputeOptions = {}): Promise<ComputeOutput<K>> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_COMPUTE_TIMEOUT_MS;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
+  // The time limit counts from the moment a thread picks the job up (the worker says so on
+  // `started`), so a job queued behind others is not charged for their time; the wait has its own cap.
+  const stop = new AbortController();
+  let reason: "timeout" | "wait" | null = null;
+  const abortFor = (why: "timeout" | "wait") => {
+    reason ??= why;
+    stop.abort();
+  };
+  const waitTimer = setTimeout(() => abortFor("wait"), COMPUTE_MAX_WAIT_MS);
+  let runTimer: NodeJS.Timeout | undefined;
+  const started = new MessageChannel();
+  started.port1.once("message", () => {
+    clearTimeout(waitTimer);
+    runTimer = setTimeout(() => abortFor("timeout"), timeoutMs);
+  });
+  started.port1.unref();
+  const signal = opts.signal ? AbortSignal.any([stop.signal, opts.signal]) : stop.signal;
   let reply: ComputeReply;
   try {
-    reply = (await getPool().run({ task, input }, { signal })) as ComputeReply;
+    reply = (await getPool().run({ task, input, started: started.port2 }, { signal, transferList: [started.port2] })) as ComputeReply;
   } catch (err) {
     const e = err as Error;
-    if (e.name === "AbortError" && timeout.aborted) {
+    if (e.name === "AbortError" && reason === "timeout") {
       throw new AppError("TIMEOUT", `The job ran over its ${(timeoutMs / 1000).toLocaleString("en-US")} s time limit and was stopped; ask for less work.`);
     }
-    if (e.name === "AbortError") throw new AppError("BAD_REQUEST", "The request was cancelled.");
-    if (/queue is at limit/i.test(e.message)) {
+    if ((e.name === "AbortError" && reason === "wait") || /queue is at limit/i.test(e.message)) {
       throw new AppError("TOO_MANY_REQUESTS", "The compute pool is busy; retry in a few seconds.", 5);
     }
+    if (e.name === "AbortError") throw new AppError("BAD_REQUEST", "The request was cancelled.");
     throw err;
+  } finally {
+    clearTimeout(waitTimer);
+    clearTimeout(runTimer);
+    started.port1.close();
   }
   if (reply.ok) return reply.value as ComputeOutput<K>;
   if (reply.internal) {
