@@ -11,6 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          globalSetup: ["tests/helpers/build-workers.setup.ts"],
           include: ["server/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
@@ -20,6 +21,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          globalSetup: ["tests/helpers/build-workers.setup.ts"],
           include: ["server/**/*.int.test.ts", "tests/**/*.int.test.ts"],
           environment: "node",
           testTimeout: 60_000,

@@ -6,8 +6,9 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { hasPermission, type Permission } from "../auth/roles";
-import { AppError } from "../errors";
+import { isAppError } from "../errors";
 import type { Context } from "./context";
+import { internalErrorMessage, reportInternalError } from "./internal-error";
 
 export interface Meta {
   /** "authenticated": any signed-in user; "public": no session needed. */
@@ -20,8 +21,13 @@ const t = initTRPC
   .create({
     transformer: superjson,
     sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, path }) {
       const zod = error.cause instanceof ZodError ? error.cause : null;
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        // No internals (a Prisma message, a stack) reach the caller: a reference instead, details in the log.
+        const ref = reportInternalError(`trpc ${path ?? "?"}`, error.cause ?? error);
+        return { ...shape, message: internalErrorMessage(ref), data: { ...shape.data, stack: undefined, ref } };
+      }
       return {
         ...shape,
         message: zod ? describeZodError(zod) : shape.message,
@@ -40,7 +46,7 @@ export const createCallerFactory = t.createCallerFactory;
 /** Domain errors become tRPC errors with the same code and message. */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
+  if (!result.ok && isAppError(result.error.cause)) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }

@@ -1,19 +1,26 @@
 // The integration API's shared plumbing (DESIGN 10): session-cookie or bearer authentication,
 // permission check from the same map as tRPC, and the error envelope
-// {"error":{"code","message","issues"?}} with 400 / 401 / 403 / 404.
+// {"error":{"code","message","issues"?}} with 400 / 401 / 403 / 404, the transport limits
+// (413 / 415 / 429) and a correlation id on every 500.
 import { ZodError, type ZodType } from "zod";
 import { resolveRequestUser } from "../../auth/request-user";
 import { hasPermission, type Permission } from "../../auth/roles";
 import type { SessionUser } from "../../auth/sign-in";
-import { AppError, HTTP_STATUS, type AppErrorCode } from "../../errors";
+import { AppError, HTTP_STATUS, isAppError, type AppErrorCode } from "../../errors";
 import { getRuntime, type Runtime } from "../../runtime";
+import { internalErrorMessage, reportInternalError } from "../internal-error";
+import { assertJsonContentType, assertNoNul, readBodyCapped, MAX_BODY_BYTES } from "../request-limits";
 
-export function errorResponse(status: number, code: string, message: string, issues?: unknown): Response {
-  return Response.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status });
+export function errorResponse(status: number, code: string, message: string, issues?: unknown, headers?: HeadersInit): Response {
+  return Response.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status, headers });
 }
 
-function fromError(err: unknown): Response {
-  if (err instanceof AppError) return errorResponse(HTTP_STATUS[err.code], err.code, err.message);
+/** Any thrown value as the error envelope: AppError and zod errors keep their message, the rest is a 500 with a reference. */
+export function errorToResponse(err: unknown, where: string): Response {
+  if (isAppError(err)) {
+    const headers = err.retryAfterSeconds ? { "Retry-After": String(Math.max(1, Math.ceil(err.retryAfterSeconds))) } : undefined;
+    return errorResponse(HTTP_STATUS[err.code], err.code, err.message, undefined, headers);
+  }
   if (err instanceof ZodError) {
     return errorResponse(
       400,
@@ -22,8 +29,8 @@ function fromError(err: unknown): Response {
       err.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
     );
   }
-  console.error("[api/v1] unexpected error", err);
-  return errorResponse(500, "INTERNAL_SERVER_ERROR", "Internal error; nothing was changed.");
+  const ref = reportInternalError(where, err);
+  return Response.json({ error: { code: "INTERNAL_SERVER_ERROR", message: internalErrorMessage(ref), ref } }, { status: 500 });
 }
 
 export interface ApiContext {
@@ -38,6 +45,7 @@ export function apiRoute(
 ): (req: Request) => Promise<Response> {
   return async (req) => {
     try {
+      assertNoNul(req.url, "URL");
       const rt = await getRuntime();
       const user = await resolveRequestUser(rt.db.prisma, req.headers);
       if (!user) return errorResponse(401, "UNAUTHORIZED", "Sign in, or send Authorization: Bearer <token>.");
@@ -48,16 +56,22 @@ export function apiRoute(
       const body = await handler(req, { rt, user });
       return body instanceof Response ? body : Response.json(body);
     } catch (err) {
-      return fromError(err);
+      return errorToResponse(err, `api/v1 ${new URL(req.url).pathname}`);
     }
   };
 }
 
-/** Parses a JSON body with a zod schema; bad JSON or a bad shape is a 400 (nothing changes). */
-export async function parseJsonBody<T>(req: Request, schema: ZodType<T>): Promise<T> {
+/**
+ * Parses a JSON body with a zod schema: not application/json -> 415, over maxBytes -> 413 (before
+ * it is buffered), bad JSON, a NUL character or a bad shape -> 400; nothing changes.
+ */
+export async function parseJsonBody<T>(req: Request, schema: ZodType<T>, maxBytes = MAX_BODY_BYTES): Promise<T> {
+  assertJsonContentType(req.headers);
+  const text = await readBodyCapped(req, maxBytes);
+  assertNoNul(text, "request body");
   let raw: unknown;
   try {
-    raw = await req.json();
+    raw = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST" satisfies AppErrorCode, "The request body must be valid JSON.");
   }

@@ -15,6 +15,7 @@ const errorSchema = {
         code: { type: "string", example: "BAD_REQUEST" },
         message: { type: "string" },
         issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+        ref: { type: "string", format: "uuid", description: "500 only: the correlation id the server log carries with the details" },
       },
     },
   },

@@ -5,7 +5,12 @@ import { ewmaVolatility } from "../indicators/volatility";
 import { DEFAULT_HAZARD, runBocpd } from "./bocpd";
 import { runCusum } from "./cusum";
 
-const MAX_POINTS = 100_000;
+export const MAX_POINTS = 100_000;
+/**
+ * BOCPD costs one Student-t evaluation per point and kept run length (~0.1 us each here), so the
+ * work is capped at points x maxRunLength: 10 million is ~1.5 s of one worker thread.
+ */
+export const MAX_BOCPD_CELLS = 10_000_000;
 // z.number() rejects NaN, Infinity, strings and null, so a non-numeric series is a 400.
 const series = z.array(z.number({ error: "series values must be finite numbers" })).min(1, "series must not be empty").max(MAX_POINTS);
 
@@ -24,6 +29,15 @@ export const bocpdBody = z.object({
     .object({ mu0: z.number(), kappa0: z.number().positive(), alpha0: z.number().positive(), beta0: z.number().positive() })
     .default({ mu0: 0, kappa0: 1, alpha0: 1, beta0: 1 }),
   maxRunLength: z.number().int().min(1).max(10_000).default(1000),
+}).superRefine((b, ctx) => {
+  const cells = b.series.length * b.maxRunLength;
+  if (cells > MAX_BOCPD_CELLS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["maxRunLength"],
+      message: `series length x maxRunLength must be at most ${MAX_BOCPD_CELLS.toLocaleString("en-US")} (got ${b.series.length.toLocaleString("en-US")} x ${b.maxRunLength.toLocaleString("en-US")}); send fewer points or a smaller maxRunLength`,
+    });
+  }
 });
 
 export const volatilityBody = z.object({
@@ -40,6 +54,12 @@ export function detectBocpd(body: z.infer<typeof bocpdBody>) {
   return { runLengthMap: r.runLengthMap, expectedRunLength: r.expectedRunLength, truncated: r.truncated };
 }
 
+/** Closes so far apart that ln(c_t / c_{t-1}) or its square overflows are a 400, not nulls. */
 export function computeVolatility(body: z.infer<typeof volatilityBody>) {
-  return { ewma: ewmaVolatility(body.closes, body.lambda) };
+  const ewma = ewmaVolatility(body.closes, body.lambda);
+  const at = ewma.findIndex((v) => !Number.isFinite(v));
+  if (at >= 0) {
+    throw new RangeError(`closes[${at}] -> closes[${at + 1}]: the return is too large to compute (the volatility is not a finite number); check the prices`);
+  }
+  return { ewma };
 }

@@ -75,17 +75,22 @@ export function classifyStatus(equity: number, debt: number, marginLevel: number
   return "HEALTHY";
 }
 
+function ownValue(record: Record<string, number>, key: string): number | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 export function evaluatePosition(p: PositionInput, params: RiskParams): PositionResult {
   if (!(p.qty >= 0) || !Number.isFinite(p.qty)) throw new RiskInputError(`${p.symbol}: quantity must be zero or more (got ${p.qty}).`);
   if (!(p.price >= 0) || !Number.isFinite(p.price)) throw new RiskInputError(`${p.symbol}: price must be zero or more (got ${p.price}).`);
   if (!(p.sigma >= 0) || !Number.isFinite(p.sigma)) throw new RiskInputError(`${p.symbol}: sigma must be zero or more (got ${p.sigma}).`);
   if (!(p.adv >= 0) || !Number.isFinite(p.adv)) throw new RiskInputError(`${p.symbol}: adv must be zero or more (got ${p.adv}).`);
-  const base = params.base[p.assetClass];
-  const sigmaRef = params.sigmaRef[p.assetClass];
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  const base = ownValue(params.base, p.assetClass);
+  const sigmaRef = ownValue(params.sigmaRef, p.assetClass);
   if (base === undefined || sigmaRef === undefined) {
     throw new RiskInputError(`${p.symbol}: unknown asset class "${p.assetClass}" (known: ${Object.keys(params.base).join(", ")}).`);
   }
-  const liq = params.liquidityMultiplier[p.liquidityTier];
+  const liq = ownValue(params.liquidityMultiplier, p.liquidityTier);
   if (liq === undefined) {
     throw new RiskInputError(
       `${p.symbol}: unknown liquidity tier "${p.liquidityTier}" (known: ${Object.keys(params.liquidityMultiplier).join(", ")}).`,

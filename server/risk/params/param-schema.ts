@@ -6,12 +6,17 @@ import { listParamProblems, type RiskParams } from "../margin/risk-params";
 
 const rate = z.number().finite();
 const key = z.string().min(1).max(32);
+/** Free-form records (classes, tiers) are capped: a parameter set names a handful of each. */
+export const MAX_PARAM_KEYS = 64;
+const keyedRates = z
+  .record(key, rate)
+  .refine((r) => Object.keys(r).length <= MAX_PARAM_KEYS, `at most ${MAX_PARAM_KEYS} keys`);
 
 export const riskParamsSchema = z
   .object({
-    base: z.record(key, rate),
-    liquidityMultiplier: z.record(key, rate),
-    sigmaRef: z.record(key, rate),
+    base: keyedRates,
+    liquidityMultiplier: keyedRates,
+    sigmaRef: keyedRates,
     sizeTiers: z.array(z.tuple([rate.nullable(), rate])).min(1).max(20),
     imMultiplier: rate,
     lines: z.object({ warning: rate, liquidation: rate, hardFloor: rate, target: rate }),

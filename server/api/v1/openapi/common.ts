@@ -6,3 +6,21 @@ export const authErrors = {
   "401": { description: "Not signed in and no valid bearer token", ...errorRef },
   "403": { description: "Signed in, but the role may not call this", ...errorRef },
 };
+
+/** DESIGN 10 limits, on every route that takes a body or does work (see README "Limits"). */
+export const limitErrors = {
+  "413": { description: "Body over the route's cap (1 MB unless documented), refused before it is read", ...errorRef },
+  "415": { description: "Body not sent as application/json", ...errorRef },
+  "429": {
+    description: "Throttled, or the compute pool is busy; retry after Retry-After seconds",
+    headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait" } },
+    ...errorRef,
+  },
+  "500": { description: "Unexpected error: no internals, a correlation id (error.ref) that the server log carries with the details", ...errorRef },
+};
+
+/** Routes that run in the compute pool: a job over its time limit is stopped. */
+export const computeErrors = {
+  ...limitErrors,
+  "503": { description: "The job ran over its time limit (10 s) and was stopped; ask for less work", ...errorRef },
+};

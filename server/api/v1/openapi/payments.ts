@@ -1,5 +1,5 @@
 // OpenAPI paths of the payments endpoints (merged into /api/v1/openapi.json by ../openapi.ts).
-import { errorRef } from "./common";
+import { errorRef, limitErrors } from "./common";
 
 export const paymentsPaths: Record<string, unknown> = {
   "/payments/callback": {
@@ -7,7 +7,8 @@ export const paymentsPaths: Record<string, unknown> = {
       summary: "Bank / payment-rail callback (P1): a signed rail answer",
       description:
         "Authenticated by `X-Signature`: hex HMAC-SHA256 of the raw request body with the shared secret PAYMENTS_CALLBACK_SECRET " +
-        "(demo mode derives one when unset). A missing or wrong signature is a 401, audited, and changes nothing. " +
+        "(demo mode derives one when unset). A missing or wrong signature is a 401, audited, and changes nothing; a missing or " +
+        "malformed header is refused before the body is read. Throttled per client IP (120 a minute, then 429 with Retry-After). " +
         "Withdrawals are identified by their rail reference (`WD-<id>`), deposits by the bank's reference (also the idempotency key).",
       security: [],
       parameters: [{ name: "X-Signature", in: "header", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } }],
@@ -38,6 +39,10 @@ export const paymentsPaths: Record<string, unknown> = {
         "401": { description: "Missing or wrong signature", ...errorRef },
         "404": { description: "Unknown reference", ...errorRef },
         "409": { description: "The item is not in a state that accepts this outcome", ...errorRef },
+        "413": { description: "Body over 16 KB (a rail answer is a few hundred bytes), refused before it is read", ...errorRef },
+        "415": limitErrors["415"],
+        "429": { ...limitErrors["429"], description: "More than 120 callbacks a minute from this address" },
+        "500": limitErrors["500"],
       },
     },
   },

@@ -1,12 +1,12 @@
 // OpenAPI paths of the risk endpoints (merged into /api/v1/openapi.json by ../openapi.ts).
-import { authErrors } from "./common";
+import { authErrors, computeErrors, limitErrors } from "./common";
 
 const json = (schema: unknown) => ({ "application/json": { schema } });
 const badRequest = { description: "Bad input (nothing changes)", content: json({ $ref: "#/components/schemas/Error" }) };
 const num = { type: "number" };
 const nullableNum = { type: ["number", "null"] };
 const status = { enum: ["HEALTHY", "WARNING", "LIQUIDATION", "HARD_FLOOR"] };
-const rateMap = { type: "object", additionalProperties: num };
+const rateMap = { type: "object", additionalProperties: num, maxProperties: 64, propertyNames: { minLength: 1, maxLength: 32 } };
 
 const paramsSchema = {
   type: "object",
@@ -35,8 +35,9 @@ const positionIn = {
   type: "object",
   required: ["symbol", "qty", "price", "assetClass", "liquidityTier", "sigma", "adv"],
   properties: {
-    symbol: { type: "string" }, qty: { ...num, minimum: 0 }, price: { ...num, minimum: 0 }, assetClass: { type: "string" },
-    liquidityTier: { type: "string" }, sigma: { ...num, minimum: 0 }, adv: { ...num, minimum: 0 },
+    symbol: { type: "string", minLength: 1, maxLength: 32 }, qty: { ...num, minimum: 0 }, price: { ...num, minimum: 0 },
+    assetClass: { type: "string", minLength: 1, maxLength: 32, description: "an own key of params.base" },
+    liquidityTier: { type: "string", minLength: 1, maxLength: 32, description: "an own key of params.liquidityMultiplier" }, sigma: { ...num, minimum: 0 }, adv: { ...num, minimum: 0 },
   },
 };
 
@@ -59,7 +60,7 @@ export const riskPaths: Record<string, unknown> = {
         content: json({
           type: "object",
           required: ["cash", "debt", "positions"],
-          properties: { cash: { ...num, minimum: 0 }, debt: { ...num, minimum: 0 }, positions: { type: "array", items: positionIn }, params: paramsSchema },
+          properties: { cash: { ...num, minimum: 0 }, debt: { ...num, minimum: 0 }, positions: { type: "array", items: positionIn, maxItems: 5000 }, params: paramsSchema },
         }),
       },
       responses: {
@@ -71,15 +72,16 @@ export const riskPaths: Record<string, unknown> = {
             properties: { ...figures, fundingAddOnBps: num, parameterVersion: { type: ["integer", "null"] }, positions: { type: "array", items: positionOut } },
           }),
         },
-        "400": badRequest,
+        "400": { ...badRequest, description: "Bad input, an unknown asset class or tier, or figures that overflow (nothing changes)" },
         ...authErrors,
+        ...computeErrors,
       },
     },
   },
   "/accounts/{id}/risk": {
     get: {
       summary: "An account's live risk figures, status, parameter version and as-of bar (RISK, COMPLIANCE, MANAGER, AUDITOR)",
-      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", minLength: 1, maxLength: 64 } }],
       responses: {
         "200": {
           description: "Figures at the last bar close",
@@ -93,8 +95,10 @@ export const riskPaths: Record<string, unknown> = {
             },
           }),
         },
+        "400": { ...badRequest, description: "Empty or over-long id, or a NUL character" },
         "404": { description: "No such account", content: json({ $ref: "#/components/schemas/Error" }) },
         ...authErrors,
+        "500": limitErrors["500"],
       },
     },
   },

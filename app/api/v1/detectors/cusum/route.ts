@@ -1,7 +1,8 @@
-// DESIGN 10: POST /api/v1/detectors/cusum (any role; no database writes).
+// DESIGN 10: POST /api/v1/detectors/cusum (any role; no database writes; run in the compute pool).
 import { apiRoute, parseJsonBody } from "@/server/api/v1/http";
-import { cusumBody, detectCusum } from "@/server/market/detectors/detector-api";
+import { cusumBody } from "@/server/market/detectors/detector-api";
+import { runCompute } from "@/server/workers/compute-pool";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute("any", async (req) => detectCusum(await parseJsonBody(req, cusumBody)));
+export const POST = apiRoute("any", async (req) => runCompute("detectors.cusum", await parseJsonBody(req, cusumBody), { signal: req.signal }));

@@ -1,26 +1,26 @@
 // POST /api/v1/payments/callback: the bank's signed rail answers (P1). No session: the HMAC
-// signature over the raw body authenticates the bank (see server/payments/callback.ts).
-import { ZodError } from "zod";
-import { errorResponse } from "@/server/api/v1/http";
-import { AppError, HTTP_STATUS } from "@/server/errors";
+// signature over the raw body authenticates the bank (see server/payments/callback.ts). The
+// throttle, the signature header's form, the media type and the size are checked before the body
+// is read (server/payments/callback-gate.ts).
+import { errorToResponse } from "@/server/api/v1/http";
+import { assertJsonContentType, readBodyCapped } from "@/server/api/request-limits";
 import { handleCallback, resolveCallbackSecret } from "@/server/payments/callback";
+import { assertSignatureHeader, CALLBACK_MAX_BODY_BYTES, getCallbackThrottle, throttleCallback } from "@/server/payments/callback-gate";
 import { getAuthSecret, getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(req: Request): Promise<Response> {
   try {
+    const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+    await throttleCallback(getCallbackThrottle(), ip);
     const rt = await getRuntime();
     const secret = resolveCallbackSecret({ demo: rt.demo, configured: process.env.PAYMENTS_CALLBACK_SECRET, authSecret: getAuthSecret });
-    const raw = await req.text();
-    const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+    await assertSignatureHeader(rt.db.prisma, req.headers, ip);
+    assertJsonContentType(req.headers);
+    const raw = await readBodyCapped(req, CALLBACK_MAX_BODY_BYTES);
     return Response.json(await handleCallback(rt.db.prisma, raw, req.headers.get("x-signature"), secret, ip));
   } catch (err) {
-    if (err instanceof AppError) return errorResponse(HTTP_STATUS[err.code], err.code, err.message);
-    if (err instanceof ZodError) {
-      return errorResponse(400, "BAD_REQUEST", err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), err.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-    }
-    console.error("[api/v1/payments/callback] unexpected error", err);
-    return errorResponse(500, "INTERNAL_SERVER_ERROR", "Internal error; nothing was changed.");
+    return errorToResponse(err, "api/v1/payments/callback");
   }
 }

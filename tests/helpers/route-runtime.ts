@@ -1,0 +1,19 @@
+// Route handlers under app/ call getRuntime(); integration tests install a runtime built on their
+// own test database (no engine, no seeding) so the handlers can be called with new Request(...).
+import type { Database } from "@/server/db/connection";
+import { createInProcessBus } from "@/server/engine/event-bus";
+import type { Runtime } from "@/server/runtime";
+
+const holder = globalThis as unknown as { __minuteDesk?: Promise<Runtime> };
+
+export function installTestRuntime(db: Database): () => void {
+  const bus = createInProcessBus();
+  const rt = {
+    env: {} as Runtime["env"], demo: true, dataDir: "", db, bus, clock: { now: () => Date.now() } as unknown as Runtime["clock"],
+    engine: null, leader: null, services: { bus }, startedAt: Date.now(),
+  } satisfies Runtime;
+  holder.__minuteDesk = Promise.resolve(rt);
+  return () => {
+    holder.__minuteDesk = undefined;
+  };
+}
