@@ -36,6 +36,7 @@ CREATE TABLE "LiquidationLeg" (
     "symbol" TEXT NOT NULL,
     "qty" INTEGER NOT NULL,
     "filledQty" INTEGER NOT NULL DEFAULT 0,
+    "markPrice" DOUBLE PRECISION NOT NULL,
     "expectedPrice" DOUBLE PRECISION NOT NULL,
     "expectedSlippageBps" DOUBLE PRECISION NOT NULL,
     "cannotClose" TEXT,

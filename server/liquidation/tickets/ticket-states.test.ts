@@ -3,11 +3,12 @@ import {
   compareUrgency, nextTicketState, OPEN_TICKET_STATES, TERMINAL_TICKET_STATES, TICKET_STATES, type TicketEvent, type TicketState,
 } from "./ticket-states";
 
-const EVENTS: TicketEvent[] = ["HOLD", "EXTEND", "RELEASE", "REPLAN", "REDUCE", "EXECUTE", "FILL_PARTIAL", "RESUME", "COMPLETE", "CANCEL"];
+const EVENTS: TicketEvent[] = ["HOLD", "EXTEND", "RELEASE", "REPLAN", "REDUCE", "EXECUTE", "FILL_PARTIAL", "COMPLETE", "CANCEL"];
 
 // The full table written out by hand from DESIGN R6/R7: every (state, event) pair not listed is forbidden.
 const ALLOWED: Record<string, TicketState> = {
   "OPEN HOLD": "HELD",
+  "OPEN EXTEND": "HELD",
   "OPEN REPLAN": "OPEN",
   "OPEN REDUCE": "OPEN",
   "OPEN EXECUTE": "EXECUTING",
@@ -21,7 +22,6 @@ const ALLOWED: Record<string, TicketState> = {
   "HELD CANCEL": "CANCELLED",
   "EXECUTING FILL_PARTIAL": "PARTIALLY_FILLED",
   "EXECUTING COMPLETE": "EXECUTED",
-  "PARTIALLY_FILLED RESUME": "EXECUTING",
   "PARTIALLY_FILLED FILL_PARTIAL": "PARTIALLY_FILLED",
   "PARTIALLY_FILLED COMPLETE": "EXECUTED",
   "PARTIALLY_FILLED CANCEL": "CANCELLED",

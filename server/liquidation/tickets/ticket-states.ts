@@ -4,8 +4,8 @@
 //
 //   OPEN              in the review window until its deadline (hard floor: deadline = creation)
 //   HELD              RISK holds it until the next bar close (renewals logged, cumulative cap)
-//   EXECUTING         execution claimed; the current minute's slice is being filled
-//   PARTIALLY_FILLED  some fills; the rest waits for the next minute (volume cap, suspended, limit-down)
+//   EXECUTING         execution claimed, nothing filled yet (a restart resumes it at the next slice)
+//   PARTIALLY_FILLED  some fills; each later minute's slice sells more (volume cap, suspended, limit-down)
 //   EXECUTED          every leg filled (terminal)
 //   CANCELLED         the account recovered, or RISK cancelled it (terminal)
 export const TICKET_STATES = ["OPEN", "HELD", "EXECUTING", "PARTIALLY_FILLED", "EXECUTED", "CANCELLED"] as const;
@@ -16,23 +16,22 @@ export type TicketUrgency = (typeof TICKET_URGENCIES)[number];
 
 export type TicketEvent =
   | "HOLD" // RISK: first hold, or a renewal while held
-  | "EXTEND" // MANAGER raises the cumulative hold cap and extends the hold
+  | "EXTEND" // MANAGER raises the cumulative hold cap and holds the ticket to the next bar close
   | "RELEASE" // the hold ran out (bar close) or RISK released it: back into the review window
   | "REPLAN" // the tick updated urgency and plan (LIQUIDATION <-> HARD_FLOOR), never a second ticket
   | "REDUCE" // RISK reduces planned quantities
   | "EXECUTE" // RISK "execute now", the deadline, or a hard floor
   | "FILL_PARTIAL" // a slice filled part of the plan; the rest carries to the next minute
-  | "RESUME" // next minute: the next slice starts
   | "COMPLETE" // the last leg filled
   | "CANCEL"; // the account recovered (or the plan is empty)
 
 type Table = Record<TicketState, Partial<Record<TicketEvent, TicketState>>>;
 
 export const TICKET_TRANSITIONS: Table = {
-  OPEN: { HOLD: "HELD", REPLAN: "OPEN", REDUCE: "OPEN", EXECUTE: "EXECUTING", CANCEL: "CANCELLED" },
+  OPEN: { HOLD: "HELD", EXTEND: "HELD", REPLAN: "OPEN", REDUCE: "OPEN", EXECUTE: "EXECUTING", CANCEL: "CANCELLED" },
   HELD: { HOLD: "HELD", EXTEND: "HELD", RELEASE: "OPEN", REPLAN: "HELD", REDUCE: "HELD", EXECUTE: "EXECUTING", CANCEL: "CANCELLED" },
   EXECUTING: { FILL_PARTIAL: "PARTIALLY_FILLED", COMPLETE: "EXECUTED" },
-  PARTIALLY_FILLED: { RESUME: "EXECUTING", FILL_PARTIAL: "PARTIALLY_FILLED", COMPLETE: "EXECUTED", CANCEL: "CANCELLED" },
+  PARTIALLY_FILLED: { FILL_PARTIAL: "PARTIALLY_FILLED", COMPLETE: "EXECUTED", CANCEL: "CANCELLED" },
   EXECUTED: {},
   CANCELLED: {},
 };
