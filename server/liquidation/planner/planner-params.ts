@@ -3,6 +3,7 @@
 // fields) gets these defaults, so every older version keeps working.
 import { z } from "zod";
 import type { RiskParams } from "../../risk/margin/risk-params";
+import { DEFAULT_MARK_GUARD_PARAMS } from "../mark-guard";
 import type { PlannerParams } from "./types";
 
 export const DEFAULT_PLANNER_PARAMS: PlannerParams = {
@@ -68,6 +69,12 @@ export const plannerParamsSchema = z.object({
     .default(d.hold),
   maxShareOfMinuteVolume: z.number().finite().gt(0).max(1).default(d.maxShareOfMinuteVolume),
   defaultLotSize: z.number().int().min(1).max(1_000_000).default(d.defaultLotSize),
+  markGuard: z
+    .object({
+      divergenceBand: z.number().finite().gt(0).max(0.5).default(DEFAULT_MARK_GUARD_PARAMS.divergenceBand),
+      minPrints: z.number().int().min(1).max(100).default(DEFAULT_MARK_GUARD_PARAMS.minPrints),
+    })
+    .optional(),
 });
 
 /**

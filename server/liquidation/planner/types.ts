@@ -66,6 +66,8 @@ export interface PlannerParams {
   /** R7: at most this share of a symbol's minute volume is executed per minute; the rest carries over. */
   maxShareOfMinuteVolume: number;
   defaultLotSize: number;
+  /** Mark guard (../mark-guard.ts); absent: DEFAULT_MARK_GUARD_PARAMS. */
+  markGuard?: { divergenceBand: number; minPrints: number };
 }
 
 export interface LegFees {
