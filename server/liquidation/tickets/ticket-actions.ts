@@ -22,12 +22,16 @@ function requireText(v: string, what: string): string {
   return s;
 }
 
-/** R6: a hold lasts until the next bar close, within what is left of the cumulative cap. */
-export function grantHold(nowMs: number, t: { holdMs: number; holdCapMs: number }): { untilMs: number; grantedMs: number } {
+/**
+ * R6: a hold lasts until the next bar close, within what is left of the cumulative cap. A renewal
+ * counts only the time beyond the current hold's end, so held time is never counted twice.
+ */
+export function grantHold(nowMs: number, t: { holdMs: number; holdCapMs: number; heldUntil?: Date | null }): { untilMs: number; grantedMs: number } {
+  const from = Math.max(nowMs, t.heldUntil?.getTime() ?? 0);
   const nextClose = Math.floor(nowMs / MINUTE) * MINUTE + MINUTE;
   const left = Math.max(0, t.holdCapMs - t.holdMs);
-  const grantedMs = Math.min(nextClose - nowMs, left);
-  return { untilMs: nowMs + grantedMs, grantedMs };
+  const grantedMs = Math.max(0, Math.min(nextClose - from, left));
+  return { untilMs: from + grantedMs, grantedMs };
 }
 
 export async function holdTicket(
@@ -45,6 +49,7 @@ export async function holdTicket(
       throw new AppError("CONFLICT", `This ticket was already held ${holds} times (one hold and at most ${deps.planner.hold.maxRenewals} renewals); a manager can extend it.`);
     }
     const { untilMs, grantedMs } = grantHold(deps.nowMs, t);
+    if (grantedMs <= 0 && t.holdMs < t.holdCapMs) throw new AppError("CONFLICT", "The ticket is already held until the next bar close.");
     if (grantedMs <= 0) {
       throw new AppError("CONFLICT", `The cumulative hold cap (${Math.round(t.holdCapMs / 1000)} s) is used up; a manager can extend it.`);
     }
@@ -70,8 +75,9 @@ export async function extendHold(
   const reason = requireText(input.reason, "reason for the extension");
   return prisma.$transaction(async (tx) => {
     const t = await lockTicket(tx, input.ticketId);
+    if (t.urgency === "HARD_FLOOR") throw new AppError("CONFLICT", "Hard-floor tickets have no review window and cannot be held.");
     const capMs = t.holdCapMs + input.extraSeconds * 1000;
-    const { untilMs, grantedMs } = grantHold(deps.nowMs, { holdMs: t.holdMs, holdCapMs: capMs });
+    const { untilMs, grantedMs } = grantHold(deps.nowMs, { holdMs: t.holdMs, holdCapMs: capMs, heldUntil: t.heldUntil });
     await tx.liquidationHold.create({
       data: { ticketId: t.id, kind: "EXTEND", reason, byId: actor.id, byEmail: actor.email, fromTs: new Date(deps.nowMs), untilTs: new Date(untilMs), grantedMs },
     });
