@@ -36,6 +36,11 @@ export class LiquidationDesk {
 
   constructor(private readonly deps: DeskDeps) {}
 
+  /** The engine clock the desk runs on (actions taken through the router use it too). */
+  now(): number {
+    return this.deps.now();
+  }
+
   private planner() {
     return resolvePlannerParams(this.deps.risk.currentParams().params);
   }

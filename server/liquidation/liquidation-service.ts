@@ -23,7 +23,7 @@ export interface LiquidationDeps {
   services: Services;
 }
 
-const nowOf = (d: LiquidationDeps) => d.engine?.now() ?? Date.now();
+const nowOf = (d: LiquidationDeps) => d.services.liquidation?.now() ?? d.engine?.now() ?? Date.now();
 
 async function plannerOf(d: LiquidationDeps) {
   const params = d.services.riskEngine?.currentParams().params ?? (await getActiveParams(d.prisma)).params;
