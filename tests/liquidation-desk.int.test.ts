@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/server/audit/audit-service";
 import { checkLedgerAgreement } from "@/server/ledger/ledger-service";
 import { DEFAULT_PLANNER_PARAMS } from "@/server/liquidation/planner/planner-params";
+import { listTicketsForApi, parseTicketsQuery } from "@/server/liquidation/ticket-queries";
 import { readWaterfall, seedWaterfallLayers } from "@/server/liquidation/waterfall-ledger";
 import { DEFAULT_RISK_PARAMS } from "@/server/risk/margin/risk-params";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
@@ -57,6 +58,18 @@ describe.each(BACKENDS)("liquidation desk on %s", (kind) => {
     await f.engine.tick(T0 + 60_000, [{ symbol: SYM, close: 10 }]);
     expect(f.engine.snapshot("acc-l")?.marginLevel).toBeCloseTo(1092.96 / 720, 9);
     expect((await verifyAuditChain(t.db.prisma)).ok).toBe(true);
+
+    // DESIGN 10: GET /api/v1/liquidation/tickets?status=EXECUTED&since=...
+    const api = await listTicketsForApi(t.db.prisma, parseTicketsQuery(new URLSearchParams({ status: "EXECUTED", since: new Date(T0).toISOString() })));
+    expect(api).toEqual([{
+      id: done?.id, accountId: "acc-l", status: "EXECUTED", urgency: "LIQUIDATION", createdAt: new Date(T0 + 60_000).toISOString(),
+      deadline: new Date(T0 + 105_000).toISOString(), legs: [{ symbol: SYM, qty: 400, expectedPrice: 10, expectedSlippageBps: 0, filledQty: 400 }],
+      fills: [{ symbol: SYM, qty: 400, price: 10, ts: new Date(T0 + 105_000).toISOString(), fees: 7.04 }],
+      realizedSlippageBps: 0, expectedSlippageBps: 0, shortfall: 0,
+    }]);
+    expect(await listTicketsForApi(t.db.prisma, parseTicketsQuery(new URLSearchParams({ status: "OPEN" })))).toEqual([]);
+    expect(() => parseTicketsQuery(new URLSearchParams({ status: "DONE" }))).toThrow(/status must be one of/);
+    expect(() => parseTicketsQuery(new URLSearchParams({ since: "yesterday" }))).toThrow(/ISO-8601/);
   });
 
   it("a hard-floor account has no review window: its ticket executes at the bar close; the volume cap carries the rest", async () => {

@@ -1,9 +1,24 @@
 // Read side of the liquidation desk: the queue (urgency first, live countdown from the deadline), a
 // ticket with its plan, fills, holds, disputes and event log, open disputes for COMPLIANCE, and the
 // DESIGN 10 shape of GET /api/v1/liquidation/tickets. Numbers leave as plain JSON numbers.
+import { z } from "zod";
 import type { PrismaClient } from "../db/generated/client";
 import { AppError } from "../errors";
-import { compareUrgency, isTicketUrgency, type TicketState } from "./tickets/ticket-states";
+import { compareUrgency, isTicketUrgency, TICKET_STATES, type TicketState } from "./tickets/ticket-states";
+
+export const MAX_API_TICKETS = 1000;
+
+const ticketsQuery = z.object({
+  status: z.enum(TICKET_STATES, { message: `status must be one of ${TICKET_STATES.join(", ")}` }).optional(),
+  since: z.iso.datetime({ offset: true, message: "since must be an ISO-8601 timestamp, e.g. 2026-12-02T02:00:00Z" }).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_API_TICKETS, `limit is capped at ${MAX_API_TICKETS}`).default(200),
+});
+
+/** The query string of GET /api/v1/liquidation/tickets; anything else is a 400 (ZodError). */
+export function parseTicketsQuery(params: URLSearchParams): { status?: TicketState; since?: Date; limit: number } {
+  const q = ticketsQuery.parse(Object.fromEntries(params.entries()));
+  return { status: q.status, since: q.since ? new Date(q.since) : undefined, limit: q.limit };
+}
 
 const num = (d: { toString(): string }) => Number(d.toString());
 
