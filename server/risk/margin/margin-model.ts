@@ -80,12 +80,14 @@ export function evaluatePosition(p: PositionInput, params: RiskParams): Position
   if (!(p.price >= 0) || !Number.isFinite(p.price)) throw new RiskInputError(`${p.symbol}: price must be zero or more (got ${p.price}).`);
   if (!(p.sigma >= 0) || !Number.isFinite(p.sigma)) throw new RiskInputError(`${p.symbol}: sigma must be zero or more (got ${p.sigma}).`);
   if (!(p.adv >= 0) || !Number.isFinite(p.adv)) throw new RiskInputError(`${p.symbol}: adv must be zero or more (got ${p.adv}).`);
-  const base = params.base[p.assetClass];
-  const sigmaRef = params.sigmaRef[p.assetClass];
+  // Own keys only: an inherited key ("constructor") would yield a function, i.e. NaN rates.
+  const own = (o: Record<string, number>, k: string) => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+  const base = own(params.base, p.assetClass);
+  const sigmaRef = own(params.sigmaRef, p.assetClass);
   if (base === undefined || sigmaRef === undefined) {
     throw new RiskInputError(`${p.symbol}: unknown asset class "${p.assetClass}" (known: ${Object.keys(params.base).join(", ")}).`);
   }
-  const liq = params.liquidityMultiplier[p.liquidityTier];
+  const liq = own(params.liquidityMultiplier, p.liquidityTier);
   if (liq === undefined) {
     throw new RiskInputError(
       `${p.symbol}: unknown liquidity tier "${p.liquidityTier}" (known: ${Object.keys(params.liquidityMultiplier).join(", ")}).`,
