@@ -132,10 +132,10 @@ describe.each(BACKENDS)("liquidation desk on %s", (kind) => {
   });
 
   it("a wiped-out account's loss goes through the waterfall: client margin, then risk capital", async () => {
-    // X: debt 10,500 -> E -500. Selling all 1,000: 500 at 10.00 + 500 at 9.99 = 9,995.00 gross; fees
-    // 5.00 + 5.00 (stamp 4.9975 -> 5.00) + 0.10 = 10.10; net 9,984.90 repays debt -> 515.10 left, no
-    // shares, no cash: the risk capital layer absorbs 515.10.
-    await seedBook(t.db, [{ id: "acc-x", debt: 10500, positions: [{ symbol: SYM, qty: 1000 }] }]);
+    // X: cash 200, debt 10,700 -> E -500. Selling all 1,000: 500 at 10.00 + 500 at 9.99 = 9,995.00 gross;
+    // fees 5.00 + 5.00 (stamp 4.9975 -> 5.00) + 0.10 = 10.10; net 9,984.90 repays debt -> 715.10 left and
+    // no shares: the client's margin (cash 200) repays 200, the risk capital layer absorbs 515.10.
+    await seedBook(t.db, [{ id: "acc-x", debt: 10700, cash: 200, positions: [{ symbol: SYM, qty: 1000 }] }]);
     await seedWaterfallLayers(t.db.prisma);
     const f = await createDesk(t.db);
     await f.closeMinute(T0);
@@ -147,6 +147,8 @@ describe.each(BACKENDS)("liquidation desk on %s", (kind) => {
     const wf = await readWaterfall(t.db.prisma);
     expect(wf.find((l) => l.layer === "RISK_CAPITAL")).toEqual({ layer: "RISK_CAPITAL", balance: 5_000_000 - 515.1, absorbed: 515.1, funded: 5_000_000 });
     expect(wf.find((l) => l.layer === "GUARANTEE_FUND")?.absorbed).toBe(0);
+    const repayments = await t.db.prisma.journalEntry.findMany({ where: { kind: "DEBT_REPAYMENT" }, include: { postings: true } });
+    expect(repayments.map((e) => Number(e.postings.find((p) => p.ledgerAccount === "CLIENT_DEBT")?.amount)).sort((a, b) => a - b)).toEqual([-9984.9, -200]);
     expect((await checkLedgerAgreement(t.db.prisma)).ok).toBe(true);
   });
 });

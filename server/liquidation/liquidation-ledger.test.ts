@@ -1,13 +1,14 @@
 // Ledger side of liquidation (R7, R8): every entry a fill, its fees, the repayment and a waterfall
 // write-off produce balances, moves the client's cash and debt as intended, and the waterfall takes
-// the loss in layer order without ever exceeding a layer's balance.
+// exactly what the layers absorbed off the client's loan (allocation: ./waterfall/allocate-loss.ts).
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assertBalanced, clientDeltas, debtRepaymentEntry, feeEntry, toMoney, tradeEntry, trialBalance } from "../ledger/ledger-math";
 import { computeSellFees } from "./planner/fees";
 import { DEFAULT_PLANNER_PARAMS } from "./planner/planner-params";
-import { allocateLoss, lossAbsorbedEntry, WATERFALL_LAYERS, type WaterfallLayer } from "./waterfall-ledger";
+import { allocateLoss } from "./waterfall/allocate-loss";
+import { lossAbsorbedEntry, type WaterfallLayer } from "./waterfall-ledger";
 
 const money = fc.integer({ min: 1, max: 1e10 }).map((fen) => new Decimal(fen).div(100));
 
@@ -47,37 +48,27 @@ describe("liquidation postings", () => {
     );
   });
 
-  it("property: the waterfall takes the loss in order, never beyond a layer, and its entry balances", () => {
+  it("property: the waterfall write-off balances and lowers the client's debt by exactly what the layers absorb", () => {
     fc.assert(
       fc.property(money, fc.tuple(money, money, money, money), (loss, bal) => {
-        const balances = new Map<WaterfallLayer, Decimal>(WATERFALL_LAYERS.map((l, i) => [l, bal[i] ?? new Decimal(0)]));
-        const { shares, unabsorbed } = allocateLoss(loss, balances);
-        const absorbed = shares.reduce((a, s) => a.plus(s.amount), new Decimal(0));
-        expect(absorbed.plus(unabsorbed).equals(toMoney(loss))).toBe(true);
-        shares.forEach((s, i) => {
-          expect(s.amount.lte(balances.get(s.layer) ?? 0)).toBe(true);
-          expect(s.layer).toBe(WATERFALL_LAYERS[i]); // in order, no layer skipped while the loss remains
-          if (i < shares.length - 1) expect(s.amount.equals(balances.get(s.layer) ?? 0)).toBe(true); // earlier layers used up
-        });
-        if (shares.length > 0) {
-          const e = lossAbsorbedEntry("acc", shares);
-          assertBalanced(e);
-          expect(clientDeltas(e).get("acc")?.debt.equals(absorbed.neg())).toBe(true);
-        }
+        const r = allocateLoss(loss, { CLIENT_MARGIN: 0, RISK_CAPITAL: bal[0], GUARANTEE_FUND: bal[1], JUNIOR_TRANCHE: bal[2], SENIOR_TRANCHE: bal[3] });
+        const shares = r.allocations.filter((a) => a.layer !== "CLIENT_MARGIN" && a.absorbed.gt(0)).map((a) => ({ layer: a.layer as WaterfallLayer, amount: a.absorbed }));
+        if (shares.length === 0) return;
+        const e = lossAbsorbedEntry("acc", shares);
+        assertBalanced(e);
+        expect(clientDeltas(e).get("acc")?.debt.equals(r.absorbed.neg())).toBe(true);
+        // each layer's posting is a debit: its credit balance (capacity) falls by its share
+        for (const p of e.postings) if (p.ledgerAccount !== "CLIENT_DEBT") expect(p.amount.gt(0)).toBe(true);
       }),
     );
   });
 
-  it("worked example: a 12,345.67 loss over layers of 5,000 / 5,000 / 1,000 / 100,000", () => {
-    const balances = new Map<WaterfallLayer, Decimal>([
-      ["RISK_CAPITAL", new Decimal(5000)], ["GUARANTEE_FUND", new Decimal(5000)], ["JUNIOR_TRANCHE", new Decimal(1000)], ["SENIOR_TRANCHE", new Decimal(100000)],
+  it("worked example: 12,345.67 over layers of 5,000 / 5,000 / 1,000 / 100,000 posts four debits and one credit", () => {
+    const r = allocateLoss("12345.67", { CLIENT_MARGIN: 0, RISK_CAPITAL: 5000, GUARANTEE_FUND: 5000, JUNIOR_TRANCHE: 1000, SENIOR_TRANCHE: 100000 });
+    const shares = r.allocations.filter((a) => a.layer !== "CLIENT_MARGIN").map((a) => ({ layer: a.layer as WaterfallLayer, amount: a.absorbed }));
+    const e = lossAbsorbedEntry("acc", shares);
+    expect(e.postings.map((p) => [p.ledgerAccount, p.amount.toFixed(2)])).toEqual([
+      ["RISK_CAPITAL", "5000.00"], ["GUARANTEE_FUND", "5000.00"], ["JUNIOR_TRANCHE", "1000.00"], ["SENIOR_TRANCHE", "1345.67"], ["CLIENT_DEBT", "-12345.67"],
     ]);
-    const { shares, unabsorbed } = allocateLoss(new Decimal("12345.67"), balances);
-    expect(shares.map((s) => [s.layer, s.amount.toFixed(2)])).toEqual([
-      ["RISK_CAPITAL", "5000.00"], ["GUARANTEE_FUND", "5000.00"], ["JUNIOR_TRANCHE", "1000.00"], ["SENIOR_TRANCHE", "1345.67"],
-    ]);
-    expect(unabsorbed.toFixed(2)).toBe("0.00");
-    // Beyond every layer: 111,000 absorbed, the rest stays as the client's debt.
-    expect(allocateLoss(new Decimal(111_500), balances).unabsorbed.toFixed(2)).toBe("500.00");
   });
 });

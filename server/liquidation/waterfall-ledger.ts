@@ -1,7 +1,7 @@
 // R8 loss waterfall in the ledger: when a liquidation leaves an account with nothing left to sell and
-// debt above its cash, the client's own margin (its remaining cash) repays first, and the rest of the
-// loss is written off the loan layer by layer: platform risk capital, guarantee fund, junior tranche,
-// senior tranche. Each layer is a ledger account whose credit balance is what it can still absorb;
+// debt above its cash, the loss is allocated (./waterfall/allocate-loss.ts) to the client's own margin
+// (its remaining cash, which repays the loan) and then written off the loan layer by layer: platform
+// risk capital, guarantee fund, junior tranche, senior tranche. Each layer is a ledger account whose credit balance is what it can still absorb;
 // a write-off credits CLIENT_DEBT and debits the layers, so every entry balances and Account.debt
 // keeps agreeing with the ledger. What no layer can absorb stays as the client's debt (recorded).
 import Decimal from "decimal.js";
@@ -9,6 +9,7 @@ import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEventTx } from "../audit/audit-service";
 import { assertBalanced, debtRepaymentEntry, toMoney, type EntryDraft, type LedgerAccount } from "../ledger/ledger-math";
 import { postEntryTx, type Tx } from "../ledger/ledger-service";
+import { allocateLoss } from "./waterfall/allocate-loss";
 
 export const WATERFALL_LAYERS = ["RISK_CAPITAL", "GUARANTEE_FUND", "JUNIOR_TRANCHE", "SENIOR_TRANCHE"] as const satisfies readonly LedgerAccount[];
 export type WaterfallLayer = (typeof WATERFALL_LAYERS)[number];
@@ -21,19 +22,6 @@ export const DEMO_LAYER_FUNDING: Record<WaterfallLayer, number> = {
 export interface LayerShare {
   layer: WaterfallLayer;
   amount: Decimal;
-}
-
-/** R8 order: each layer absorbs min(what is left, its balance); the remainder is unabsorbed. */
-export function allocateLoss(loss: Decimal, balances: ReadonlyMap<WaterfallLayer, Decimal>): { shares: LayerShare[]; unabsorbed: Decimal } {
-  let left = toMoney(loss);
-  const shares: LayerShare[] = [];
-  for (const layer of WATERFALL_LAYERS) {
-    if (left.lte(0)) break;
-    const take = Decimal.min(left, Decimal.max(0, balances.get(layer) ?? 0));
-    if (take.gt(0)) shares.push({ layer, amount: take });
-    left = left.minus(take);
-  }
-  return { shares, unabsorbed: left };
 }
 
 /** The write-off entry: credit the client's loan by the absorbed loss, debit each layer by its share. */
@@ -68,25 +56,24 @@ export async function absorbLossTx(tx: Tx, accountId: string, ticketId: string):
   const left = await tx.position.count({ where: { accountId, qty: { gt: 0 } } });
   if (left > 0) return; // shares still held (e.g. suspended): the next ticket sells them first
   const acct = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { cash: true, debt: true } });
-  let cash = new Decimal(acct.cash.toString());
-  let debt = new Decimal(acct.debt.toString());
-  if (debt.lte(0)) return;
-  // The client's margin first: whatever cash the account still has repays the loan.
-  const own = Decimal.min(cash, debt);
-  if (own.gt(0)) {
-    await postEntryTx(tx, debtRepaymentEntry(accountId, own), { refType: "LiquidationTicket", refId: ticketId, idempotencyKey: `liq:${ticketId}:client-margin` });
-    cash = cash.minus(own);
-    debt = debt.minus(own);
-  }
-  if (debt.lte(0)) return;
-  const balances = new Map((await readWaterfall(tx)).map((l) => [l.layer, new Decimal(l.balance)] as const));
-  const { shares, unabsorbed } = allocateLoss(debt, balances);
-  if (shares.length > 0) {
-    await postEntryTx(tx, lossAbsorbedEntry(accountId, shares), { refType: "LiquidationTicket", refId: ticketId, idempotencyKey: `liq:${ticketId}:waterfall` });
-  }
+  const cash = new Decimal(acct.cash.toString());
+  const debt = new Decimal(acct.debt.toString());
+  if (debt.lte(cash)) return;
+  // Negative equity: the loan left uncovered by any shares is allocated; the client's own margin (its
+  // remaining cash) is the first layer, so the platform's layers take debt - cash.
+  const layers = new Map((await readWaterfall(tx)).map((l) => [l.layer, l.balance] as const));
+  const r = allocateLoss(debt, {
+    CLIENT_MARGIN: cash, RISK_CAPITAL: layers.get("RISK_CAPITAL") ?? 0, GUARANTEE_FUND: layers.get("GUARANTEE_FUND") ?? 0,
+    JUNIOR_TRANCHE: layers.get("JUNIOR_TRANCHE") ?? 0, SENIOR_TRANCHE: layers.get("SENIOR_TRANCHE") ?? 0,
+  });
+  const ref = { refType: "LiquidationTicket", refId: ticketId };
+  const own = r.allocations.find((a) => a.layer === "CLIENT_MARGIN")?.absorbed ?? new Decimal(0);
+  if (own.gt(0)) await postEntryTx(tx, debtRepaymentEntry(accountId, own), { ...ref, idempotencyKey: `liq:${ticketId}:client-margin` });
+  const shares = r.allocations.flatMap((a): LayerShare[] => (a.layer !== "CLIENT_MARGIN" && a.absorbed.gt(0) ? [{ layer: a.layer, amount: a.absorbed }] : []));
+  if (shares.length > 0) await postEntryTx(tx, lossAbsorbedEntry(accountId, shares), { ...ref, idempotencyKey: `liq:${ticketId}:waterfall` });
   await appendAuditEventTx(tx, {
     actorEmail: "system:liquidation", action: "liquidation.waterfall", targetType: "LiquidationTicket", targetId: ticketId,
-    after: { accountId, clientMargin: own.toNumber(), loss: debt.toNumber(), shares: shares.map((s) => ({ layer: s.layer, amount: s.amount.toNumber() })), unabsorbed: unabsorbed.toNumber() },
+    after: { accountId, loss: r.loss.toNumber(), allocations: r.allocations.map((a) => ({ layer: a.layer, absorbed: a.absorbed.toNumber() })), unabsorbed: r.unabsorbed.toNumber() },
   });
 }
 
