@@ -89,6 +89,12 @@ export const liquidationEn = {
     ledger: "Ledger entries from liquidation", noLedger: "No ledger entries yet.", entry: "Entry", kind: "Kind", amount: "Amount", memo: "Memo",
     entryKind: { TRADE: "Sale proceeds", FEE: "Fees", DEBT_REPAYMENT: "Debt repayment", LOSS_ABSORBED: "Loss absorbed by the waterfall" },
     openTicket: "Open in the queue",
+    ledgerAccount: {
+      CLIENT_CASH: "Client cash", CLIENT_DEBT: "Client loan", SETTLEMENT: "Settlement", FEE_INCOME: "Fee income",
+      RISK_CAPITAL: "Risk capital", GUARANTEE_FUND: "Guarantee fund", JUNIOR_TRANCHE: "Junior tranche", SENIOR_TRANCHE: "Senior tranche",
+    },
+    dr: "Dr {amount}", cr: "Cr {amount}",
   },
+  desk: { openQueue: "Open the liquidation queue for {status}" },
   units: { shares: "{n} shares", bp: "{v} bp", sharesShort: "shares" },
 };

@@ -91,6 +91,12 @@ export const liquidationZhCN: Messages["liquidation"] = {
     ledger: "强平产生的账务分录", noLedger: "尚无账务分录。", entry: "分录", kind: "类型", amount: "金额", memo: "备注",
     entryKind: { TRADE: "卖出所得", FEE: "费用", DEBT_REPAYMENT: "偿还负债", LOSS_ABSORBED: "损失分摊承担" },
     openTicket: "在队列中打开",
+    ledgerAccount: {
+      CLIENT_CASH: "客户资金", CLIENT_DEBT: "客户借款", SETTLEMENT: "交收", FEE_INCOME: "手续费收入",
+      RISK_CAPITAL: "风险准备金", GUARANTEE_FUND: "担保基金", JUNIOR_TRANCHE: "劣后级", SENIOR_TRANCHE: "优先级",
+    },
+    dr: "借 {amount}", cr: "贷 {amount}",
   },
+  desk: { openQueue: "打开{status}的强平队列" },
   units: { shares: "{n} 股", bp: "{v} bp", sharesShort: "股" },
 };
