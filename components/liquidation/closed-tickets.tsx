@@ -38,7 +38,7 @@ export function ClosedTickets({ selectedId, onSelect }: { selectedId: string | n
               {closed.data.map((tk) => {
                 const sold = tk.legs.reduce((a, l) => a + l.filledQty, 0);
                 return (
-                  <tr key={tk.id} className={`${styles.row} ${tk.id === selectedId ? styles.selected : ""}`} onClick={() => onSelect(tk.id)} data-testid="closed-row" data-account={tk.accountCode}>
+                  <tr key={tk.id} className={`${styles.row} ${tk.id === selectedId ? styles.selected : ""}`} onClick={() => onSelect(tk.id)} data-testid="closed-row" data-ticket={tk.id} data-account={tk.accountCode}>
                     <td>
                       <button type="button" className={styles.rowButton} onClick={() => onSelect(tk.id)} aria-label={t("liquidation.queue.select", { code: tk.accountCode })}>
                         {tk.accountCode}

@@ -9,32 +9,13 @@ import type { AppRouter } from "@/server/api/root";
 import type { MessageKey } from "../i18n/config";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { offeredActions, type ActionMode, type ActionRights } from "./actions-offered";
 import { ConfirmDialog } from "./confirm-dialog";
 import { formatBp, formatClock, formatShares, statusKey } from "./format";
 import styles from "./liquidation.module.css";
 
 export type TicketDetail = inferRouterOutputs<AppRouter>["liquidation"]["detail"];
-export type ActionMode = "hold" | "execute" | "reduce" | "cancel" | "dispute" | "extend";
-export interface ActionRights {
-  act: boolean;
-  extend: boolean;
-  dispute: boolean;
-}
-
-const REVIEW = ["OPEN", "HELD"];
-const LIVE = ["OPEN", "HELD", "EXECUTING", "PARTIALLY_FILLED"];
-
-/** The actions this user may take on the ticket in its current state. */
-export function offeredActions(tk: { status: string; urgency: string }, rights: ActionRights): ActionMode[] {
-  const out: ActionMode[] = [];
-  if (rights.act && REVIEW.includes(tk.status) && tk.urgency !== "HARD_FLOOR") out.push("hold");
-  if (rights.act && REVIEW.includes(tk.status)) out.push("execute", "reduce");
-  if (rights.act && (REVIEW.includes(tk.status) || tk.status === "PARTIALLY_FILLED")) out.push("cancel");
-  if (rights.extend && REVIEW.includes(tk.status) && tk.urgency !== "HARD_FLOOR") out.push("extend");
-  if (rights.dispute) out.push("dispute");
-  return out;
-}
-
+export { offeredActions, type ActionMode, type ActionRights };
 const LABEL: Record<ActionMode, MessageKey> = {
   hold: "liquidation.actions.hold", execute: "liquidation.actions.execute", reduce: "liquidation.actions.reduce",
   cancel: "liquidation.actions.cancel", dispute: "liquidation.actions.dispute", extend: "liquidation.actions.extend",
@@ -111,7 +92,7 @@ export function TicketActions({
   return (
     <div className={styles.section}>
       <h3>{t("liquidation.actions.title")}</h3>
-      {done && LIVE.concat(["EXECUTED", "CANCELLED"]).includes(done.status) && (
+      {done && (
         <p role="status" className="ok-banner">{t("liquidation.actions.done", { status: t(statusKey(done.status)) })}</p>
       )}
       {offered.length === 0 && <p className="muted small">{t("liquidation.actions.none")}</p>}
