@@ -51,4 +51,7 @@ export interface Services {
   riskEngine?: RiskEngine;
 
   // payments (issue 5): add fields below this line
+
+  /** The liquidation desk (issue 10): ticket sync, deadlines and execution on the engine instance. */
+  liquidation?: import("./liquidation/liquidation-desk").LiquidationDesk;
 }

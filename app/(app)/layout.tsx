@@ -1,10 +1,17 @@
 import type { ReactNode } from "react";
+import { LiveTicketsProvider } from "@/components/liquidation/live-tickets";
 import { AppShell } from "@/components/shell/app-shell";
 import { requirePageUser } from "@/server/auth/page-session";
+import { hasPermission } from "@/server/auth/roles";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
-  return <AppShell user={user}>{children}</AppShell>;
+  // One live liquidation-ticket stream per tab; the desk (RISK) gets the badge and the sound on every page.
+  return (
+    <LiveTicketsProvider enabled={hasPermission(user.role, "liquidation.view")} alert={hasPermission(user.role, "liquidation.act")}>
+      <AppShell user={user}>{children}</AppShell>
+    </LiveTicketsProvider>
+  );
 }

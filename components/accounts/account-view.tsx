@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Fact } from "../ui/fact";
+import { AccountLiquidations } from "../liquidation/account-liquidations";
 import { useI18n } from "../i18n/i18n-provider";
 import styles from "../risk/risk.module.css";
 import { StatusBadge } from "../risk/status-badge";
@@ -76,6 +77,7 @@ export function AccountView({ accountId, canManageCalls }: { accountId: string; 
             </div>
             <WhatIfCalculator input={{ cash: d.cash, debt: d.debt, positions: d.inputs }} params={d.params} current={d.result} />
           </div>
+          <AccountLiquidations accountId={accountId} />
         </>
       )}
     </div>

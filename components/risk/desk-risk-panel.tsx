@@ -1,6 +1,7 @@
 "use client";
 // The desk's live book status (R4): accounts per status at the last bar close, pushed at every
-// tick; each count opens the accounts list filtered to that status.
+// tick; each count opens the accounts list filtered to that status (the liquidation queue for
+// LIQUIDATION and HARD_FLOOR).
 import { useQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import Link from "next/link";
@@ -8,6 +9,9 @@ import { RISK_STATUSES } from "@/server/risk/margin/risk-params";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import styles from "./risk.module.css";
+
+// Accounts in these statuses have liquidation tickets: their tiles open the queue filtered to them.
+const QUEUED: readonly string[] = ["LIQUIDATION", "HARD_FLOOR"];
 
 export function DeskRiskPanel() {
   const { t, fmt } = useI18n();
@@ -28,9 +32,9 @@ export function DeskRiskPanel() {
             {RISK_STATUSES.map((s) => (
               <Link
                 key={s}
-                href={`/accounts?status=${s}`}
+                href={QUEUED.includes(s) ? `/risk/liquidations?urgency=${s}` : `/accounts?status=${s}`}
                 className={`${styles.countCell} ${styles[s]}`}
-                aria-label={t("risk.desk.open", { status: t(`risk.status.${s}`) })}
+                aria-label={QUEUED.includes(s) ? t("liquidation.desk.openQueue", { status: t(`risk.status.${s}`) }) : t("risk.desk.open", { status: t(`risk.status.${s}`) })}
                 data-testid={`risk-count-${s}`}
               >
                 <span>{t(`risk.status.${s}`)}</span>

@@ -6,7 +6,9 @@ import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/server/auth/sign-in";
+import { hasPermission } from "@/server/auth/roles";
 import { useI18n } from "../i18n/i18n-provider";
+import { OpenTicketsBadge } from "../liquidation/live-tickets";
 import { LocaleSwitch } from "./locale-switch";
 import { NAV_GROUPS, navItemsFor } from "./nav-items";
 
@@ -50,6 +52,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
                     aria-current={item.href === active ? "page" : undefined}
                   >
                     {t(item.label)}
+                    {item.href === "/risk/liquidations" && hasPermission(user.role, "liquidation.act") && <OpenTicketsBadge />}
                   </Link>
                 ))}
               </div>

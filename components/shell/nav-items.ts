@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/market/alerts", label: "market.nav.alerts", permission: "alerts.view", group: "monitor" },
   { href: "/market/feeds", label: "market.nav.feeds", permission: "market.view", group: "monitor" },
   { href: "/accounts", label: "nav.accounts", permission: "accounts.view", group: "risk" },
+  { href: "/risk/liquidations", label: "liquidation.nav.queue", permission: "liquidation.view", group: "risk" },
   { href: "/risk/heatmap", label: "risk.nav.heatmap", permission: "risk.view", group: "risk" },
   { href: "/risk/parameters", label: "risk.nav.parameters", permission: "riskParams.view", group: "risk" },
   { href: "/payments/approvals", label: "payments.nav.approvals", permission: "payments.view", group: "payments" },

@@ -2,6 +2,8 @@ import { accountsRouter } from "./routers/accounts";
 import { adminRouter } from "./routers/admin";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { liquidationRouter } from "./routers/liquidation";
+import { liquidationLedgerRouter } from "./routers/liquidation-ledger";
 import { marketRouter } from "./routers/market";
 import { monitoringRouter } from "./routers/monitoring";
 import { paymentsRouter } from "./routers/payments";
@@ -17,6 +19,8 @@ export const appRouter = createTRPCRouter({
   monitoring: monitoringRouter, // issue 3: feeds, indicators, detectors, alerts, drills
   risk: riskRouter, // issue 4: margin model, parameters, margin calls, heatmap
   payments: paymentsRouter, // issue 5: ledger, withdrawals, AML, reconciliation
+  liquidation: liquidationRouter, // issue 10: tickets, review window, execution, waterfall
+  liquidationLedger: liquidationLedgerRouter, // issue 10: an account's liquidation ledger entries (account page)
 });
 
 export type AppRouter = typeof appRouter;

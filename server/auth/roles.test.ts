@@ -42,6 +42,11 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "withdrawals.appeal": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
   "reconciliation.manage": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
   "largeValue.view": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: true },
+  "liquidation.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: false, AUDITOR: true },
+  "liquidation.act": { RISK: true, COMPLIANCE: false, MANAGER: false, ADMIN: false, AUDITOR: false },
+  "liquidation.extendHold": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
+  "liquidation.dispute": { RISK: true, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
+  "liquidation.reviewDispute": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
 };
 
 const permissions = Object.keys(PERMISSIONS) as Permission[];

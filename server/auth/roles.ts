@@ -35,6 +35,13 @@ export const PERMISSIONS = {
   "reconciliation.manage": ["MANAGER"],
   "largeValue.view": ["COMPLIANCE", "AUDITOR"],
 
+  // liquidation (issue 10): add permissions below this line
+  "liquidation.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
+  "liquidation.act": ["RISK"],
+  "liquidation.extendHold": ["MANAGER"],
+  "liquidation.dispute": ["RISK", "COMPLIANCE"],
+  "liquidation.reviewDispute": ["COMPLIANCE"],
+
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,6 +11,7 @@ import type { MarketEngine } from "./market-engine";
 import { marketMonitoringPlugin } from "../market/monitoring/plugin";
 import { riskPlugin } from "../risk/plugin";
 import { paymentsPlugin } from "../payments/plugin";
+import { liquidationPlugin } from "../liquidation/plugin";
 
 export interface PluginContext {
   env: Env;
@@ -34,5 +35,5 @@ export interface DomainPlugin {
   stop?(): Promise<void>;
 }
 
-/** Order matters: market monitoring (volatility) runs before risk, risk before payments. */
-export const PLUGINS: readonly DomainPlugin[] = [marketMonitoringPlugin, riskPlugin, paymentsPlugin];
+/** Order matters: market monitoring (volatility) runs before risk, risk before liquidation and payments. */
+export const PLUGINS: readonly DomainPlugin[] = [marketMonitoringPlugin, riskPlugin, liquidationPlugin, paymentsPlugin];

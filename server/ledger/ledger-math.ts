@@ -10,10 +10,13 @@
 //   FUNDING     liability the platform's funding of client loans (opening balances)
 //   SETTLEMENT  asset     clearing with the broker/exchange for trades (liquidation fills, R7)
 //   FEE_INCOME, INTEREST_INCOME  income: fees charged, interest accrued on loans
+//   RISK_CAPITAL, GUARANTEE_FUND, JUNIOR_TRANCHE, SENIOR_TRANCHE  the R8 loss waterfall's layers after the
+//             client's own margin (credit balance = what the layer can still absorb)
 import Decimal from "decimal.js";
 
 export type LedgerAccount =
-  | "CUSTODY" | "CLIENT_DEBT" | "CLIENT_CASH" | "IN_TRANSIT" | "FUNDING" | "SETTLEMENT" | "FEE_INCOME" | "INTEREST_INCOME";
+  | "CUSTODY" | "CLIENT_DEBT" | "CLIENT_CASH" | "IN_TRANSIT" | "FUNDING" | "SETTLEMENT" | "FEE_INCOME" | "INTEREST_INCOME"
+  | "RISK_CAPITAL" | "GUARANTEE_FUND" | "JUNIOR_TRANCHE" | "SENIOR_TRANCHE";
 
 export interface PostingLine {
   ledgerAccount: LedgerAccount;
@@ -32,7 +35,9 @@ export type EntryKind =
   | "TRADE"
   | "DEBT_REPAYMENT"
   | "FEE"
-  | "INTEREST_ACCRUAL";
+  | "INTEREST_ACCRUAL"
+  | "WATERFALL_FUNDING"
+  | "LOSS_ABSORBED";
 
 export interface EntryDraft {
   kind: EntryKind;

@@ -1,6 +1,7 @@
 // The integration API's contract (DESIGN 10), served at GET /api/v1/openapi.json. Each domain
 // keeps its paths in openapi/<domain>.ts and takes the error responses from openapi/common.ts.
 import { authErrors } from "./openapi/common";
+import { liquidationPlanPaths } from "./openapi/liquidation-plan";
 import { marketPaths } from "./openapi/market";
 import { paymentsPaths } from "./openapi/payments";
 import { riskPaths } from "./openapi/risk";
@@ -42,6 +43,7 @@ export const openApiDocument = {
   paths: {
     ...marketPaths,
     ...riskPaths,
+    ...liquidationPlanPaths,
     ...paymentsPaths,
     "/health": {
       get: {

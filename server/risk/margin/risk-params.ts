@@ -1,6 +1,7 @@
 // The margin model's parameters (R2, R3) and their validation. A parameter set names its own asset
 // classes and liquidity tiers; a position is valid when the set has a key for its class and tier.
 // Pure: imported by the server (tick, governance, API) and by the browser (what-if calculator).
+import type { PlannerParams } from "../../liquidation/planner/types";
 
 export type RiskStatus = "HEALTHY" | "WARNING" | "LIQUIDATION" | "HARD_FLOOR";
 export const RISK_STATUSES: readonly RiskStatus[] = ["HEALTHY", "WARNING", "LIQUIDATION", "HARD_FLOOR"];
@@ -24,6 +25,8 @@ export interface RiskParams {
   fundingAddOn?: { bpsPerVolUnit: number; capBps: number };
   /** Margin call: minutes (bar closes) the client has to restore ML >= warning before escalation. */
   marginCallMinutes?: number;
+  /** Liquidation planner, fees, review window, holds and execution cap (R5-R7); absent: DEFAULT_PLANNER_PARAMS. */
+  liquidation?: PlannerParams;
 }
 
 export const DEFAULT_FUNDING_ADD_ON = { bpsPerVolUnit: 200, capBps: 600 };

@@ -2,6 +2,7 @@
 // v1 API. Structural checks here; the cross-field rules (ascending tiers, line order, a sigmaRef
 // for every class) are listParamProblems in ../margin/risk-params.ts, reported as one 400.
 import { z } from "zod";
+import { plannerParamsSchema } from "../../liquidation/planner/planner-params";
 import { listParamProblems, type RiskParams } from "../margin/risk-params";
 
 const rate = z.number().finite();
@@ -22,6 +23,7 @@ export const riskParamsSchema = z
     lines: z.object({ warning: rate, liquidation: rate, hardFloor: rate, target: rate }),
     fundingAddOn: z.object({ bpsPerVolUnit: rate.min(0), capBps: rate.min(0) }).optional(),
     marginCallMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+    liquidation: plannerParamsSchema.optional(),
   })
   .superRefine((p, ctx) => {
     for (const message of listParamProblems(p as RiskParams)) ctx.addIssue({ code: "custom", message });

@@ -1,0 +1,13 @@
+import { QueueView } from "@/components/liquidation/queue-view";
+import { Forbidden } from "@/components/shell/forbidden";
+import { canView, requirePageUser } from "@/server/auth/page-session";
+
+export default async function LiquidationsPage() {
+  const user = await requirePageUser();
+  if (!canView(user, "liquidation.view")) return <Forbidden />;
+  return (
+    <QueueView
+      rights={{ act: canView(user, "liquidation.act"), extend: canView(user, "liquidation.extendHold"), dispute: canView(user, "liquidation.dispute") }}
+    />
+  );
+}

@@ -1,0 +1,7 @@
+import { apiRoute } from "@/server/api/v1/http";
+import { planLiquidationForApi, readPlanBody } from "@/server/liquidation/plan-service";
+
+export const dynamic = "force-dynamic";
+
+// DESIGN 10: the R5 liquidation planner on supplied inputs, any role, no database writes.
+export const POST = apiRoute("any", async (req, { rt }) => planLiquidationForApi(rt.db.prisma, await readPlanBody(req)));

@@ -1,0 +1,96 @@
+"use client";
+// One live ticket stream per tab (R6 "pushed live"): the provider subscribes once for the signed-in
+// user, refreshes the liquidation queries an event touches, beeps on a new ticket for the desk (RISK)
+// when the sound is on, and falls back to polling every 2 s while the stream is down. The navigation
+// badge and the queue page read the open tickets from the same cached query.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { useI18n } from "../i18n/i18n-provider";
+import { useTRPC } from "../trpc/react";
+import { OPEN_STATES } from "./format";
+import styles from "./liquidation.module.css";
+import { playTicketBeep, useTicketSound } from "./sound";
+
+export const OPEN_LIST_INPUT = { statuses: [...OPEN_STATES], limit: 1000 };
+export const POLL_MS = 2_000;
+
+export interface NewTicketNotice {
+  ticketId: string;
+  accountId: string;
+  urgency: string;
+  at: number;
+}
+
+interface LiveTickets {
+  enabled: boolean;
+  /** True while the live stream is not connected: screens poll instead. */
+  polling: boolean;
+  lastNew: NewTicketNotice | null;
+  beeps: number;
+}
+
+const LiveTicketsContext = createContext<LiveTickets>({ enabled: false, polling: false, lastNew: null, beeps: 0 });
+
+export function LiveTicketsProvider({ enabled, alert, children }: { enabled: boolean; alert: boolean; children: ReactNode }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const [sound] = useTicketSound();
+  const [lastNew, setLastNew] = useState<NewTicketNotice | null>(null);
+  const [beeps, setBeeps] = useState(0);
+  const sub = useSubscription(
+    trpc.liquidation.onTicket.subscriptionOptions(undefined, {
+      enabled,
+      onData: (e) => {
+        const ev = e.data;
+        void qc.invalidateQueries({ queryKey: trpc.liquidation.list.pathKey() });
+        void qc.invalidateQueries({ queryKey: trpc.liquidation.detail.queryKey({ id: ev.ticketId }) });
+        if (ev.kind === "FILL_PARTIAL" || ev.kind === "COMPLETE") {
+          void qc.invalidateQueries({ queryKey: trpc.liquidation.waterfall.queryKey() });
+          void qc.invalidateQueries({ queryKey: trpc.accounts.risk.queryKey({ id: ev.accountId }) });
+        }
+        if (ev.kind === "OPEN") {
+          setLastNew({ ticketId: ev.ticketId, accountId: ev.accountId, urgency: ev.urgency, at: ev.ts });
+          if (alert && sound) {
+            playTicketBeep();
+            setBeeps((n) => n + 1);
+          }
+        }
+      },
+    }),
+  );
+  // "pending" is a connected stream waiting for events; "connecting" also covers a reconnect.
+  const polling = enabled && (sub.status === "error" || sub.status === "connecting");
+  const value = useMemo(() => ({ enabled, polling, lastNew, beeps }), [enabled, polling, lastNew, beeps]);
+  return <LiveTicketsContext.Provider value={value}>{children}</LiveTicketsContext.Provider>;
+}
+
+export function useLiveTickets(): LiveTickets {
+  return useContext(LiveTicketsContext);
+}
+
+/** The open tickets, most urgent first (shared by the badge and the queue). */
+export function useOpenTickets() {
+  const trpc = useTRPC();
+  const live = useLiveTickets();
+  return useQuery({
+    ...trpc.liquidation.list.queryOptions(OPEN_LIST_INPUT),
+    enabled: live.enabled,
+    // The stream refreshes it on every event; the slow interval only catches a missed one.
+    refetchInterval: live.polling ? POLL_MS : 30_000,
+    staleTime: 1_000,
+  });
+}
+
+/** The navigation badge: how many tickets are open, announced to screen readers when it grows. */
+export function OpenTicketsBadge() {
+  const { t, fmt } = useI18n();
+  const open = useOpenTickets();
+  const n = open.data?.length ?? 0;
+  if (n === 0) return null;
+  return (
+    <span className={styles.navBadge} data-testid="liquidation-badge" aria-label={t("liquidation.nav.badge", { n })} title={t("liquidation.nav.badge", { n })}>
+      {fmt.integer(n)}
+    </span>
+  );
+}

@@ -1,0 +1,151 @@
+// The liquidation desk at run time (R6, R7): at each bar close (after the risk tick) it releases
+// holds that ended, syncs tickets with the book, executes hard-floor tickets at once and runs the new
+// minute's slice of every ticket in execution; between closes a short timer executes unheld tickets
+// whose deadline passed (the engine clock may run 30x faster). All work runs one piece at a time on a
+// queue, so the deadline, a click and the bar close never interleave inside this process; across
+// processes the row lock + conditional update + unique fill key keep a ticket from executing twice.
+import type { PrismaClient } from "../db/generated/client";
+import type { EventBus } from "../engine/event-bus";
+import { AppError } from "../errors";
+import type { Tx } from "../ledger/ledger-service";
+import { resolvePlannerParams } from "./planner/planner-params";
+import type { PlanLiquidation } from "./planner/types";
+import type { BrokerAdapter } from "./execution/broker-adapter";
+import { executeSlice } from "./execution/execute-slice";
+import type { RiskView } from "./tickets/plan-inputs";
+import { claimExecution, releaseExpiredHolds } from "./tickets/ticket-actions";
+import { syncTickets, type SyncResult } from "./tickets/ticket-sync";
+import { publishTicketEvents, type Actor, type TicketBusEvent } from "./tickets/ticket-transition";
+
+export interface DeskDeps {
+  prisma: PrismaClient;
+  risk: RiskView;
+  broker: BrokerAdapter;
+  plan: PlanLiquidation;
+  now: () => number; // engine clock
+  bus?: EventBus;
+  absorbLossTx?: (tx: Tx, accountId: string, ticketId: string) => Promise<void>;
+  /** Test seam passed to the slice (a throw simulates a crash between fills). */
+  afterFill?: (fillKey: string) => void;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+export class LiquidationDesk {
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: DeskDeps) {}
+
+  /** The engine clock the desk runs on (actions taken through the router use it too). */
+  now(): number {
+    return this.deps.now();
+  }
+
+  private planner() {
+    return resolvePlannerParams(this.deps.risk.currentParams().params);
+  }
+
+  /** Runs `fn` after everything queued before it; errors reach the caller, never the queue. */
+  private enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private publish(events: readonly TicketBusEvent[]): void {
+    publishTicketEvents(this.deps.bus, events);
+  }
+
+  /** The minute-close hook (registered after the risk plugin's tick). */
+  onMinuteClose(minuteTs: number): Promise<SyncResult> {
+    return this.enqueue(async () => {
+      const nowMs = this.deps.now();
+      this.publish(await releaseExpiredHolds(this.deps.prisma, nowMs));
+      const sync = await syncTickets({ ...this.deps, planner: this.planner(), nowMs, minuteTs });
+      this.publish(sync.events);
+      for (const id of sync.executeNow) await this.claimQuietly(id, "HARD_FLOOR");
+      await this.runDueDeadlines();
+      await this.runSlices();
+      return sync;
+    });
+  }
+
+  /** The short timer between closes: ended holds and passed deadlines. */
+  checkDue(): Promise<void> {
+    return this.enqueue(async () => {
+      this.publish(await releaseExpiredHolds(this.deps.prisma, this.deps.now()));
+      if ((await this.runDueDeadlines()) > 0) await this.runSlices();
+    });
+  }
+
+  /** RISK "execute now": claims (CONFLICT when someone else already did) and runs the slice at once. */
+  executeNow(ticketId: string, actor: Actor) {
+    return this.enqueue(async () => {
+      const res = await claimExecution(this.deps.prisma, { ticketId, trigger: "MANUAL" }, actor, { nowMs: this.deps.now() });
+      this.publish(res.events);
+      await this.runSlices([ticketId]);
+      return res;
+    });
+  }
+
+  /** Resume after a restart: tickets left EXECUTING or PARTIALLY_FILLED get their next slice. */
+  resume(): Promise<number> {
+    return this.enqueue(() => this.runSlices());
+  }
+
+  startTimer(intervalMs: number): void {
+    this.timer = setInterval(() => void this.checkDue().catch((err: unknown) => this.deps.log?.("[liquidation] deadline check failed", err)), intervalMs);
+    this.timer.unref();
+  }
+
+  stopTimer(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Idle: resolves when everything queued so far has run (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.enqueue(async () => undefined);
+  }
+
+  private async claimQuietly(ticketId: string, trigger: "DEADLINE" | "HARD_FLOOR"): Promise<boolean> {
+    try {
+      this.publish((await claimExecution(this.deps.prisma, { ticketId, trigger }, null, { nowMs: this.deps.now() })).events);
+      return true;
+    } catch (err) {
+      if (err instanceof AppError && err.code === "CONFLICT") return false; // held, executed or claimed meanwhile
+      throw err;
+    }
+  }
+
+  private async runDueDeadlines(): Promise<number> {
+    const due = await this.deps.prisma.liquidationTicket.findMany({
+      where: { status: "OPEN", deadline: { lte: new Date(this.deps.now()) } }, orderBy: { deadline: "asc" }, select: { id: true },
+    });
+    let claimed = 0;
+    for (const t of due) if (await this.claimQuietly(t.id, "DEADLINE")) claimed += 1;
+    return claimed;
+  }
+
+  private async runSlices(only?: string[]): Promise<number> {
+    const tickets = only ?? (await this.deps.prisma.liquidationTicket.findMany({
+      where: { status: { in: ["EXECUTING", "PARTIALLY_FILLED"] } }, orderBy: [{ urgency: "asc" }, { deadline: "asc" }], select: { id: true },
+    })).map((t) => t.id);
+    let filled = 0;
+    const planner = this.planner();
+    for (const id of tickets) {
+      try {
+        const res = await executeSlice(this.deps.prisma, id, {
+          broker: this.deps.broker, planner, nowMs: this.deps.now(), afterFill: this.deps.afterFill, absorbLossTx: this.deps.absorbLossTx,
+        });
+        filled += res.filled;
+        this.publish(res.events);
+      } catch (err) {
+        // The slice rolled back as a whole; the next close (or timer) retries it from the stored state.
+        this.deps.log?.(`[liquidation] slice of ${id} failed`, err);
+      }
+    }
+    if (filled > 0) await this.deps.risk.refreshBook();
+    return filled;
+  }
+}

@@ -1,0 +1,97 @@
+// What the router calls: each human action with the engine clock, the live parameters and the risk
+// snapshot resolved from the running process (or the database when the engine is off), its events
+// published on the bus after commit; and the live ticket stream (resumes from lastEventId).
+import { tracked } from "@trpc/server";
+import type { PrismaClient } from "../db/generated/client";
+import type { SqlSession } from "../db/connection";
+import { iterateTopic, type EventBus } from "../engine/event-bus";
+import type { MarketEngine } from "../engine/market-engine";
+import { getLiveEngine } from "../risk/live-book";
+import { getActiveParams } from "../risk/params/param-service";
+import type { Services } from "../services";
+import { resolvePlannerParams } from "./planner/planner-params";
+import {
+  cancelTicket, claimExecution, disputeTicket, extendHold, holdTicket, reduceTicket, reviewDispute, type ActionResult,
+} from "./tickets/ticket-actions";
+import { LIQUIDATION_TOPIC, publishTicketEvents, type Actor, type TicketBusEvent } from "./tickets/ticket-transition";
+
+export interface LiquidationDeps {
+  prisma: PrismaClient;
+  sql: SqlSession;
+  bus: EventBus;
+  engine: MarketEngine | null;
+  services: Services;
+}
+
+const nowOf = (d: LiquidationDeps) => d.services.liquidation?.now() ?? d.engine?.now() ?? Date.now();
+
+async function plannerOf(d: LiquidationDeps) {
+  const params = d.services.riskEngine?.currentParams().params ?? (await getActiveParams(d.prisma)).params;
+  return resolvePlannerParams(params);
+}
+
+function done(d: LiquidationDeps, r: ActionResult): { ticketId: string; status: string } {
+  publishTicketEvents(d.bus, r.events);
+  return { ticketId: r.ticketId, status: r.status };
+}
+
+export async function hold(d: LiquidationDeps, input: { ticketId: string; reason: string }, actor: Actor) {
+  return done(d, await holdTicket(d.prisma, input, actor, { nowMs: nowOf(d), planner: await plannerOf(d) }));
+}
+
+export async function extend(d: LiquidationDeps, input: { ticketId: string; reason: string; extraSeconds: number }, actor: Actor) {
+  return done(d, await extendHold(d.prisma, input, actor, { nowMs: nowOf(d) }));
+}
+
+export async function reduce(d: LiquidationDeps, input: { ticketId: string; reason: string; legs: Array<{ symbol: string; qty: number }> }, actor: Actor) {
+  return done(d, await reduceTicket(d.prisma, input, actor));
+}
+
+export async function cancel(d: LiquidationDeps, input: { ticketId: string; reason: string }, actor: Actor) {
+  const risk = await getLiveEngine(d);
+  return done(d, await cancelTicket(d.prisma, input, actor, { snapshot: (id) => risk.snapshot(id) }));
+}
+
+/** Through the running desk (claim + first slice at once); without an engine only the claim (the engine resumes it). */
+export async function execute(d: LiquidationDeps, input: { ticketId: string }, actor: Actor) {
+  const desk = d.services.liquidation;
+  if (desk) {
+    const r = await desk.executeNow(input.ticketId, actor);
+    const t = await d.prisma.liquidationTicket.findUniqueOrThrow({ where: { id: input.ticketId }, select: { status: true } });
+    return { ticketId: r.ticketId, status: t.status };
+  }
+  return done(d, await claimExecution(d.prisma, { ticketId: input.ticketId, trigger: "MANUAL" }, actor, { nowMs: nowOf(d) }));
+}
+
+export async function dispute(d: LiquidationDeps, input: { ticketId: string; text: string }, actor: Actor) {
+  return done(d, await disputeTicket(d.prisma, input, actor));
+}
+
+export async function review(d: LiquidationDeps, input: { disputeId: string; note: string }, actor: Actor) {
+  return done(d, await reviewDispute(d.prisma, input, actor));
+}
+
+/** Live ticket events; a reconnecting client passes the last event id it saw and gets what it missed. */
+export async function* streamTicketEvents(d: LiquidationDeps, lastEventId: string | null | undefined, signal: AbortSignal | undefined) {
+  const events = iterateTopic<TicketBusEvent>(d.bus, LIQUIDATION_TOPIC, signal);
+  try {
+    let last = lastEventId ? Number(lastEventId) : NaN;
+    if (Number.isInteger(last)) {
+      const missed = await d.prisma.liquidationEvent.findMany({ where: { id: { gt: last } }, orderBy: { id: "asc" }, take: 500, include: { ticket: { select: { accountId: true, urgency: true } } } });
+      for (const e of missed) {
+        const ev: TicketBusEvent = {
+          eventId: e.id, ticketId: e.ticketId, accountId: e.ticket.accountId, kind: e.kind, from: (e.fromStatus as TicketBusEvent["from"]) ?? null,
+          to: e.toStatus as TicketBusEvent["to"], urgency: e.ticket.urgency, actor: e.actor, ts: e.ts.getTime(),
+        };
+        last = e.id;
+        yield tracked(String(e.id), ev);
+      }
+    }
+    for await (const e of events) {
+      if (Number.isInteger(last) && e.data.eventId <= last) continue;
+      yield tracked(String(e.data.eventId), e.data);
+    }
+  } finally {
+    events.close();
+  }
+}

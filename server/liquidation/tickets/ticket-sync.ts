@@ -1,0 +1,187 @@
+// R6 at each bar close (after the risk tick): opens a ticket for every account newly below the
+// liquidation line, at the hard floor, or with a margin call unmet at its deadline; re-plans an open
+// ticket whose urgency changed (LIQUIDATION <-> HARD_FLOOR, never a second ticket); cancels a ticket
+// still in review whose account recovered. New tickets are written in batched transactions, each
+// ticket with its legs, audit event and event row; hard-floor tickets come back to be executed at once.
+import crypto from "node:crypto";
+import type { PrismaClient } from "../../db/generated/client";
+import { statusOfCode } from "../../risk/engine/revalue-book";
+import { appendAuditEventTx } from "../../audit/audit-service";
+import type { Tx } from "../../ledger/ledger-service";
+import type { LiquidationPlan, PlanLiquidation, PlannerParams } from "../planner/types";
+import type { BrokerAdapter } from "../execution/broker-adapter";
+import { buildPlanInputs, type PlannedAccount, type RiskView } from "./plan-inputs";
+import { decideTriggers, type AccountCondition } from "./ticket-triggers";
+import { isTicketState, isTicketUrgency, OPEN_TICKET_STATES, type TicketUrgency } from "./ticket-states";
+import { lockTicket, transitionTicketTx, type TicketBusEvent } from "./ticket-transition";
+
+export interface SyncDeps {
+  prisma: PrismaClient;
+  risk: RiskView;
+  broker: BrokerAdapter;
+  plan: PlanLiquidation;
+  planner: PlannerParams;
+  nowMs: number; // engine clock
+  minuteTs: number; // start of the bar that just closed
+}
+
+export interface SyncResult {
+  created: number;
+  replanned: number;
+  cancelled: number;
+  skippedNothingToSell: number;
+  executeNow: string[]; // hard-floor tickets (no review window)
+  events: TicketBusEvent[];
+}
+
+const CREATE_BATCH = 200;
+
+function legRows(ticketId: string, plan: LiquidationPlan, input: PlannedAccount["input"]) {
+  const marks = new Map(input.positions.map((p) => [p.symbol, p.price]));
+  const legs = plan.legs.map((l, seq) => ({
+    id: crypto.randomUUID(), ticketId, seq, symbol: l.symbol, qty: l.qty, markPrice: marks.get(l.symbol) ?? l.avgPrice,
+    expectedPrice: l.avgPrice, expectedSlippageBps: l.slippageBps, cannotClose: null as string | null,
+  }));
+  plan.cannotClose.forEach((c, i) => legs.push({
+    id: crypto.randomUUID(), ticketId, seq: plan.legs.length + i, symbol: c.symbol, qty: 0, markPrice: marks.get(c.symbol) ?? 0,
+    expectedPrice: 0, expectedSlippageBps: 0, cannotClose: c.reason,
+  }));
+  return legs;
+}
+
+/** Qty-weighted expected slippage of the plan's legs (bps). */
+function expectedSlippage(plan: LiquidationPlan): number | null {
+  const q = plan.legs.reduce((a, l) => a + l.qty, 0);
+  return q > 0 ? Math.round((plan.legs.reduce((a, l) => a + l.qty * l.slippageBps, 0) / q) * 10) / 10 : null;
+}
+
+export function planSummary(plan: LiquidationPlan) {
+  return {
+    target: plan.target, before: plan.before, projected: plan.projected, reachable: plan.reachable, shortfall: plan.shortfall,
+    cannotClose: plan.cannotClose, repaidDebt: plan.repaidDebt, totalFees: plan.totalFees,
+  };
+}
+
+export function deadlineFor(urgency: TicketUrgency, nowMs: number, planner: PlannerParams): number {
+  return urgency === "HARD_FLOOR" ? nowMs : nowMs + planner.reviewWindowSeconds * 1000;
+}
+
+async function loadConditions(deps: SyncDeps) {
+  const live = deps.risk.liveFigures();
+  const open = (await deps.prisma.liquidationTicket.findMany({
+    where: { status: { in: [...OPEN_TICKET_STATES] } }, select: { id: true, accountId: true, status: true, urgency: true },
+  })).flatMap((t) => (isTicketState(t.status) && isTicketUrgency(t.urgency) ? [{ ...t, status: t.status, urgency: t.urgency }] : []));
+  const expired = new Set((await deps.prisma.marginCall.findMany({ where: { status: "ESCALATED" }, select: { accountId: true } })).map((c) => c.accountId));
+  const conditions = new Map<string, AccountCondition>();
+  if (live) {
+    live.book.accountIds.forEach((accountId, a) => {
+      const status = statusOfCode(live.figures.status[a] ?? 0);
+      if (status === "LIQUIDATION" || status === "HARD_FLOOR" || (status === "WARNING" && expired.has(accountId))) {
+        conditions.set(accountId, { accountId, status, expiredCall: expired.has(accountId) });
+      }
+    });
+  }
+  for (const t of open) {
+    if (conditions.has(t.accountId)) continue;
+    const snap = deps.risk.snapshot(t.accountId);
+    if (snap) conditions.set(t.accountId, { accountId: t.accountId, status: snap.status, expiredCall: expired.has(t.accountId) });
+  }
+  return { conditions: [...conditions.values()], open };
+}
+
+export async function syncTickets(deps: SyncDeps): Promise<SyncResult> {
+  const { prisma } = deps;
+  const { conditions, open } = await loadConditions(deps);
+  const decisions = decideTriggers(conditions, open);
+  const result: SyncResult = { created: 0, replanned: 0, cancelled: 0, skippedNothingToSell: 0, executeNow: [], events: [] };
+  const planned = await buildPlanInputs(prisma, deps, [...decisions.create.map((c) => c.accountId), ...decisions.replan.map((r) => r.accountId)]);
+  const { version, params } = deps.risk.currentParams();
+  const planOf = (accountId: string) => {
+    const p = planned.get(accountId);
+    return p ? { p, plan: deps.plan(p.input, params, deps.planner) } : null;
+  };
+
+  const creates = decisions.create.flatMap((c) => {
+    const x = planOf(c.accountId);
+    if (!x) return [];
+    // Nothing sellable now (all suspended / limit-down / bought today): no ticket; the next close retries.
+    if (!x.plan.legs.some((l) => l.qty > 0)) {
+      result.skippedNothingToSell += 1;
+      return [];
+    }
+    return [{ ...c, ...x }];
+  });
+  for (let i = 0; i < creates.length; i += CREATE_BATCH) {
+    const batch = creates.slice(i, i + CREATE_BATCH);
+    const events = await prisma.$transaction((tx) => createTicketsTx(tx, batch, { ...deps, version }), { timeout: 60_000 });
+    result.events.push(...events);
+    result.created += batch.length;
+    for (const e of events) if (e.urgency === "HARD_FLOOR") result.executeNow.push(e.ticketId);
+  }
+
+  for (const r of decisions.replan) {
+    const x = planOf(r.accountId);
+    const ev = await prisma.$transaction(async (tx) => {
+      const t = await lockTicket(tx, r.ticketId);
+      const data = {
+        urgency: r.to, deadline: new Date(Math.min(t.deadline.getTime(), deadlineFor(r.to, deps.nowMs, deps.planner))), replans: { increment: 1 },
+        ...(x ? {
+          plan: planSummary(x.plan) as object, reasons: x.p.reasons as object, shortfall: x.plan.shortfall.toFixed(2),
+          expectedSlippageBps: expectedSlippage(x.plan), marginLevel: x.p.snapshot.marginLevel, paramVersion: version,
+        } : {}),
+      };
+      if (x) {
+        await tx.liquidationLeg.deleteMany({ where: { ticketId: t.id } });
+        await tx.liquidationLeg.createMany({ data: legRows(t.id, x.plan, x.p.input) });
+      }
+      return transitionTicketTx(tx, t, "REPLAN", { actor: null, data, audit: { urgency: { from: r.from, to: r.to }, marginLevel: x?.p.snapshot.marginLevel ?? null } });
+    });
+    result.events.push(ev);
+    result.replanned += 1;
+    if (r.to === "HARD_FLOOR") result.executeNow.push(r.ticketId);
+  }
+
+  for (const c of decisions.cancel) {
+    const ev = await prisma.$transaction(async (tx) => {
+      const t = await lockTicket(tx, c.ticketId);
+      return transitionTicketTx(tx, t, "CANCEL", {
+        actor: null, data: { closedReason: `RECOVERED: the account is ${c.status} at the bar close` }, audit: { reason: "RECOVERED", status: c.status },
+      });
+    });
+    result.events.push(ev);
+    result.cancelled += 1;
+  }
+  return result;
+}
+
+async function createTicketsTx(
+  tx: Tx,
+  batch: Array<{ accountId: string; urgency: TicketUrgency; p: PlannedAccount; plan: LiquidationPlan }>,
+  deps: SyncDeps & { version: number },
+): Promise<TicketBusEvent[]> {
+  const created = new Date(deps.nowMs);
+  const tickets = batch.map((c) => ({
+    id: crypto.randomUUID(), accountId: c.accountId, status: "OPEN", urgency: c.urgency, triggerMinute: new Date(deps.minuteTs), createdAt: created,
+    deadline: new Date(deadlineFor(c.urgency, deps.nowMs, deps.planner)), holdCapMs: deps.planner.hold.cumulativeCapSeconds * 1000,
+    paramVersion: deps.version, marginLevel: c.p.snapshot.marginLevel, equity: c.p.snapshot.equity.toFixed(2),
+    maintenance: c.p.snapshot.maintenanceMargin.toFixed(2), reasons: c.p.reasons as object, plan: planSummary(c.plan) as object,
+    shortfall: c.plan.shortfall.toFixed(2), expectedSlippageBps: expectedSlippage(c.plan),
+  }));
+  await tx.liquidationTicket.createMany({ data: tickets });
+  await tx.liquidationLeg.createMany({ data: batch.flatMap((c, i) => legRows(tickets[i]?.id ?? "", c.plan, c.p.input)) });
+  const events: TicketBusEvent[] = [];
+  for (const [i, t] of tickets.entries()) {
+    const c = batch[i];
+    if (!c) continue;
+    await appendAuditEventTx(tx, {
+      actorEmail: "system:liquidation", action: "liquidation.open", targetType: "LiquidationTicket", targetId: t.id,
+      after: { status: "OPEN", accountId: t.accountId, urgency: t.urgency, deadline: t.deadline.toISOString(), paramVersion: t.paramVersion,
+        marginLevel: t.marginLevel, legs: c.plan.legs.map((l) => ({ symbol: l.symbol, qty: l.qty })), shortfall: c.plan.shortfall },
+    });
+    const row = await tx.liquidationEvent.create({
+      data: { ticketId: t.id, kind: "OPEN", toStatus: "OPEN", actor: "system:liquidation", data: { urgency: t.urgency } }, select: { id: true },
+    });
+    events.push({ eventId: row.id, ticketId: t.id, accountId: t.accountId, kind: "OPEN", from: null, to: "OPEN", urgency: t.urgency, actor: "system:liquidation", ts: deps.nowMs });
+  }
+  return events;
+}
