@@ -2,6 +2,7 @@
 // the domain plugins at start) and that tRPC procedures and other domains may use. Each domain
 // adds its own optional field; tests pass the ones they need.
 import type { EventBus } from "./engine/event-bus";
+import type { LiquidationDesk } from "./liquidation/liquidation-desk";
 import type { MarketMonitoring } from "./market/monitoring/market-monitoring";
 import type { RiskEngine } from "./risk/engine/risk-engine";
 
@@ -53,5 +54,5 @@ export interface Services {
   // payments (issue 5): add fields below this line
 
   /** The liquidation desk (issue 10): ticket sync, deadlines and execution on the engine instance. */
-  liquidation?: import("./liquidation/liquidation-desk").LiquidationDesk;
+  liquidation?: LiquidationDesk;
 }

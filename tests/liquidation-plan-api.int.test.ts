@@ -10,6 +10,15 @@ import type { Runtime } from "@/server/runtime";
 import { createUser } from "./helpers/fixtures";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
+interface PlanBody {
+  legs: Array<{ symbol: string; qty: number; avgPrice: number; slippageBps: number; priceSource: string }>;
+  projected: { equity: number; maintenanceMargin: number; marginLevel: number | null; status: string };
+  shortfall: number;
+  cannotClose: string[];
+  cannotCloseDetails: Array<{ symbol: string; reason: string }>;
+  parameterVersion: number;
+}
+
 const g = globalThis as unknown as { __minuteDesk?: Promise<Runtime> };
 
 const position = (o: Record<string, unknown> = {}) => ({
@@ -44,7 +53,7 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
   it("plans the hand-worked example with the live parameters: 4,500 shares, ML 1.51", async () => {
     const res = await post({ cash: 0, debt: 90_000, positions: [position()] });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as Record<string, any>;
+    const body = (await res.json()) as PlanBody;
     expect(body.legs).toHaveLength(1);
     expect(body.legs[0]).toMatchObject({ symbol: "600000.SH", qty: 4500, avgPrice: 10, slippageBps: 0 });
     expect(body.projected.equity).toBeCloseTo(9965.8, 6);
@@ -60,7 +69,7 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
     // 4,000 T+1 shares (10% haircut) and a suspended holding (30%): selling all 6,000 sellable is not enough.
     const res = await post({ cash: 0, debt: 90_000, lotSize: 100, positions: [position({ sellableQty: 6000 }), position({ symbol: "000001.SZ", qty: 100, sellableQty: 100, price: 1, suspended: true })] });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as Record<string, any>;
+    const body = (await res.json()) as PlanBody;
     expect(body.cannotClose).toEqual(["600000.SH", "000001.SZ"]);
     expect(body.legs.map((l: { qty: number }) => l.qty)).toEqual([6000]);
     // E' = 5,954.40 + 100 x 1 x (1 - 0.3) = 6,024.40; MM' = 4,320 + 70 x 0.12 = 4,328.40; 1.5 MM' - E' = 468.20
@@ -71,10 +80,12 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
   it("hedged as a boolean, no book (square-root impact), default lot size", async () => {
     const res = await post({ cash: 0, debt: 95_000, positions: [position({ book: undefined, hedged: true, sigma: 0.002, adv: 1e7 })] });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as Record<string, any>;
-    expect(body.legs[0].qty % 100).toBe(0);
-    expect(body.legs[0].priceSource).toBe("IMPACT_MODEL");
-    expect(body.legs[0].slippageBps).toBeGreaterThan(0);
+    const body = (await res.json()) as PlanBody;
+    const leg = body.legs[0];
+    expect(leg?.qty).toBeGreaterThan(0);
+    expect((leg?.qty ?? 1) % 100).toBe(0);
+    expect(leg?.priceSource).toBe("IMPACT_MODEL");
+    expect(leg?.slippageBps).toBeGreaterThan(0);
   });
 
   it.each([
