@@ -207,11 +207,11 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     expect(engine.snapshot("acc-a")).toMatchObject({ marketValue: 9000, equity: 1000 });
     expect(engine.snapshot("acc-b")).toMatchObject({ marketValue: 11_000, equity: 11_000 });
     expect(engine.bookVersion()).toBeGreaterThan(version);
-    // The rows read were consumed; a withdrawal (cash only) is the next version.
+    // The rows read were consumed; a deposit (cash only) is the next version.
     expect(await t.db.prisma.bookChange.count()).toBe(0);
-    await t.db.prisma.account.update({ where: { id: "acc-b" }, data: { cash: "-100" } });
+    await t.db.prisma.account.update({ where: { id: "acc-b" }, data: { cash: "100" } });
     await engine.tick(T0 + 180_000, bar(10));
-    expect(engine.snapshot("acc-b")).toMatchObject({ equity: 10_900 });
+    expect(engine.snapshot("acc-b")).toMatchObject({ equity: 11_100 });
   });
 
   it("refreshBook shows fills committed outside the tick at once, and decides nothing until the next tick", async () => {
