@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { isDemoSeeded, seedDemo, type DemoCredential } from "../prisma/seed/seed-demo";
+import { setBootPhase } from "./boot-phase";
 import { openDatabase, type Database } from "./db/connection";
 import { loadMigrations, migrationsDir, runMigrations } from "./db/migrate";
 import { createClock, type Clock } from "./engine/clock";
@@ -39,6 +40,7 @@ export function dataDirFor(env: Env): string {
 
 export function getRuntime(): Promise<Runtime> {
   g.__minuteDesk ??= bootRuntime().catch((err: unknown) => {
+    setBootPhase("failed");
     g.__minuteDesk = undefined;
     throw err;
   });
@@ -53,10 +55,12 @@ async function bootRuntime(): Promise<Runtime> {
   const db = demo
     ? await openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "pglite") })
     : await openDatabase({ kind: "postgres", url: env.DATABASE_URL ?? "" });
+  setBootPhase("migrating");
   const migrated = await runMigrations(db.sql, loadMigrations(migrationsDir()));
   if (migrated.applied.length > 0) console.log(`[minute-desk] applied migrations: ${migrated.applied.join(", ")}`);
 
   let credentials: DemoCredential[] | null = null;
+  setBootPhase("seeding");
   if (demo && !(await isDemoSeeded(db.prisma))) {
     console.log("[minute-desk] demo mode, first start: seeding the demo book ...");
     credentials = await seedDemo(db.prisma, { seed: env.DEMO_SEED, symbols: env.DEMO_SYMBOLS, accounts: env.DEMO_ACCOUNTS });
@@ -74,6 +78,7 @@ async function bootRuntime(): Promise<Runtime> {
     }
   }
 
+  setBootPhase("starting-engine");
   const bus = createInProcessBus();
   const clock = createClock(env.CLOCK_SPEED);
   const services: Services = { bus };
@@ -102,6 +107,7 @@ async function bootRuntime(): Promise<Runtime> {
       `engine ${engine ? `on (clock x${env.CLOCK_SPEED})` : "off"}`,
   );
   if (demo) printDemoUsers(dataDir, credentials);
+  setBootPhase("ready");
   return { env, demo, dataDir, db, bus, clock, engine, leader, services, startedAt: Date.now() };
 }
 

@@ -27,6 +27,8 @@ export interface Database {
   prisma: PrismaClient;
   sql: SqlDriver;
   close(): Promise<void>;
+  /** PostgreSQL only: the pool's connections (metrics). PGlite is one in-process connection. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 export type OpenOptions =
@@ -105,5 +107,6 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       await prisma.$disconnect();
       await pool.end();
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }

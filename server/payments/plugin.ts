@@ -30,7 +30,7 @@ export const paymentsPlugin: DomainPlugin = {
   },
   async start(ctx) {
     // The rails answer asynchronously: the minute close only kicks them off and never waits for them.
-    if (ctx.engine) ctx.engine.onMinuteClose(async () => void tick(ctx.prisma));
+    if (ctx.engine) ctx.engine.onMinuteClose(async () => void tick(ctx.prisma), "payments");
     else timer = setInterval(() => void tick(ctx.prisma), 10_000);
   },
   async stop() {

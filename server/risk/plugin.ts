@@ -32,7 +32,7 @@ export const riskPlugin: DomainPlugin = {
         // minute decides again from the last persisted state.
         console.error("[risk] tick failed", err);
       }
-    });
+    }, "risk-tick");
   },
   async stop() {
     if (refreshTimer) clearInterval(refreshTimer);

@@ -7,12 +7,13 @@ import { hasPermission, type Permission } from "../../auth/roles";
 import type { SessionUser } from "../../auth/sign-in";
 import { AppError, HTTP_STATUS, type AppErrorCode } from "../../errors";
 import { getRuntime, type Runtime } from "../../runtime";
+import { observeRequest, type RequestScope } from "../observe-request";
 
 export function errorResponse(status: number, code: string, message: string, issues?: unknown): Response {
   return Response.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status });
 }
 
-function fromError(err: unknown): Response {
+function fromError(err: unknown, scope: RequestScope): Response {
   if (err instanceof AppError) return errorResponse(HTTP_STATUS[err.code], err.code, err.message);
   if (err instanceof ZodError) {
     return errorResponse(
@@ -22,8 +23,8 @@ function fromError(err: unknown): Response {
       err.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
     );
   }
-  console.error("[api/v1] unexpected error", err);
-  return errorResponse(500, "INTERNAL_SERVER_ERROR", "Internal error; nothing was changed.");
+  scope.log.error({ err }, "unexpected error");
+  return errorResponse(500, "INTERNAL_SERVER_ERROR", `Internal error; nothing was changed. Reference: ${scope.requestId}`);
 }
 
 export interface ApiContext {
@@ -31,12 +32,12 @@ export interface ApiContext {
   user: SessionUser;
 }
 
-/** Wraps a v1 handler: authenticates, authorizes ("any" = any signed-in role) and maps errors. */
+/** Wraps a v1 handler: request id and latency, authenticates, authorizes ("any" = any signed-in role), maps errors. */
 export function apiRoute(
   permission: Permission | "any",
   handler: (req: Request, ctx: ApiContext) => Promise<unknown>,
 ): (req: Request) => Promise<Response> {
-  return async (req) => {
+  return observeRequest(async (req, scope) => {
     try {
       const rt = await getRuntime();
       const user = await resolveRequestUser(rt.db.prisma, req.headers);
@@ -48,9 +49,9 @@ export function apiRoute(
       const body = await handler(req, { rt, user });
       return body instanceof Response ? body : Response.json(body);
     } catch (err) {
-      return fromError(err);
+      return fromError(err, scope);
     }
-  };
+  });
 }
 
 /** Parses a JSON body with a zod schema; bad JSON or a bad shape is a 400 (nothing changes). */

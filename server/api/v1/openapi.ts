@@ -2,6 +2,7 @@
 // keeps its paths in openapi/<domain>.ts and takes the error responses from openapi/common.ts.
 import { authErrors } from "./openapi/common";
 import { marketPaths } from "./openapi/market";
+import { opsPaths } from "./openapi/ops";
 import { paymentsPaths } from "./openapi/payments";
 import { riskPaths } from "./openapi/risk";
 const errorSchema = {
@@ -42,6 +43,7 @@ export const openApiDocument = {
     ...marketPaths,
     ...riskPaths,
     ...paymentsPaths,
+    ...opsPaths,
     "/health": {
       get: {
         summary: "Service health (no authentication)",
