@@ -9,10 +9,10 @@ export async function startNodeRuntime(): Promise<void> {
   };
   process.once("SIGTERM", () => onSignal("SIGTERM"));
   process.once("SIGINT", () => onSignal("SIGINT"));
-  try {
-    await getRuntime();
-  } catch (err) {
+  // Not awaited: Next serves no request until register() returns, and the readiness probe must
+  // answer 503 while migrations and the first seed run. Requests that need the runtime wait for it.
+  void getRuntime().catch((err: unknown) => {
     console.error(`[minute-desk] failed to start:\n${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
-  }
+  });
 }
