@@ -16,6 +16,7 @@ import { PLUGINS } from "./engine/plugins";
 import type { Services } from "./services";
 import { MarketEngine } from "./engine/market-engine";
 import { getEnv, isDemoMode, type Env } from "./env";
+import { domainLog } from "./log";
 
 export interface Runtime {
   env: Env;
@@ -57,12 +58,12 @@ async function bootRuntime(): Promise<Runtime> {
     : await openDatabase({ kind: "postgres", url: env.DATABASE_URL ?? "" });
   setBootPhase("migrating");
   const migrated = await runMigrations(db.sql, loadMigrations(migrationsDir()));
-  if (migrated.applied.length > 0) console.log(`[minute-desk] applied migrations: ${migrated.applied.join(", ")}`);
+  if (migrated.applied.length > 0) domainLog("runtime").info({ migrations: migrated.applied }, "applied migrations");
 
   let credentials: DemoCredential[] | null = null;
   setBootPhase("seeding");
   if (demo && !(await isDemoSeeded(db.prisma))) {
-    console.log("[minute-desk] demo mode, first start: seeding the demo book ...");
+    domainLog("runtime").info("demo mode, first start: seeding the demo book");
     credentials = await seedDemo(db.prisma, { seed: env.DEMO_SEED, symbols: env.DEMO_SYMBOLS, accounts: env.DEMO_ACCOUNTS });
     fs.writeFileSync(path.join(dataDir, "demo-credentials.json"), JSON.stringify(credentials, null, 2), { mode: 0o600 });
   }
@@ -74,7 +75,7 @@ async function bootRuntime(): Promise<Runtime> {
       if (await db.prisma.setting.findUnique({ where: { key } })) continue;
       await plugin.seedDemo(db.prisma, { seed: env.DEMO_SEED, now: Date.now() });
       await db.prisma.setting.create({ data: { key, value: new Date().toISOString() } });
-      console.log(`[minute-desk] demo data for ${plugin.name} seeded`);
+      domainLog("runtime").info({ plugin: plugin.name }, "demo data seeded");
     }
   }
 
@@ -90,7 +91,7 @@ async function bootRuntime(): Promise<Runtime> {
       now: clock.now(),
       backfillMinutes: BACKFILL_MINUTES,
     });
-    if (backfilled > 0) console.log(`[minute-desk] backfilled ${backfilled} one-minute bars`);
+    if (backfilled > 0) domainLog("runtime").info({ bars: backfilled }, "backfilled one-minute bars");
     engine = new MarketEngine({ sim, clock, bus, sql: db.sql });
   }
   for (const plugin of PLUGINS) {
@@ -102,9 +103,9 @@ async function bootRuntime(): Promise<Runtime> {
       ? alwaysLeader(() => e.start())
       : startLeaderElection(env.DATABASE_URL ?? "", { onAcquire: () => e.start(), onLose: () => void e.stop() });
   }
-  console.log(
-    `[minute-desk] ready in ${Date.now() - t0} ms: ${demo ? `demo mode, PGlite at ${path.relative(process.cwd(), dataDir)}/` : "PostgreSQL"}, ` +
-      `engine ${engine ? `on (clock x${env.CLOCK_SPEED})` : "off"}`,
+  domainLog("runtime").info(
+    { ms: Date.now() - t0, db: demo ? `PGlite at ${path.relative(process.cwd(), dataDir)}/` : "PostgreSQL", engine: engine ? `on (clock x${env.CLOCK_SPEED})` : "off" },
+    "ready",
   );
   if (demo) printDemoUsers(dataDir, credentials);
   setBootPhase("ready");
@@ -118,7 +119,7 @@ function printDemoUsers(dataDir: string, fresh: DemoCredential[] | null): void {
   const lines = creds.map(
     (c) => `  ${c.role.padEnd(10)} ${c.email.padEnd(24)} ${c.password}${c.totpSecret ? `   TOTP secret ${c.totpSecret}` : ""}`,
   );
-  console.log(`[minute-desk] demo users (also in ${path.relative(process.cwd(), file)}):\n${lines.join("\n")}`);
+  domainLog("runtime").info({ file: path.relative(process.cwd(), file) }, `demo users:\n${lines.join("\n")}`);
 }
 
 /** The next-auth secret: NEXTAUTH_SECRET, or in demo mode one generated once under the data folder. */
@@ -145,7 +146,7 @@ export async function shutdownRuntime(): Promise<void> {
     await rt.engine?.stop();
     for (const plugin of [...PLUGINS].reverse()) await plugin.stop?.();
     await rt.db.close();
-    console.log("[minute-desk] stopped; database closed");
+    domainLog("runtime").info("stopped; database closed");
   })();
   return g.__minuteDeskClosing;
 }

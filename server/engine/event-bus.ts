@@ -1,6 +1,7 @@
 // The event bus between the engine and the web layer (DESIGN 8). In-process by default; a
 // Redis or LISTEN/NOTIFY implementation of the same interface serves several web instances.
 import { metrics, topicFamily } from "../metrics/registry";
+import { domainLog } from "../log";
 
 export interface BusEvent<T = unknown> {
   topic: string;
@@ -26,7 +27,7 @@ export function createInProcessBus(): EventBus {
           try {
             h(event);
           } catch (err) {
-            console.error(`[bus] handler for ${topic} failed`, err);
+            domainLog("bus").error({ err, topic }, "handler failed");
           }
         }
       }
