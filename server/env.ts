@@ -28,6 +28,8 @@ const schema = z.object({
   DEMO_SYMBOLS: z.coerce.number().int().min(10).max(5000).default(300),
   DEMO_ACCOUNTS: z.coerce.number().int().min(10).max(200000).default(3000),
   REDIS_URL: z.string().url().optional(),
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (a scrape secret)").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be fatal, error, warn, info, debug, trace or silent" }).default("info"),
 });
 
 export type Env = z.infer<typeof schema>;

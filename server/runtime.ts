@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { isDemoSeeded, seedDemo, type DemoCredential } from "../prisma/seed/seed-demo";
+import { setBootPhase } from "./boot-phase";
 import { openDatabase, type Database } from "./db/connection";
 import { loadMigrations, migrationsDir, runMigrations } from "./db/migrate";
 import { createClock, type Clock } from "./engine/clock";
@@ -15,6 +16,7 @@ import { PLUGINS } from "./engine/plugins";
 import type { Services } from "./services";
 import { MarketEngine } from "./engine/market-engine";
 import { getEnv, isDemoMode, type Env } from "./env";
+import { domainLog } from "./log";
 
 export interface Runtime {
   env: Env;
@@ -39,6 +41,7 @@ export function dataDirFor(env: Env): string {
 
 export function getRuntime(): Promise<Runtime> {
   g.__minuteDesk ??= bootRuntime().catch((err: unknown) => {
+    setBootPhase("failed");
     g.__minuteDesk = undefined;
     throw err;
   });
@@ -53,12 +56,14 @@ async function bootRuntime(): Promise<Runtime> {
   const db = demo
     ? await openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "pglite") })
     : await openDatabase({ kind: "postgres", url: env.DATABASE_URL ?? "" });
+  setBootPhase("migrating");
   const migrated = await runMigrations(db.sql, loadMigrations(migrationsDir()));
-  if (migrated.applied.length > 0) console.log(`[minute-desk] applied migrations: ${migrated.applied.join(", ")}`);
+  if (migrated.applied.length > 0) domainLog("runtime").info({ migrations: migrated.applied }, "applied migrations");
 
   let credentials: DemoCredential[] | null = null;
+  setBootPhase("seeding");
   if (demo && !(await isDemoSeeded(db.prisma))) {
-    console.log("[minute-desk] demo mode, first start: seeding the demo book ...");
+    domainLog("runtime").info("demo mode, first start: seeding the demo book");
     credentials = await seedDemo(db.prisma, { seed: env.DEMO_SEED, symbols: env.DEMO_SYMBOLS, accounts: env.DEMO_ACCOUNTS });
     fs.writeFileSync(path.join(dataDir, "demo-credentials.json"), JSON.stringify(credentials, null, 2), { mode: 0o600 });
   }
@@ -70,10 +75,11 @@ async function bootRuntime(): Promise<Runtime> {
       if (await db.prisma.setting.findUnique({ where: { key } })) continue;
       await plugin.seedDemo(db.prisma, { seed: env.DEMO_SEED, now: Date.now() });
       await db.prisma.setting.create({ data: { key, value: new Date().toISOString() } });
-      console.log(`[minute-desk] demo data for ${plugin.name} seeded`);
+      domainLog("runtime").info({ plugin: plugin.name }, "demo data seeded");
     }
   }
 
+  setBootPhase("starting-engine");
   const bus = createInProcessBus();
   const clock = createClock(env.CLOCK_SPEED);
   const services: Services = { bus };
@@ -85,7 +91,7 @@ async function bootRuntime(): Promise<Runtime> {
       now: clock.now(),
       backfillMinutes: BACKFILL_MINUTES,
     });
-    if (backfilled > 0) console.log(`[minute-desk] backfilled ${backfilled} one-minute bars`);
+    if (backfilled > 0) domainLog("runtime").info({ bars: backfilled }, "backfilled one-minute bars");
     engine = new MarketEngine({ sim, clock, bus, sql: db.sql });
   }
   for (const plugin of PLUGINS) {
@@ -97,11 +103,12 @@ async function bootRuntime(): Promise<Runtime> {
       ? alwaysLeader(() => e.start())
       : startLeaderElection(env.DATABASE_URL ?? "", { onAcquire: () => e.start(), onLose: () => void e.stop() });
   }
-  console.log(
-    `[minute-desk] ready in ${Date.now() - t0} ms: ${demo ? `demo mode, PGlite at ${path.relative(process.cwd(), dataDir)}/` : "PostgreSQL"}, ` +
-      `engine ${engine ? `on (clock x${env.CLOCK_SPEED})` : "off"}`,
+  domainLog("runtime").info(
+    { ms: Date.now() - t0, db: demo ? `PGlite at ${path.relative(process.cwd(), dataDir)}/` : "PostgreSQL", engine: engine ? `on (clock x${env.CLOCK_SPEED})` : "off" },
+    "ready",
   );
   if (demo) printDemoUsers(dataDir, credentials);
+  setBootPhase("ready");
   return { env, demo, dataDir, db, bus, clock, engine, leader, services, startedAt: Date.now() };
 }
 
@@ -112,7 +119,7 @@ function printDemoUsers(dataDir: string, fresh: DemoCredential[] | null): void {
   const lines = creds.map(
     (c) => `  ${c.role.padEnd(10)} ${c.email.padEnd(24)} ${c.password}${c.totpSecret ? `   TOTP secret ${c.totpSecret}` : ""}`,
   );
-  console.log(`[minute-desk] demo users (also in ${path.relative(process.cwd(), file)}):\n${lines.join("\n")}`);
+  domainLog("runtime").info({ file: path.relative(process.cwd(), file) }, `demo users:\n${lines.join("\n")}`);
 }
 
 /** The next-auth secret: NEXTAUTH_SECRET, or in demo mode one generated once under the data folder. */
@@ -139,7 +146,7 @@ export async function shutdownRuntime(): Promise<void> {
     await rt.engine?.stop();
     for (const plugin of [...PLUGINS].reverse()) await plugin.stop?.();
     await rt.db.close();
-    console.log("[minute-desk] stopped; database closed");
+    domainLog("runtime").info("stopped; database closed");
   })();
   return g.__minuteDeskClosing;
 }

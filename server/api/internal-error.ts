@@ -1,12 +1,11 @@
 // A 500 never shows internals (DESIGN 10): the caller gets a correlation id, the log gets the
 // details under the same id, so support can find one from the other.
 import crypto from "node:crypto";
+import { domainLog } from "../log";
 
-/** Logs an unexpected error with a new correlation id and returns the id. */
-export function reportInternalError(where: string, err: unknown): string {
-  const ref = crypto.randomUUID();
-  const e = err instanceof Error ? err : new Error(String(err));
-  console.error(JSON.stringify({ level: "error", msg: "unexpected error", where, ref, error: e.message, name: e.name, stack: e.stack }));
+/** Logs an unexpected error under a correlation id (the request id when there is one) and returns the id. */
+export function reportInternalError(where: string, err: unknown, ref: string = crypto.randomUUID()): string {
+  domainLog("api").error({ err, where, ref }, "unexpected error");
   return ref;
 }
 

@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
+import { domainLog } from "../log";
 
 export type DbKind = "pglite" | "postgres";
 
@@ -27,6 +28,8 @@ export interface Database {
   prisma: PrismaClient;
   sql: SqlDriver;
   close(): Promise<void>;
+  /** PostgreSQL only: the pool's connections (metrics). PGlite is one in-process connection. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 export type OpenOptions =
@@ -67,7 +70,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // An idle client whose server connection drops (restart, failover, admin shutdown) is discarded
   // by the pool; without a listener that error would crash the process.
   pool.on("error", (err: Error & { code?: string }) => {
-    if (err.code !== "57P01") console.error("[db] idle PostgreSQL client error:", err.message);
+    if (err.code !== "57P01") domainLog("db").error({ err }, "idle PostgreSQL client error");
   });
   // Fail at start with a clear message rather than on the first request.
   try {
@@ -105,5 +108,6 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       await prisma.$disconnect();
       await pool.end();
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }

@@ -1,5 +1,8 @@
 // The event bus between the engine and the web layer (DESIGN 8). In-process by default; a
 // Redis or LISTEN/NOTIFY implementation of the same interface serves several web instances.
+import { metrics, topicFamily } from "../metrics/registry";
+import { domainLog } from "../log";
+
 export interface BusEvent<T = unknown> {
   topic: string;
   id: string; // monotonically increasing per bus, used as the SSE event id
@@ -24,7 +27,7 @@ export function createInProcessBus(): EventBus {
           try {
             h(event);
           } catch (err) {
-            console.error(`[bus] handler for ${topic} failed`, err);
+            domainLog("bus").error({ err, topic }, "handler failed");
           }
         }
       }
@@ -66,10 +69,13 @@ export function iterateTopic<T>(
     if (queue.length > maxBuffer) queue.shift();
     wake?.();
   });
+  const clients = metrics().sseClients.labels(topicFamily(topic));
+  clients.inc();
   // Releases the subscription even when the iterator was never started (abort or close()).
   const close = () => {
     if (closed) return;
     closed = true;
+    clients.dec();
     unsubscribe();
     signal?.removeEventListener("abort", close);
     wake?.();

@@ -3,6 +3,7 @@
 // within a minute after the leader's process or connection dies. Embedded PGlite has a single
 // process by construction, so it is always the leader.
 import pg from "pg";
+import { domainLog } from "../log";
 
 const ENGINE_LOCK_KEY = 72707371;
 const RETRY_MS = 10_000;
@@ -33,7 +34,7 @@ export function startLeaderElection(
   const lose = () => {
     if (leader) {
       leader = false;
-      console.warn("[engine] lost the leader lock; engine stopped, retrying as standby");
+      domainLog("engine").warn("lost the leader lock; engine stopped, retrying as standby");
       hooks.onLose();
     }
     client = null;
@@ -60,10 +61,10 @@ export function startLeaderElection(
       c.on("end", () => {
         if (!stopped) lose();
       });
-      console.log("[engine] acquired the leader lock");
+      domainLog("engine").info("acquired the leader lock");
       hooks.onAcquire();
     } catch (err) {
-      console.warn(`[engine] leader election failed: ${(err as Error).message}`);
+      domainLog("engine").warn({ err }, "leader election failed");
       await c.end().catch(() => undefined);
       schedule();
     }

@@ -10,6 +10,8 @@ import { FeedSupervisor } from "../market/feeds/feed-supervisor";
 import { SimulatorFeedSource, SimulatorHub } from "../market/feeds/simulator-source";
 import type { MarketSimulator } from "../market/simulator/market-simulator";
 import type { Bar } from "../market/types";
+import { domainLog, minuteId } from "../log";
+import { metrics } from "../metrics/registry";
 import type { Clock } from "./clock";
 import type { EventBus } from "./event-bus";
 
@@ -38,6 +40,8 @@ export interface EngineStatus {
   lastTickAt: number | null; // real ms of the last minute close
   lastTickMs: number | null; // bar close -> persisted + hooks + published
   minutesClosed: number;
+  lastClosedMinuteTs: number | null; // simulated start of the last minute closed
+  runningSince: number | null; // simulated time of start() (readiness: how far behind before the first close)
   lastError: string | null;
   regime: string;
   symbols: number;
@@ -54,7 +58,8 @@ export class MarketEngine {
   private readonly pending = new ClosedBarBuffer();
   /** Engine time of the last step, to recognise a stall (nobody polled the feeds). */
   private lastStepAt: number | null = null;
-  private readonly hooks: MinuteCloseHook[] = [];
+  private readonly hooks: Array<{ name: string; run: MinuteCloseHook }> = [];
+  private readonly log = domainLog("engine");
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private stepping: Promise<void> = Promise.resolve();
@@ -64,6 +69,8 @@ export class MarketEngine {
     lastTickAt: null as number | null,
     lastTickMs: null as number | null,
     minutesClosed: 0,
+    lastClosedMinuteTs: null as number | null,
+    runningSince: null as number | null,
     lastError: null as string | null,
   };
 
@@ -102,8 +109,8 @@ export class MarketEngine {
   }
 
   /** Later issues register their minute-tick work here (R4, M5, M6). */
-  onMinuteClose(hook: MinuteCloseHook): void {
-    this.hooks.push(hook);
+  onMinuteClose(hook: MinuteCloseHook, name = `hook-${this.hooks.length + 1}`): void {
+    this.hooks.push({ name, run: hook });
   }
 
   start(): void {
@@ -112,11 +119,12 @@ export class MarketEngine {
     // Minutes before this start were closed by the previous leader, or by nobody: not caught up.
     this.currentMinute = Math.floor(this.deps.clock.now() / MINUTE_MS) * MINUTE_MS;
     this.lastStepAt = null;
+    this.stats.runningSince = this.deps.clock.now();
     const loop = () => {
       if (!this.running) return;
       this.stepping = this.step().catch((err: unknown) => {
         this.stats.lastError = err instanceof Error ? err.message : String(err);
-        console.error("[engine] step failed", err);
+        this.log.error({ err }, "engine step failed");
       });
       void this.stepping.then(() => {
         if (this.running) this.timer = setTimeout(loop, STEP_REAL_MS);
@@ -143,6 +151,11 @@ export class MarketEngine {
     if (minute > this.currentMinute) this.pending.add(this.builder.closeUntil(minute));
     // After a stall several minutes are due: each gets its own bars and its own hooks, in order,
     // so the risk tick runs once per minute and deadlines count from that minute's close.
+    if (minute - this.currentMinute > MINUTE_MS) {
+      const due = (minute - this.currentMinute) / MINUTE_MS;
+      metrics().minutesCaughtUp.inc(due - 1);
+      this.log.warn({ minute: minuteId(this.currentMinute), due }, "catching up minutes missed in a stall");
+    }
     while (this.currentMinute < minute) {
       await this.closeMinute(this.currentMinute, this.withQuality(this.pending.peek(this.currentMinute)));
       this.pending.drop(this.currentMinute);
@@ -174,24 +187,36 @@ export class MarketEngine {
   }
 
   private async closeMinute(minuteTs: number, bars: Bar[]): Promise<void> {
+    const m = metrics();
+    const log = this.log.child({ minute: minuteId(minuteTs) });
     const started = performance.now();
     const closedAt = Date.now();
     this.stats.lastError = null;
     await insertBars(this.deps.sql, bars);
     // Browsers see the bars as soon as they are stored, not after the risk tick's transaction.
     for (const bar of bars) this.deps.bus.publish<BarEvent>(barTopic(bar.symbol), { kind: "closed", bar });
+    // Minute boundary -> stored and pushed, in real seconds (engine time runs CLOCK_SPEED times faster).
+    m.barPushLatency.observe(Math.max(0, this.deps.clock.now() - (minuteTs + MINUTE_MS)) / this.deps.clock.speed / 1000);
     for (const hook of this.hooks) {
+      const t0 = performance.now();
       try {
-        await hook({ minuteTs, bars, closedAt });
+        await hook.run({ minuteTs, bars, closedAt });
       } catch (err) {
         // One domain's failure must not stop the others' hooks or the bars' publication.
         this.stats.lastError = err instanceof Error ? err.message : String(err);
-        console.error("[engine] minute-close hook failed", err);
+        m.minuteHookFailures.inc({ hook: hook.name });
+        log.error({ err, hook: hook.name }, "minute-close hook failed");
       }
+      m.minuteCloseHook.observe({ hook: hook.name }, (performance.now() - t0) / 1000);
     }
-    this.stats.lastTickMs = Math.round((performance.now() - started) * 10) / 10;
+    const ms = performance.now() - started;
+    m.minuteClose.observe(ms / 1000);
+    m.minutesClosed.inc();
+    this.stats.lastTickMs = Math.round(ms * 10) / 10;
     this.stats.lastTickAt = Date.now();
     this.stats.minutesClosed += 1;
+    this.stats.lastClosedMinuteTs = minuteTs;
+    log.debug({ bars: bars.length, ms: this.stats.lastTickMs }, "minute closed");
     this.deps.bus.publish(MINUTE_TOPIC, { minuteTs, bars: bars.length, tickMs: this.stats.lastTickMs });
   }
 

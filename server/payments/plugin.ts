@@ -5,6 +5,7 @@ import type { DomainPlugin } from "../engine/plugins";
 import type { PrismaClient } from "../db/generated/client";
 import { seedPaymentsDemo } from "./demo-seed";
 import { runRails } from "./rails-simulator";
+import { domainLog } from "../log";
 
 let timer: NodeJS.Timeout | undefined;
 let running = false;
@@ -15,7 +16,7 @@ async function tick(prisma: PrismaClient): Promise<void> {
   try {
     await runRails(prisma);
   } catch (err) {
-    console.error("[payments] rails run failed", err);
+    domainLog("payments").error({ err }, "rails run failed");
   } finally {
     running = false;
   }
@@ -26,11 +27,11 @@ export const paymentsPlugin: DomainPlugin = {
   async seedDemo(prisma, opts) {
     const t0 = Date.now();
     await seedPaymentsDemo(prisma, opts);
-    console.log(`[minute-desk] payments demo seeded in ${Date.now() - t0} ms`);
+    domainLog("payments").info({ ms: Date.now() - t0 }, "payments demo seeded");
   },
   async start(ctx) {
     // The rails answer asynchronously: the minute close only kicks them off and never waits for them.
-    if (ctx.engine) ctx.engine.onMinuteClose(async () => void tick(ctx.prisma));
+    if (ctx.engine) ctx.engine.onMinuteClose(async () => void tick(ctx.prisma), "payments");
     else timer = setInterval(() => void tick(ctx.prisma), 10_000);
   },
   async stop() {

@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "../db/generated/client";
 import { CHANNEL_RULES, isChannel } from "./channels";
 import { applyDepositOutcome, applyWithdrawalOutcome, sendWithdrawal } from "./settlement";
+import { domainLog } from "../log";
 
 const BATCH = 200;
 const DEPOSIT_DELAY_MS = 2_000;
@@ -22,7 +23,7 @@ export async function runRails(prisma: PrismaClient, nowMs = Date.now()) {
   const out = { sent: 0, settled: 0, failed: 0, reversed: 0, deposits: 0, errors: 0 };
   const note = (err: unknown) => {
     out.errors += 1;
-    console.error("[payments] rails:", err instanceof Error ? err.message : err);
+    domainLog("payments").error({ err }, "rails");
   };
   const approved = await prisma.withdrawal.findMany({ where: { status: "APPROVED" }, select: { id: true }, take: BATCH, orderBy: { updatedAt: "asc" } });
   for (const w of approved) await sendWithdrawal(prisma, w.id, nowMs).then(() => (out.sent += 1), note);

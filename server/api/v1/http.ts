@@ -10,13 +10,14 @@ import { AppError, HTTP_STATUS, isAppError, type AppErrorCode } from "../../erro
 import { getRuntime, type Runtime } from "../../runtime";
 import { internalErrorMessage, reportInternalError } from "../internal-error";
 import { assertJsonContentType, assertNoNul, readBodyCapped, MAX_BODY_BYTES } from "../request-limits";
+import { observeRequest } from "../observe-request";
 
 export function errorResponse(status: number, code: string, message: string, issues?: unknown, headers?: HeadersInit): Response {
   return Response.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status, headers });
 }
 
 /** Any thrown value as the error envelope: AppError and zod errors keep their message, the rest is a 500 with a reference. */
-export function errorToResponse(err: unknown, where: string): Response {
+export function errorToResponse(err: unknown, where: string, requestId?: string): Response {
   if (isAppError(err)) {
     const headers = err.retryAfterSeconds ? { "Retry-After": String(Math.max(1, Math.ceil(err.retryAfterSeconds))) } : undefined;
     return errorResponse(HTTP_STATUS[err.code], err.code, err.message, undefined, headers);
@@ -29,7 +30,7 @@ export function errorToResponse(err: unknown, where: string): Response {
       err.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
     );
   }
-  const ref = reportInternalError(where, err);
+  const ref = reportInternalError(where, err, requestId);
   return Response.json({ error: { code: "INTERNAL_SERVER_ERROR", message: internalErrorMessage(ref), ref } }, { status: 500 });
 }
 
@@ -38,12 +39,12 @@ export interface ApiContext {
   user: SessionUser;
 }
 
-/** Wraps a v1 handler: authenticates, authorizes ("any" = any signed-in role) and maps errors. */
+/** Wraps a v1 handler: request id and latency, authenticates, authorizes ("any" = any signed-in role), maps errors. */
 export function apiRoute(
   permission: Permission | "any",
   handler: (req: Request, ctx: ApiContext) => Promise<unknown>,
 ): (req: Request) => Promise<Response> {
-  return async (req) => {
+  return observeRequest(async (req, scope) => {
     try {
       assertNoNul(req.url, "URL");
       const rt = await getRuntime();
@@ -56,9 +57,9 @@ export function apiRoute(
       const body = await handler(req, { rt, user });
       return body instanceof Response ? body : Response.json(body);
     } catch (err) {
-      return errorToResponse(err, `api/v1 ${new URL(req.url).pathname}`);
+      return errorToResponse(err, `api/v1 ${new URL(req.url).pathname}`, scope.requestId);
     }
-  };
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
 import { authErrors } from "./openapi/common";
 import { liquidationPlanPaths } from "./openapi/liquidation-plan";
 import { marketPaths } from "./openapi/market";
+import { opsPaths } from "./openapi/ops";
 import { paymentsPaths } from "./openapi/payments";
 import { riskPaths } from "./openapi/risk";
 const errorSchema = {
@@ -45,6 +46,7 @@ export const openApiDocument = {
     ...riskPaths,
     ...liquidationPlanPaths,
     ...paymentsPaths,
+    ...opsPaths,
     "/health": {
       get: {
         summary: "Service health (no authentication)",

@@ -70,6 +70,7 @@ export class FeedSupervisor {
   /** Engine stalls [from, to] (engine time); kept apart from the per-minute flags, which a long stall would outlive. */
   private readonly stalls: Array<{ from: number; to: number }> = [];
   private lastDivergence = { count: 0, maxBps: 0 };
+  private failovers = 0;
   private readonly books = new Map<string, Tick["book"]>();
   readonly options: SupervisorOptions;
 
@@ -129,6 +130,7 @@ export class FeedSupervisor {
     const sec = this.secondary;
     if (this.active === "primary" && this.primary.stale && sec && !sec.stale) {
       this.active = "secondary";
+      this.failovers++;
       flags.gap = true;
       this.record(now, "FAILOVER", sec.source.id, `primary ${this.primary.source.id} stale`);
     } else if (this.active === "secondary" && sec && !this.primary.stale && now - this.primary.freshSince >= this.options.failbackMs) {
@@ -161,6 +163,11 @@ export class FeedSupervisor {
       }
     }
     if (ticks.length > 0) this.lastDivergence = { count, maxBps };
+  }
+
+  /** Failovers to the secondary since this supervisor started (the events list keeps only the last 50). */
+  failoverCount(): number {
+    return this.failovers;
   }
 
   /** The active source's last book of a symbol (depth snapshots, M3). */

@@ -23,7 +23,7 @@ export const marketMonitoringPlugin: DomainPlugin = {
     ctx.services.symbolOverrides = monitoring.overrides;
     ctx.engine?.onMinuteClose(async (m) => {
       await monitoring.onMinuteClose(m);
-    });
+    }, "market-monitoring");
     current = monitoring;
   },
   async stop() {

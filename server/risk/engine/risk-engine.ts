@@ -20,6 +20,7 @@ import { EwmaVolatility } from "./ewma-volatility";
 import { revalueBook, statusOfCode, STATUS_CODE, type BookFigures } from "./revalue-book";
 import { decideTick, type OpenCall, type TickDecisions } from "./tick-decisions";
 import { persistTick } from "./tick-store";
+import { domainLog } from "../../log";
 
 export const RISK_TICK_TOPIC = "risk:tick";
 export const RISK_FLAGGED_TOPIC = "risk:flagged";
@@ -209,7 +210,7 @@ export class RiskEngine {
     };
     this.applyDecisions(decisions, openedIds);
     // Deleting the rows read is safe only now; if it fails they are simply read again next minute.
-    await forgetBookChanges(sql, changes.ids).catch((err: unknown) => console.error("[risk] could not clear book changes", err));
+    await forgetBookChanges(sql, changes.ids).catch((err: unknown) => domainLog("risk").warn({ err }, "could not clear book changes"));
     this.deps.bus?.publish<RiskTickEvent>(RISK_TICK_TOPIC, event);
     const flagged = decisions.changes.filter((c) => c.to === "LIQUIDATION" || c.to === "HARD_FLOOR");
     if (flagged.length > 0) this.deps.bus?.publish(RISK_FLAGGED_TOPIC, { minuteTs, accounts: flagged.map((c) => ({ accountId: c.accountId, status: c.to })) });

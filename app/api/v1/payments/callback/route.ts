@@ -4,13 +4,14 @@
 // is read (server/payments/callback-gate.ts).
 import { errorToResponse } from "@/server/api/v1/http";
 import { assertJsonContentType, readBodyCapped } from "@/server/api/request-limits";
+import { observeRequest } from "@/server/api/observe-request";
 import { handleCallback, resolveCallbackSecret } from "@/server/payments/callback";
 import { assertSignatureHeader, CALLBACK_MAX_BODY_BYTES, getCallbackThrottle, throttleCallback } from "@/server/payments/callback-gate";
 import { getAuthSecret, getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(req: Request): Promise<Response> {
+export const POST = observeRequest(async (req: Request, scope): Promise<Response> => {
   try {
     const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
     await throttleCallback(getCallbackThrottle(), ip);
@@ -21,6 +22,6 @@ export async function POST(req: Request): Promise<Response> {
     const raw = await readBodyCapped(req, CALLBACK_MAX_BODY_BYTES);
     return Response.json(await handleCallback(rt.db.prisma, raw, req.headers.get("x-signature"), secret, ip));
   } catch (err) {
-    return errorToResponse(err, "api/v1/payments/callback");
+    return errorToResponse(err, "api/v1/payments/callback", scope.requestId);
   }
-}
+});
