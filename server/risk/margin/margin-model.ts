@@ -75,13 +75,14 @@ export function classifyStatus(equity: number, debt: number, marginLevel: number
   return "HEALTHY";
 }
 
+// Own keys only: an inherited key ("constructor") would yield a function, i.e. NaN rates.
+const own = (o: Record<string, number>, k: string) => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+
 export function evaluatePosition(p: PositionInput, params: RiskParams): PositionResult {
   if (!(p.qty >= 0) || !Number.isFinite(p.qty)) throw new RiskInputError(`${p.symbol}: quantity must be zero or more (got ${p.qty}).`);
   if (!(p.price >= 0) || !Number.isFinite(p.price)) throw new RiskInputError(`${p.symbol}: price must be zero or more (got ${p.price}).`);
   if (!(p.sigma >= 0) || !Number.isFinite(p.sigma)) throw new RiskInputError(`${p.symbol}: sigma must be zero or more (got ${p.sigma}).`);
   if (!(p.adv >= 0) || !Number.isFinite(p.adv)) throw new RiskInputError(`${p.symbol}: adv must be zero or more (got ${p.adv}).`);
-  // Own keys only: an inherited key ("constructor") would yield a function, i.e. NaN rates.
-  const own = (o: Record<string, number>, k: string) => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
   const base = own(params.base, p.assetClass);
   const sigmaRef = own(params.sigmaRef, p.assetClass);
   if (base === undefined || sigmaRef === undefined) {
