@@ -65,8 +65,15 @@ export function planLiquidation(input: PlanInput, riskParams: RiskParams, pp: Pl
     chosen.push(...deferred);
     return finishPlan(ctx, evaluateChoices(ctx, chosen), false);
   }
-  const state = settleLastLeg(ctx, chosen, last.choice, (u) => last.fBefore + gain(last.choice, u), noise);
+  let state = settleLastLeg(ctx, chosen, last.choice, (u) => last.fBefore + gain(last.choice, u), noise);
   reachable = meetsTarget(state.result, target);
+  if (!reachable) {
+    // Only float noise can get here (F said the whole last position reaches the target): sell all sellable.
+    const rest = ctx.candidates.filter((c) => !chosen.some((k) => k.prep === c.prep));
+    chosen.push(...rest);
+    state = evaluateChoices(ctx, chosen);
+    reachable = meetsTarget(state.result, target);
+  }
   return finishPlan(ctx, state, reachable);
 }
 
