@@ -1,6 +1,7 @@
 // POST /api/v1/liquidation/plan (DESIGN 10) through its route handler: bearer authentication, the body's
 // validation (400s with the error envelope, nothing computed), the live parameter version, and a plan
 // worked by hand (see server/liquidation/planner/plan-liquidation.test.ts for the arithmetic).
+import Ajv2020 from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/liquidation/plan/route";
 import { openApiDocument } from "@/server/api/v1/openapi";
@@ -101,7 +102,14 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
     expect((await post({ cash: 0, debt: 0, positions: [] }, "md_not-a-token")).status).toBe(401);
   });
 
-  it("is documented in the OpenAPI document", () => {
+  it("is documented in the OpenAPI document, and a served plan and its body match the documented schemas", async () => {
     expect(Object.keys(openApiDocument.paths)).toContain("/liquidation/plan");
+    const op = (openApiDocument.paths as Record<string, any>)["/liquidation/plan"].post;
+    const ajv = new Ajv2020({ strict: false });
+    const body = { cash: 0, debt: 90_000, positions: [position({ sellableQty: 6000 }), position({ symbol: "B", book: undefined, hedged: 0.5 })] };
+    expect(ajv.validate(op.requestBody.content["application/json"].schema, body)).toBe(true);
+    const res = await post(body);
+    expect(res.status).toBe(200);
+    expect(ajv.validate(op.responses["200"].content["application/json"].schema, await res.json()), ajv.errorsText()).toBe(true);
   });
 });
