@@ -4,6 +4,7 @@
 import Ajv2020 from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/liquidation/plan/route";
+import { POST as evaluate } from "@/app/api/v1/risk/evaluate/route";
 import { openApiDocument } from "@/server/api/v1/openapi";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { ensureDefaultParams } from "@/server/risk/params/param-service";
@@ -96,6 +97,13 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
     const err = (await res.json()) as { error: { code: string; message: string } };
     expect(err.error.code).toBe("BAD_REQUEST");
     expect(err.error.message).toMatch(message);
+  });
+
+  it("the evaluate route refuses a __proto__ key too (zod records used to drop it silently)", async () => {
+    const body = '{"cash":0,"debt":0,"positions":[],"params":{"base":{"MAIN_BOARD":0.12,"__proto__":0.5},"liquidityMultiplier":{"T1":1},"sigmaRef":{"MAIN_BOARD":0.0015},"sizeTiers":[[null,1]],"imMultiplier":1.5,"lines":{"warning":1.3,"liquidation":1,"hardFloor":0.5,"target":1.5}}}';
+    const res = await evaluate(new Request("http://localhost/api/v1/risk/evaluate", { method: "POST", headers: { authorization: `Bearer ${token}` }, body }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/__proto__/);
   });
 
   it("401 for an unknown token", async () => {

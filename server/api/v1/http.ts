@@ -53,12 +53,21 @@ export function apiRoute(
   };
 }
 
-/** Parses a JSON body with a zod schema; bad JSON or a bad shape is a 400 (nothing changes). */
+const PROTO_KEY = Symbol("__proto__ key");
+
+/**
+ * Parses a JSON body with a zod schema; bad JSON or a bad shape is a 400 (nothing changes). A "__proto__"
+ * key is refused: JSON.parse keeps it as an own key, which zod records would otherwise drop silently.
+ */
 export async function parseJsonBody<T>(req: Request, schema: ZodType<T>): Promise<T> {
   let raw: unknown;
   try {
-    raw = await req.json();
-  } catch {
+    raw = JSON.parse(await req.text(), (key, value: unknown) => {
+      if (key === "__proto__") throw PROTO_KEY;
+      return value;
+    });
+  } catch (err) {
+    if (err === PROTO_KEY) throw new AppError("BAD_REQUEST", 'The body may not contain the key "__proto__".');
     throw new AppError("BAD_REQUEST" satisfies AppErrorCode, "The request body must be valid JSON.");
   }
   return schema.parse(raw);
