@@ -3,7 +3,7 @@
 // simulated books). Measures bar close -> every ticket persisted and pushed on the bus (target <= 5 s),
 // and the minute's executions of all of them at their deadline (fills, ledger, positions), against a
 // baseline in the same run: the same tickets written one transaction per ticket. Prints a table.
-// Run alone: `npx tsx scripts/bench-liquidation-desk.ts` (BENCH_DISTRESSED, BENCH_HEALTHY to resize,
+// Run: `npm run bench:liquidation:desk` (BENCH_DISTRESSED, BENCH_HEALTHY to resize,
 // BENCH_EXECUTE=0 to skip the executions, BENCH_BASELINE=1 to add the one-transaction-per-ticket baseline).
 import { openDatabase, type Database } from "../server/db/connection";
 import { loadMigrations, migrationsDir, runMigrations } from "../server/db/migrate";
