@@ -5,7 +5,7 @@
 // through the waterfall (R8). Numbers worked by hand in the comments (m = 0.12 throughout: main board,
 // T1, sigma below sigmaRef, position far below 1% of ADV).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { verifyAuditChain } from "@/server/audit/audit-service";
+import { appendAuditEvent, appendAuditEventsTx, verifyAuditChain } from "@/server/audit/audit-service";
 import { checkLedgerAgreement } from "@/server/ledger/ledger-service";
 import { DEFAULT_PLANNER_PARAMS } from "@/server/liquidation/planner/planner-params";
 import { listTicketsForApi, parseTicketsQuery } from "@/server/liquidation/ticket-queries";
@@ -129,6 +129,15 @@ describe.each(BACKENDS)("liquidation desk on %s", (kind) => {
     expect(tickets[0]).toMatchObject({ urgency: "HARD_FLOOR", replans: 1 });
     expect(tickets[0]?.deadline.getTime()).toBe(T0 + 180_000);
     expect(tickets[0]?.fills.length).toBeGreaterThan(0);
+  });
+
+  it("tickets opened in bulk keep the audit chain in order (one statement for 300 events)", async () => {
+    await appendAuditEvent(t.db.prisma, { action: "test.before" });
+    await t.db.prisma.$transaction((tx) => appendAuditEventsTx(tx, Array.from({ length: 300 }, (_, i) => ({ action: "test.bulk", after: { i, x: 0.1 + 0.2 } }))));
+    await appendAuditEvent(t.db.prisma, { action: "test.after" });
+    const rows = await t.db.prisma.auditEvent.findMany({ where: { action: "test.bulk" }, orderBy: { id: "asc" }, select: { after: true } });
+    expect(rows.map((r) => (r.after as { i: number }).i)).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    expect(await verifyAuditChain(t.db.prisma)).toMatchObject({ ok: true, checked: 302 });
   });
 
   it("a wiped-out account's loss goes through the waterfall: client margin, then risk capital", async () => {

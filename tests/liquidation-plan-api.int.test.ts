@@ -1,8 +1,10 @@
 // POST /api/v1/liquidation/plan (DESIGN 10) through its route handler: bearer authentication, the body's
 // validation (400s with the error envelope, nothing computed), the live parameter version, and a plan
 // worked by hand (see server/liquidation/planner/plan-liquidation.test.ts for the arithmetic).
+import Ajv2020 from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/liquidation/plan/route";
+import { POST as evaluate } from "@/app/api/v1/risk/evaluate/route";
 import { openApiDocument } from "@/server/api/v1/openapi";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { ensureDefaultParams } from "@/server/risk/params/param-service";
@@ -108,11 +110,25 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
     expect(err.error.message).toMatch(message);
   });
 
+  it("the evaluate route refuses a __proto__ key too (zod records used to drop it silently)", async () => {
+    const body = '{"cash":0,"debt":0,"positions":[],"params":{"base":{"MAIN_BOARD":0.12,"__proto__":0.5},"liquidityMultiplier":{"T1":1},"sigmaRef":{"MAIN_BOARD":0.0015},"sizeTiers":[[null,1]],"imMultiplier":1.5,"lines":{"warning":1.3,"liquidation":1,"hardFloor":0.5,"target":1.5}}}';
+    const res = await evaluate(new Request("http://localhost/api/v1/risk/evaluate", { method: "POST", headers: { authorization: `Bearer ${token}` }, body }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/__proto__/);
+  });
+
   it("401 for an unknown token", async () => {
     expect((await post({ cash: 0, debt: 0, positions: [] }, "md_not-a-token")).status).toBe(401);
   });
 
-  it("is documented in the OpenAPI document", () => {
+  it("is documented in the OpenAPI document, and a served plan and its body match the documented schemas", async () => {
     expect(Object.keys(openApiDocument.paths)).toContain("/liquidation/plan");
+    const op = (openApiDocument.paths as Record<string, any>)["/liquidation/plan"].post;
+    const ajv = new Ajv2020({ strict: false });
+    const body = { cash: 0, debt: 90_000, positions: [position({ sellableQty: 6000 }), position({ symbol: "B", book: undefined, hedged: 0.5 })] };
+    expect(ajv.validate(op.requestBody.content["application/json"].schema, body)).toBe(true);
+    const res = await post(body);
+    expect(res.status).toBe(200);
+    expect(ajv.validate(op.responses["200"].content["application/json"].schema, await res.json()), ajv.errorsText()).toBe(true);
   });
 });

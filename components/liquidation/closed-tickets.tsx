@@ -21,7 +21,7 @@ export function ClosedTickets({ selectedId, onSelect }: { selectedId: string | n
       {closed.isError && <p role="alert" className="form-error">{closed.error.message}</p>}
       {closed.data?.length === 0 && <p className="muted">{t("liquidation.executed.empty")}</p>}
       {closed.data && closed.data.length > 0 && (
-        <div className={styles.tableWrap}>
+        <div className={`${styles.tableWrap} ${styles.scrollTall}`}>
           <table className="table" data-testid="closed-tickets">
             <thead>
               <tr>

@@ -98,7 +98,7 @@ export function QueueView({ rights }: { rights: ActionRights }) {
             </label>
             {rights.act && (
               <button type="button" className="btn" aria-pressed={sound} onClick={() => setSound(!sound)} title={t("liquidation.queue.sound")} data-testid="sound-toggle" data-beeps={live.beeps}>
-                {sound ? `🔔 ${t("liquidation.queue.soundOn")}` : `🔕 ${t("liquidation.queue.soundOff")}`}
+                {sound ? t("liquidation.queue.soundOn") : t("liquidation.queue.soundOff")}
               </button>
             )}
           </div>

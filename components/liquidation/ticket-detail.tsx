@@ -131,11 +131,13 @@ function TicketBody({ tk, rights, mode, setMode, now }: { tk: TicketDetail; righ
       )}
       <div className={styles.section}>
         <h3>{t("liquidation.detail.events")}</h3>
-        <ol className="small" data-testid="ticket-events">
-          {tk.events.map((e) => (
-            <li key={e.id}>{formatClock(locale, e.ts)} · {eventLabel(t, e.kind)} · {t("liquidation.detail.actor")} {e.actor}</li>
-          ))}
-        </ol>
+        <div className={styles.scrollBox}>
+          <ol className="small" data-testid="ticket-events" reversed>
+            {[...tk.events].reverse().map((e) => (
+              <li key={e.id}>{formatClock(locale, e.ts)} · {eventLabel(t, e.kind)} · {t("liquidation.detail.actor")} {e.actor}</li>
+            ))}
+          </ol>
+        </div>
       </div>
     </div>
   );
@@ -152,7 +154,7 @@ export function FillsTable({ tk }: { tk: Pick<TicketDetail, "fills" | "expectedS
         )}
       </h3>
       {tk.fills.length === 0 ? <p className="muted small">{t("liquidation.detail.noFills")}</p> : (
-        <div className={styles.tableWrap}>
+        <div className={`${styles.tableWrap} ${styles.scrollBox}`}>
           <table className="table">
             <thead>
               <tr>
@@ -166,7 +168,7 @@ export function FillsTable({ tk }: { tk: Pick<TicketDetail, "fills" | "expectedS
               </tr>
             </thead>
             <tbody>
-              {tk.fills.map((f) => (
+              {[...tk.fills].reverse().map((f) => (
                 <tr key={f.id} data-testid="fill-row">
                   <td>{formatClock(locale, f.ts)}</td>
                   <td>{f.symbol}</td>

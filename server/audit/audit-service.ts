@@ -16,7 +16,7 @@ export interface AuditInput {
   inputsHash?: string | null;
 }
 
-type Tx = Pick<PrismaClient, "auditEvent" | "$executeRaw">;
+type Tx = Pick<PrismaClient, "auditEvent" | "$executeRaw" | "$executeRawUnsafe">;
 
 /**
  * The JSON that is both stored and hashed. Numbers keep 15 significant digits: a float such as
@@ -61,6 +61,36 @@ export async function appendAuditEventTx(tx: Tx, input: AuditInput): Promise<{ i
     select: { id: true },
   });
   return { id: row.id, hash };
+}
+
+/**
+ * Appends several events in one go inside an existing transaction (one lock, one read of the chain's
+ * head, one insert): the same chain as appending them one by one, for decisions taken in bulk at a
+ * bar close (e.g. 1,000 liquidation tickets). Ids ascend in input order, so chain order holds.
+ */
+export async function appendAuditEventsTx(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const ts = new Date(Math.floor(Date.now()));
+  const rows = inputs.map((input) => {
+    const content = {
+      ts, actorId: input.actorId ?? null, actorEmail: input.actorEmail ?? null, action: input.action, targetType: input.targetType ?? null,
+      targetId: input.targetId ?? null, before: normalizeAuditJson(input.before), after: normalizeAuditJson(input.after), inputsHash: input.inputsHash ?? null,
+    };
+    const hash = computeEventHash(prevHash, content);
+    const row = { ...content, ts: ts.toISOString(), prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  // One statement, rows as one JSON parameter; ORDER BY the array position so ids follow chain order.
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "AuditEvent" (ts, "actorId", "actorEmail", action, "targetType", "targetId", before, after, "inputsHash", "prevHash", hash)
+     SELECT ts, "actorId", "actorEmail", action, "targetType", "targetId", before, after, "inputsHash", "prevHash", hash
+     FROM json_populate_recordset(NULL::"AuditEvent", $1::json) WITH ORDINALITY AS r ORDER BY ordinality`,
+    JSON.stringify(rows),
+  );
 }
 
 export async function appendAuditEvent(prisma: PrismaClient, input: AuditInput) {

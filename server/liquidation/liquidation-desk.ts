@@ -33,6 +33,7 @@ export interface DeskDeps {
 export class LiquidationDesk {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  private volumes = { minute: -1, bySymbol: new Map<string, number>() };
 
   constructor(private readonly deps: DeskDeps) {}
 
@@ -133,10 +134,13 @@ export class LiquidationDesk {
     })).map((t) => t.id);
     let filled = 0;
     const planner = this.planner();
+    const minute = Math.floor(this.deps.now() / 60_000);
+    if (this.volumes.minute !== minute) this.volumes = { minute, bySymbol: new Map() };
     for (const id of tickets) {
       try {
         const res = await executeSlice(this.deps.prisma, id, {
           broker: this.deps.broker, planner, nowMs: this.deps.now(), afterFill: this.deps.afterFill, absorbLossTx: this.deps.absorbLossTx,
+          volumes: this.volumes.bySymbol,
         });
         filled += res.filled;
         this.publish(res.events);

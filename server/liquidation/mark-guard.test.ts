@@ -1,7 +1,7 @@
 // Mark guard examples worked by hand (default band 1%, at least 3 prints).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeMedian, confirmMark } from "./mark-guard";
+import { computeMedian, confirmMark, guardMinute, resolveMarkGuardParams } from "./mark-guard";
 
 const ok = (close: number) => ({ close, quality: "OK" as const });
 
@@ -51,5 +51,18 @@ describe("confirmMark", () => {
         expect(r.status === "CONFIRMED").toBe(Math.abs(bad - p) / p <= 0.01);
       }),
     );
+  });
+  it("guardMinute splits a minute into confirmed marks and frozen symbols; the band is a parameter", () => {
+    const inputs = [
+      { symbol: "A", bar: ok(10), secondaryPrice: 10.02, lastPrints: [] },
+      { symbol: "B", bar: { close: 5, quality: "GAP" as const }, secondaryPrice: 5, lastPrints: [] },
+      { symbol: "C", bar: ok(10.3), secondaryPrice: 10, lastPrints: [] },
+    ];
+    const r = guardMinute(inputs);
+    expect([...r.confirmed]).toEqual([["A", 10]]);
+    expect(r.frozen.map((f) => [f.symbol, f.reason])).toEqual([["B", "GAP"], ["C", "DIVERGED"]]);
+    // a 5% band (versioned parameter) accepts C's 3%
+    expect([...guardMinute(inputs, resolveMarkGuardParams({ markGuard: { divergenceBand: 0.05, minPrints: 3 } })).confirmed.keys()]).toEqual(["A", "C"]);
+    expect(resolveMarkGuardParams({})).toEqual({ divergenceBand: 0.01, minPrints: 3 });
   });
 });

@@ -64,3 +64,20 @@ export function confirmMark(input: MarkGuardInput, params: MarkGuardParams = DEF
   if (d <= band) return { symbol, status: "CONFIRMED", mark: bar.close, confirmedBy: "PRINTS_MEDIAN", divergence: d };
   return frozen("DIVERGED", `close ${bar.close} is ${pct(d)} from the median ${median} of the last ${prints.length} prints (band ${pct(band)}).`, d);
 }
+
+/** The mark guard's parameters from the planner section of a risk parameter version. */
+export function resolveMarkGuardParams(pp: { markGuard?: MarkGuardParams }): MarkGuardParams {
+  return pp.markGuard ?? DEFAULT_MARK_GUARD_PARAMS;
+}
+
+/** One minute for every symbol: the confirmed marks, and the frozen symbols with their reasons (for the desk's alert). */
+export function guardMinute(inputs: readonly MarkGuardInput[], params: MarkGuardParams = DEFAULT_MARK_GUARD_PARAMS) {
+  const confirmed = new Map<string, number>();
+  const frozen: Array<Extract<MarkGuardResult, { status: "FROZEN" }>> = [];
+  for (const input of inputs) {
+    const r = confirmMark(input, params);
+    if (r.status === "CONFIRMED") confirmed.set(r.symbol, r.mark);
+    else frozen.push(r);
+  }
+  return { confirmed, frozen };
+}

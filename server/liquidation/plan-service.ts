@@ -6,21 +6,9 @@ import { AppError } from "../errors";
 import { RiskInputError, assertValidParams, type RiskParams } from "../risk/margin/risk-params";
 import { getActiveParams } from "../risk/params/param-service";
 import { planLiquidation } from "./planner/plan-liquidation";
-import { PrototypeKeyError, parseJsonWithoutPrototypeKeys, planBodySchema, type PlanBody } from "./planner/plan-body";
+import type { PlanBody } from "./planner/plan-body";
 import { resolvePlannerParams } from "./planner/planner-params";
 import type { PlanInput, PlannerParams } from "./planner/types";
-
-/** Reads and validates a plan request body (400 on bad JSON, a "__proto__" key or a bad shape). */
-export async function readPlanBody(req: Request): Promise<PlanBody> {
-  let raw: unknown;
-  try {
-    raw = parseJsonWithoutPrototypeKeys(await req.text());
-  } catch (err) {
-    if (err instanceof PrototypeKeyError) throw new AppError("BAD_REQUEST", err.message);
-    throw new AppError("BAD_REQUEST", "The request body must be valid JSON.");
-  }
-  return planBodySchema.parse(raw);
-}
 
 export function toPlanInput(body: PlanBody): PlanInput {
   return {

@@ -62,9 +62,12 @@ export function apiRoute(
   });
 }
 
+const PROTO_KEY = Symbol("__proto__ key");
+
 /**
  * Parses a JSON body with a zod schema: not application/json -> 415, over maxBytes -> 413 (before
- * it is buffered), bad JSON, a NUL character or a bad shape -> 400; nothing changes.
+ * it is buffered), bad JSON, a NUL character or a bad shape -> 400; nothing changes. A "__proto__"
+ * key is refused: JSON.parse keeps it as an own key, which zod records would otherwise drop silently.
  */
 export async function parseJsonBody<T>(req: Request, schema: ZodType<T>, maxBytes = MAX_BODY_BYTES): Promise<T> {
   assertJsonContentType(req.headers);
@@ -72,8 +75,12 @@ export async function parseJsonBody<T>(req: Request, schema: ZodType<T>, maxByte
   assertNoNul(text, "request body");
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
-  } catch {
+    raw = JSON.parse(text, (key, value: unknown) => {
+      if (key === "__proto__") throw PROTO_KEY;
+      return value;
+    });
+  } catch (err) {
+    if (err === PROTO_KEY) throw new AppError("BAD_REQUEST", 'The body may not contain the key "__proto__".');
     throw new AppError("BAD_REQUEST" satisfies AppErrorCode, "The request body must be valid JSON.");
   }
   return schema.parse(raw);

@@ -2,6 +2,7 @@
 // keeps its paths in openapi/<domain>.ts and takes the error responses from openapi/common.ts.
 import { authErrors } from "./openapi/common";
 import { liquidationPlanPaths } from "./openapi/liquidation-plan";
+import { liquidationTicketPaths } from "./openapi/liquidation-tickets";
 import { marketPaths } from "./openapi/market";
 import { opsPaths } from "./openapi/ops";
 import { paymentsPaths } from "./openapi/payments";
@@ -45,6 +46,7 @@ export const openApiDocument = {
     ...marketPaths,
     ...riskPaths,
     ...liquidationPlanPaths,
+    ...liquidationTicketPaths,
     ...paymentsPaths,
     ...opsPaths,
     "/health": {

@@ -5,6 +5,7 @@
 // together with the position, the leg's progress and the ticket's state. Idempotent: a fill's key is
 // (ticket, leg, minute), so a slice replayed after a crash or by a second caller adds nothing; a crash
 // before commit rolls the whole slice back (no fill without its money, no money without its fill).
+import crypto from "node:crypto";
 import Decimal from "decimal.js";
 import type { PrismaClient } from "../../db/generated/client";
 import { debtRepaymentEntry, feeEntry, toMoney, tradeEntry } from "../../ledger/ledger-math";
@@ -20,6 +21,8 @@ export interface SliceDeps {
   nowMs: number; // engine clock
   /** Test seam: runs after each fill is written, inside the transaction (a throw simulates a crash). */
   afterFill?: (fillKey: string) => void;
+  /** Last closed bar's volume per symbol for this minute (shared across the minute's slices). */
+  volumes?: Map<string, number>;
   /** R8: absorbs the account's negative equity once nothing is left to sell (same transaction). */
   absorbLossTx?: (tx: Tx, accountId: string, ticketId: string) => Promise<void>;
 }
@@ -33,10 +36,16 @@ export interface SliceResult {
 
 const MINUTE = 60_000;
 
-async function minuteCap(tx: Tx, symbol: string, minuteTs: Date, share: number): Promise<number> {
-  const bar = await tx.bar1m.findFirst({ where: { symbolCode: symbol, ts: { lt: minuteTs } }, orderBy: { ts: "desc" }, select: { volume: true } });
+async function minuteCap(tx: Tx, symbol: string, minuteTs: Date, share: number, volumes: Map<string, number> | undefined): Promise<number> {
+  let volume = volumes?.get(symbol);
+  if (volume === undefined) {
+    const bar = await tx.bar1m.findFirst({ where: { symbolCode: symbol, ts: { lt: minuteTs } }, orderBy: { ts: "desc" }, select: { volume: true } });
+    volume = bar?.volume ?? 0;
+    volumes?.set(symbol, volume);
+  }
+  // What other tickets sold of it this minute comes from the database, so it holds across processes.
   const used = await tx.liquidationFill.aggregate({ where: { symbol, minuteTs }, _sum: { qty: true } });
-  return Math.max(0, Math.floor((bar?.volume ?? 0) * share) - (used._sum.qty ?? 0));
+  return Math.max(0, Math.floor(volume * share) - (used._sum.qty ?? 0));
 }
 
 /** Whole lots, except the leg's odd remainder which may go as one order (A-share odd-lot sells). */
@@ -56,16 +65,19 @@ export async function executeSlice(prisma: PrismaClient, ticketId: string, deps:
       const lots = new Map(
         (await tx.symbol.findMany({ where: { code: { in: legs.map((l) => l.symbol) } }, select: { code: true, lotSize: true } })).map((s) => [s.code, s.lotSize]),
       );
+      const doneThisMinute = new Set(
+        (await tx.liquidationFill.findMany({ where: { ticketId, minuteTs }, select: { fillKey: true } })).map((f) => f.fillKey),
+      );
       let filled = 0;
       let net = new Decimal(0);
       for (const leg of legs) {
         const remaining = leg.qty - leg.filledQty;
         if (remaining <= 0 || leg.cannotClose) continue;
         const fillKey = `${ticketId}:${leg.id}:${minuteTs.getTime()}`;
-        if (await tx.liquidationFill.findUnique({ where: { fillKey }, select: { id: true } })) continue;
+        if (doneThisMinute.has(fillKey)) continue;
         const quote = deps.broker.quoteSell(leg.symbol);
         if (!quote.tradable) continue;
-        const cap = await minuteCap(tx, leg.symbol, minuteTs, deps.planner.maxShareOfMinuteVolume);
+        const cap = await minuteCap(tx, leg.symbol, minuteTs, deps.planner.maxShareOfMinuteVolume, deps.volumes);
         const want = roundToLots(Math.min(remaining, cap, quote.depth), remaining, lots.get(leg.symbol) ?? deps.planner.defaultLotSize);
         if (want <= 0) continue;
         const exec = deps.broker.sell(leg.symbol, want);
@@ -74,17 +86,17 @@ export async function executeSlice(prisma: PrismaClient, ticketId: string, deps:
         const fees = computeSellFees(gross.toNumber(), deps.planner.fees);
         // Same measure as the plan's expected slippage (R5): from the mark the plan used.
         const slippageBps = leg.markPrice > 0 ? ((leg.markPrice - exec.avgPrice) / leg.markPrice) * 10_000 : 0;
-        const fill = await tx.liquidationFill.create({
+        const fillId = crypto.randomUUID();
+        const ref = { refType: "LiquidationFill", refId: fillId };
+        const entryId = await postEntryTx(tx, tradeEntry(t.accountId, gross), { ...ref, idempotencyKey: `liq:${fillKey}:trade`, memo: `sell ${exec.qty} ${leg.symbol}` });
+        if (fees.total > 0) await postEntryTx(tx, feeEntry(t.accountId, new Decimal(fees.total)), { ...ref, idempotencyKey: `liq:${fillKey}:fee` });
+        await tx.liquidationFill.create({
           data: {
-            ticketId, legId: leg.id, symbol: leg.symbol, qty: exec.qty, price: exec.avgPrice, grossProceeds: gross.toFixed(2),
-            fees: fees.total.toFixed(2), slippageBps, fillKey, minuteTs, ts: new Date(deps.nowMs),
+            id: fillId, ticketId, legId: leg.id, symbol: leg.symbol, qty: exec.qty, price: exec.avgPrice, grossProceeds: gross.toFixed(2),
+            fees: fees.total.toFixed(2), slippageBps, fillKey, minuteTs, ts: new Date(deps.nowMs), journalEntryId: entryId,
           },
           select: { id: true },
         });
-        const ref = { refType: "LiquidationFill", refId: fill.id };
-        const entryId = await postEntryTx(tx, tradeEntry(t.accountId, gross), { ...ref, idempotencyKey: `liq:${fillKey}:trade`, memo: `sell ${exec.qty} ${leg.symbol}` });
-        if (fees.total > 0) await postEntryTx(tx, feeEntry(t.accountId, new Decimal(fees.total)), { ...ref, idempotencyKey: `liq:${fillKey}:fee` });
-        await tx.liquidationFill.update({ where: { id: fill.id }, data: { journalEntryId: entryId } });
         await tx.liquidationLeg.update({ where: { id: leg.id }, data: { filledQty: { increment: exec.qty } } });
         const pos = await tx.position.update({
           where: { accountId_symbolCode: { accountId: t.accountId, symbolCode: leg.symbol } },

@@ -54,18 +54,3 @@ export const planBodySchema = z
   });
 
 export type PlanBody = z.infer<typeof planBodySchema>;
-
-/** JSON.parse keeps "__proto__" as an own key, which zod's records then drop silently: refuse it instead. */
-export function parseJsonWithoutPrototypeKeys(text: string): unknown {
-  return JSON.parse(text, (key, value: unknown) => {
-    if (key === "__proto__") throw new PrototypeKeyError();
-    return value;
-  });
-}
-
-export class PrototypeKeyError extends Error {
-  constructor() {
-    super('The body may not contain the key "__proto__".');
-    this.name = "PrototypeKeyError";
-  }
-}

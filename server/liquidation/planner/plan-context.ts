@@ -24,12 +24,12 @@ export function quoteLeg(c: Choice, pp: PlannerParams): PlanLeg {
 }
 
 /** The account after the legs: one position per symbol, cannot-close shares at their haircut value. */
-export function projectAccount(input: PlanInput, preps: readonly PreparedPosition[], legs: readonly PlanLeg[], sold: ReadonlyMap<number, number>) {
+export function projectAccount(input: PlanInput, preps: readonly PreparedPosition[], legs: readonly PlanLeg[], sold: readonly number[]) {
   const net = legs.reduce((s, l) => s + l.netProceeds, 0);
   const repaid = Math.min(input.debt, Math.max(0, net));
   const positions: PositionInput[] = [];
   for (const p of preps) {
-    const x = sold.get(p.index) ?? 0;
+    const x = sold[p.index] ?? 0;
     if (p.pos.qty - x <= 0) continue;
     positions.push({
       symbol: p.pos.symbol, qty: p.pos.qty - x, price: p.priceAfter(x), assetClass: p.pos.assetClass,
@@ -90,7 +90,8 @@ export function createPlanContext(input: PlanInput, riskParams: RiskParams, pp: 
 /** The legs of a set of choices and the pure margin model on the account they leave. */
 export function evaluateChoices(ctx: PlanContext, chosen: readonly Choice[]) {
   const legs = chosen.map((c) => quoteLeg(c, ctx.pp));
-  const sold = new Map(chosen.map((c, i) => [c.prep.index, legs[i]?.qty ?? 0]));
+  const sold: number[] = new Array<number>(ctx.preps.length).fill(0);
+  chosen.forEach((c, i) => (sold[c.prep.index] = legs[i]?.qty ?? 0));
   const acct = projectAccount(ctx.input, ctx.preps, legs, sold);
   return { legs, acct, result: evaluateAccount(acct, ctx.riskParams) };
 }

@@ -166,6 +166,17 @@ describe("planLiquidation properties (R5)", () => {
     );
   });
 
+  it("the plan does not depend on the order the positions are listed in (deterministic, R4 replay)", () => {
+    fc.assert(
+      fc.property(accountArb, paramsArb, fc.nat(), (input, params, seed) => {
+        const shuffled = [...input.positions].sort((a, b) => ((a.symbol.charCodeAt(1) * 7919 + seed) % 13) - ((b.symbol.charCodeAt(1) * 7919 + seed) % 13));
+        const legs = (i: PlanInput) => planLiquidation(i, params, PP).legs.map((l) => [l.symbol, l.qty]);
+        expect(legs({ ...input, positions: shuffled })).toEqual(legs(input));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("fees and stamp duty reduce proceeds as worked by hand", () => {
     fc.assert(
       fc.property(fc.double({ min: 0.01, max: 1e8, noNaN: true }), (gross) => {

@@ -7,6 +7,7 @@ import { computeSellFees } from "./fees";
 import { planLiquidationNaively } from "./naive-planner";
 import { planLiquidation } from "./plan-liquidation";
 import { DEFAULT_PLANNER_PARAMS as PP } from "./planner-params";
+import { computePriorityScore } from "./priority";
 import { createSalePricer } from "./slippage";
 import type { PlannerPosition } from "./types";
 
@@ -42,6 +43,15 @@ describe("slippage (R5)", () => {
     const q = createSalePricer(10, 0.002, 1e6, undefined, PP.impact).quote(10_000);
     expect(q.slippageBps).toBeCloseTo(0.002 * Math.sqrt(24) * 10_000, 6);
     expect(createSalePricer(10, 0.05, 1e6, undefined, PP.impact).quote(10_000).slippageBps).toBeCloseTo(1000, 9);
+  });
+});
+
+describe("priority score (R5)", () => {
+  it("weights 0.3 / 0.3 / 0.3 / 0.1: 5% of ADV, 50 bps, half hedged, a quarter of the fees", () => {
+    // 0.3 x min(1, 0.05 / 0.1) + 0.3 x min(1, 50 / 200) + 0.3 x (1 - 0.5) - 0.1 x 0.25 = 0.15 + 0.075 + 0.15 - 0.025
+    expect(computePriorityScore({ shareOfAdv: 0.05, fullSaleSlippageBps: 50, hedged: 0.5, feeShare: 0.25 }, PP)).toBeCloseTo(0.35, 12);
+    // features saturate at 1: 30% of ADV and 900 bps count as 0.1 and 200 bps would
+    expect(computePriorityScore({ shareOfAdv: 0.3, fullSaleSlippageBps: 900, hedged: 0, feeShare: 0 }, PP)).toBeCloseTo(0.9, 12);
   });
 });
 

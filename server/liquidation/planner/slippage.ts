@@ -26,6 +26,43 @@ export interface SalePricer {
   quote(qty: number): SaleQuote;
 }
 
+function finishQuote(mark: number, qty: number, gross: number, source: SaleQuote["source"]): SaleQuote {
+  const avgPrice = qty > 0 ? gross / qty : mark;
+  return { gross, avgPrice, slippageBps: mark > 0 ? ((mark - avgPrice) / mark) * 10_000 : 0, source };
+}
+
+class ImpactPricer implements SalePricer {
+  constructor(private readonly mark: number, private readonly sigma: number, private readonly adv: number, private readonly impact: PlannerParams["impact"]) {}
+  quote(qty: number): SaleQuote {
+    const gross = qty * this.mark * (1 - computeImpactSlippage(qty, this.mark, this.sigma, this.adv, this.impact));
+    return finishQuote(this.mark, qty, gross, "IMPACT_MODEL");
+  }
+}
+
+class BookPricer implements SalePricer {
+  constructor(
+    private readonly mark: number,
+    private readonly sigma: number,
+    private readonly adv: number,
+    private readonly bids: readonly BookLevel[],
+    private readonly impact: PlannerParams["impact"],
+  ) {}
+  quote(qty: number): SaleQuote {
+    let rest = qty;
+    let gross = 0;
+    let last = this.mark;
+    for (const [price, size] of this.bids) {
+      if (rest <= 0) break;
+      const take = size < rest ? size : rest;
+      gross += take * price;
+      rest -= take;
+      last = price;
+    }
+    if (rest > 0) gross += rest * last * (1 - computeImpactSlippage(rest, last, this.sigma, this.adv, this.impact));
+    return finishQuote(this.mark, qty, gross, "BOOK");
+  }
+}
+
 /** A pricer for one position: walks `bids` when given, else the impact model. */
 export function createSalePricer(
   mark: number,
@@ -34,27 +71,5 @@ export function createSalePricer(
   bids: readonly BookLevel[] | undefined,
   impact: PlannerParams["impact"],
 ): SalePricer {
-  const finish = (qty: number, gross: number, source: SaleQuote["source"]): SaleQuote => {
-    const avgPrice = qty > 0 ? gross / qty : mark;
-    return { gross, avgPrice, slippageBps: mark > 0 ? ((mark - avgPrice) / mark) * 10_000 : 0, source };
-  };
-  if (!bids) {
-    return { quote: (qty) => finish(qty, qty * mark * (1 - computeImpactSlippage(qty, mark, sigma, adv, impact)), "IMPACT_MODEL") };
-  }
-  return {
-    quote(qty) {
-      let rest = qty;
-      let gross = 0;
-      let last = mark;
-      for (const [price, size] of bids) {
-        if (rest <= 0) break;
-        const take = size < rest ? size : rest;
-        gross += take * price;
-        rest -= take;
-        last = price;
-      }
-      if (rest > 0) gross += rest * last * (1 - computeImpactSlippage(rest, last, sigma, adv, impact));
-      return finish(qty, gross, "BOOK");
-    },
-  };
+  return bids ? new BookPricer(mark, sigma, adv, bids, impact) : new ImpactPricer(mark, sigma, adv, impact);
 }
