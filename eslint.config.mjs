@@ -8,7 +8,7 @@ import tseslint from "typescript-eslint";
 const config = [
   {
     ignores: [
-      "node_modules/**", ".next/**", ".next-*/**", ".data*/**", "server/db/generated/**", "test-results/**",
+      "node_modules/**", ".next/**", ".workers/**", ".next-*/**", ".data*/**", "server/db/generated/**", "test-results/**",
       "playwright-report/**", "next-env.d.ts",
     ],
   },
