@@ -7,7 +7,8 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "PRECONDITION_FAILED"
-  | "TOO_MANY_REQUESTS";
+  | "TOO_MANY_REQUESTS"
+  | "PAYLOAD_TOO_LARGE";
 
 export class AppError extends Error {
   constructor(
@@ -27,4 +28,5 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   PRECONDITION_FAILED: 412,
   TOO_MANY_REQUESTS: 429,
+  PAYLOAD_TOO_LARGE: 413,
 };
