@@ -1,5 +1,6 @@
 // English catalog (default locale). zh-CN.ts must have exactly the same keys (checked by type).
 // Each later domain keeps its strings in catalogs/<domain>.en.ts under its own namespace.
+import { calendarEn } from "./catalogs/calendar.en";
 import { marketEn } from "./catalogs/market.en";
 import { paymentsEn } from "./catalogs/payments.en";
 import { riskEn } from "./catalogs/risk.en";
@@ -166,6 +167,7 @@ export const en = {
   market: marketEn,
   risk: riskEn,
   payments: paymentsEn,
+  calendar: calendarEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

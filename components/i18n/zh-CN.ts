@@ -1,4 +1,5 @@
 // 简体中文目录。键与 en.ts 完全一致（由类型检查保证）。
+import { calendarZhCN } from "./catalogs/calendar.zh-CN";
 import { marketZhCN } from "./catalogs/market.zh-CN";
 import { paymentsZhCN } from "./catalogs/payments.zh-CN";
 import { riskZhCN } from "./catalogs/risk.zh-CN";
@@ -166,4 +167,5 @@ export const zhCN: Messages = {
   market: marketZhCN,
   risk: riskZhCN,
   payments: paymentsZhCN,
+  calendar: calendarZhCN,
 };

@@ -2,6 +2,7 @@ import { accountsRouter } from "./routers/accounts";
 import { adminRouter } from "./routers/admin";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { calendarRouter } from "./routers/calendar";
 import { marketRouter } from "./routers/market";
 import { monitoringRouter } from "./routers/monitoring";
 import { paymentsRouter } from "./routers/payments";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   monitoring: monitoringRouter, // issue 3: feeds, indicators, detectors, alerts, drills
   risk: riskRouter, // issue 4: margin model, parameters, margin calls, heatmap
   payments: paymentsRouter, // issue 5: ledger, withdrawals, AML, reconciliation
+  calendar: calendarRouter, // bank and exchange calendars (value dates, sessions)
 });
 
 export type AppRouter = typeof appRouter;

@@ -42,6 +42,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "withdrawals.appeal": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
   "reconciliation.manage": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
   "largeValue.view": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: true },
+  "calendars.view": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: true },
+  "calendars.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
 };
 
 const permissions = Object.keys(PERMISSIONS) as Permission[];
