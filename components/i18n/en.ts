@@ -1,6 +1,7 @@
 // English catalog (default locale). zh-CN.ts must have exactly the same keys (checked by type).
 // Each later domain keeps its strings in catalogs/<domain>.en.ts under its own namespace.
 import { liquidationEn } from "./catalogs/liquidation.en";
+import { calendarEn } from "./catalogs/calendar.en";
 import { marketEn } from "./catalogs/market.en";
 import { paymentsEn } from "./catalogs/payments.en";
 import { riskEn } from "./catalogs/risk.en";
@@ -168,6 +169,7 @@ export const en = {
   risk: riskEn,
   payments: paymentsEn,
   liquidation: liquidationEn,
+  calendar: calendarEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

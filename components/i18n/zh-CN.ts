@@ -1,5 +1,6 @@
 // 简体中文目录。键与 en.ts 完全一致（由类型检查保证）。
 import { liquidationZhCN } from "./catalogs/liquidation.zh-CN";
+import { calendarZhCN } from "./catalogs/calendar.zh-CN";
 import { marketZhCN } from "./catalogs/market.zh-CN";
 import { paymentsZhCN } from "./catalogs/payments.zh-CN";
 import { riskZhCN } from "./catalogs/risk.zh-CN";
@@ -168,4 +169,5 @@ export const zhCN: Messages = {
   risk: riskZhCN,
   payments: paymentsZhCN,
   liquidation: liquidationZhCN,
+  calendar: calendarZhCN,
 };

@@ -16,6 +16,9 @@ export function WithdrawalDetail({ id, rights, userId }: { id: string; rights: A
   const trpc = useTRPC();
   const q = useQuery({ ...trpc.payments.withdrawal.queryOptions({ id }), refetchInterval: 5_000 });
   const now = useNow();
+  // The figure an approval would use now (same check, current cash, debt and marks).
+  const pending = q.data?.status === "PENDING_APPROVAL";
+  const preview = useQuery({ ...trpc.payments.marginPreview.queryOptions({ id }), enabled: pending, refetchInterval: 5_000 });
   if (q.isPending) return <p className="muted">{t("common.loading")}</p>;
   if (q.isError) return <p role="alert" className="form-error">{q.error.message}</p>;
   const w = q.data;
@@ -82,6 +85,14 @@ export function WithdrawalDetail({ id, rights, userId }: { id: string; rights: A
               <Fact label={t("payments.detail.headroom")} className={mc.headroom < 0 ? "up" : "down"}>
                 <span data-testid="margin-headroom">{fmt.money(mc.headroom)}</span>
               </Fact>
+              {pending && preview.data && (
+                <Fact label={t("payments.detail.headroomNow")} className={Number(preview.data.headroom) < 0 ? "up" : "down"}>
+                  <span data-testid="margin-headroom-now">{fmt.money(Number(preview.data.headroom))}</span>{" "}
+                  <span className="muted small">
+                    {preview.data.source === "risk-engine" ? t("payments.detail.sourceRisk") : t("payments.detail.sourceConservative")}
+                  </span>
+                </Fact>
+              )}
             </dl>
           )}
         </section>

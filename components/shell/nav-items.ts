@@ -30,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/audit", label: "nav.audit", permission: "audit.view", group: "compliance" },
   { href: "/admin/users", label: "nav.users", permission: "users.view", group: "admin" },
   { href: "/admin/system", label: "nav.system", permission: "system.view", group: "admin" },
+  { href: "/admin/calendars", label: "calendar.nav", permission: "calendars.view", group: "admin" },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -47,6 +47,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "liquidation.extendHold": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
   "liquidation.dispute": { RISK: true, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
   "liquidation.reviewDispute": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
+  "calendars.view": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: true },
+  "calendars.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
 };
 
 const permissions = Object.keys(PERMISSIONS) as Permission[];

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   "withdrawals.appeal": ["RISK", "MANAGER"],
   "reconciliation.manage": ["MANAGER"],
   "largeValue.view": ["COMPLIANCE", "AUDITOR"],
+  "calendars.view": ["ADMIN", "AUDITOR"],
+  "calendars.manage": ["ADMIN"],
 
   // liquidation (issue 10): add permissions below this line
   "liquidation.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],

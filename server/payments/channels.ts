@@ -1,6 +1,7 @@
 // P1 payment channels: per-channel single-payment limits, daily cut-off (Asia/Shanghai) and
 // settlement convention. A request after the cut-off takes the next business day as value date;
-// settlement is the value date (T+0) or the business day after (T+1).
+// settlement is the value date (T+0) or the business day after (T+1), on the bank calendar.
+import type { DayCalendar } from "../calendar/day-calendar";
 export const CHANNELS = ["BANK_TRANSFER", "THIRD_PARTY", "SWIFT", "ACH", "QUICK_PAY", "CUSTODY"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -33,26 +34,20 @@ export function shanghaiDate(ms: number): string {
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-function addBusinessDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const weekend = () => d.getUTCDay() === 0 || d.getUTCDay() === 6;
-  for (let i = 0; i < n; i++) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    while (weekend()) d.setUTCDate(d.getUTCDate() + 1);
-  }
-  return d.toISOString().slice(0, 10);
-}
-
-/** P1: value date (cut-off rolls to the next business day) and settlement date (T+0 / T+1). */
-export function settlementDates(channel: Channel, nowMs: number): { valueDate: string; settlementDate: string; afterCutoff: boolean } {
+/**
+ * P1: value date and settlement date on the bank calendar. A request on a bank day before the
+ * cut-off has value date today; after the cut-off, or on a day banks are closed (weekend, public
+ * holiday), the next bank day. Settlement is the value date (T+0) or n bank days later (T+n).
+ * E.g. SWIFT (15:00, T+1) on 2026-09-30 16:00: National Day closes 10-01..10-07, so value date
+ * 2026-10-08 and settlement 2026-10-09.
+ */
+export function settlementDates(channel: Channel, nowMs: number, bank: DayCalendar): { valueDate: string; settlementDate: string; afterCutoff: boolean } {
   const rule = CHANNEL_RULES[channel];
-  const local = new Date(nowMs + SHANGHAI_OFFSET_MS);
-  const hhmm = local.toISOString().slice(11, 16);
+  const hhmm = new Date(nowMs + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
   const today = shanghaiDate(nowMs);
-  const weekend = local.getUTCDay() === 0 || local.getUTCDay() === 6;
   const afterCutoff = hhmm > rule.cutoff;
-  const valueDate = afterCutoff || weekend ? addBusinessDays(today, 1) : today;
-  const settlementDate = rule.settlementDays === 0 ? valueDate : addBusinessDays(valueDate, rule.settlementDays);
+  const valueDate = afterCutoff || !bank.isOpen(today) ? bank.next(today) : today;
+  const settlementDate = bank.addOpenDays(valueDate, rule.settlementDays);
   return { valueDate, settlementDate, afterCutoff };
 }
 

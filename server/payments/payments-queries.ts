@@ -1,6 +1,7 @@
 // Read side of the payments screens: the approvals queue (with AML score, hits, margin impact,
 // age and SLA), a withdrawal's evidence and history, frozen items, deposits, large-value reports.
 import type { Prisma, PrismaClient } from "../db/generated/client";
+import { toCsv } from "../csv/to-csv";
 import { AppError } from "../errors";
 import type { AmlHit } from "./aml/rules";
 import type { MarginCheck } from "./margin-check";
@@ -95,14 +96,11 @@ export async function listLargeValueReports(prisma: PrismaClient, input: { limit
   }));
 }
 
-const csvCell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-
-/** P4: the large-value report list as CSV (for the PBOC submission). */
+/** P4: the large-value report list as CSV (for the PBOC submission): BOM and formula escaping. */
 export async function exportLargeValueCsv(prisma: PrismaClient) {
   const rows = await listLargeValueReports(prisma, { limit: 10_000 });
-  const head = "created_at_utc,category,threshold_cny,amount_cny,type,reference,account,client";
-  const body = rows.map((r) => [r.createdAt.toISOString(), r.category, r.threshold.toFixed(2), r.amount.toFixed(2), r.refType, r.refId, r.accountCode, r.clientName].map(csvCell).join(","));
-  return [head, ...body].join("\n") + "\n";
+  const head = ["created_at_utc", "category", "threshold_cny", "amount_cny", "type", "reference", "account", "client"];
+  return toCsv(head, rows.map((r) => [r.createdAt.toISOString(), r.category, r.threshold.toFixed(2), r.amount.toFixed(2), r.refType, r.refId, r.accountCode, r.clientName]));
 }
 
 export async function listAssignees(prisma: PrismaClient) {

@@ -3,6 +3,8 @@
 // movement ends in exactly one item: MATCHED, AMOUNT_MISMATCH, DUPLICATE (a reference more than
 // once on the statement), MISSING_IN_LEDGER or MISSING_IN_STATEMENT.
 import Decimal from "decimal.js";
+import { parse } from "csv-parse/sync";
+import { toCsv } from "../csv/to-csv";
 
 export interface StatementLine {
   date: string; // YYYY-MM-DD
@@ -26,30 +28,50 @@ export class StatementFormatError extends Error {}
 
 const HEADER = ["date", "reference", "direction", "amount"];
 
-/** CSV with the header date,reference,direction,amount; direction CREDIT or DEBIT; amount > 0 in CNY. */
+/** P2: the statement import's size cap, bytes (UTF-8). Bigger files are refused before parsing. */
+export const STATEMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+// An amount cell: digits with optional thousands separators ("1,000.00"), at most 2 decimals.
+const AMOUNT = /^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/;
+
+/**
+ * CSV (RFC 4180 through csv-parse: quoted fields, "" escapes, a UTF-8 BOM) with the header
+ * date,reference,direction,amount; direction CREDIT or DEBIT; amount > 0 in CNY, 2 decimals at most.
+ */
 export function parseStatementCsv(text: string): StatementLine[] {
-  const rows = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
-  const head = rows.shift();
-  if (!head || head.toLowerCase().split(",").map((h) => h.trim()).join(",") !== HEADER.join(",")) {
+  let rows: string[][];
+  try {
+    rows = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true });
+  } catch (err) {
+    throw new StatementFormatError(`The file is not valid CSV: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const head = rows[0];
+  if (!head || head.map((h) => h.toLowerCase()).join(",") !== HEADER.join(",")) {
     throw new StatementFormatError(`The first line must be the header ${HEADER.join(",")}.`);
   }
-  return rows.map((row, i) => {
-    const line = i + 2;
-    const cells = row.split(",").map((c) => c.trim());
+  const out: StatementLine[] = new Array(rows.length - 1);
+  for (let i = 1; i < rows.length; i++) {
+    const cells = rows[i] ?? [];
+    const line = i + 1;
     if (cells.length !== 4) throw new StatementFormatError(`Line ${line}: expected 4 columns, found ${cells.length}.`);
     const [date = "", reference = "", direction = "", amount = ""] = cells;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new StatementFormatError(`Line ${line}: the date must be YYYY-MM-DD.`);
     if (!reference) throw new StatementFormatError(`Line ${line}: the reference is empty.`);
     if (direction !== "CREDIT" && direction !== "DEBIT") throw new StatementFormatError(`Line ${line}: direction must be CREDIT or DEBIT.`);
-    if (!/^\d+(\.\d{1,2})?$/.test(amount)) throw new StatementFormatError(`Line ${line}: the amount must be a positive number with at most 2 decimals.`);
-    const value = new Decimal(amount);
-    return { date, reference, amount: direction === "CREDIT" ? value : value.neg() };
-  });
+    if (!AMOUNT.test(amount)) throw new StatementFormatError(`Line ${line}: the amount must be a positive number with at most 2 decimals.`);
+    const value = new Decimal(amount.replace(/,/g, ""));
+    out[i - 1] = { date, reference, amount: direction === "CREDIT" ? value : value.neg() };
+  }
+  return out;
 }
 
 export function reconcile(statement: readonly StatementLine[], ledger: readonly LedgerMovement[]): ReconItem[] {
   const byRef = new Map<string, StatementLine[]>();
-  for (const s of statement) byRef.set(s.reference, [...(byRef.get(s.reference) ?? []), s]);
+  for (const s of statement) {
+    const seen = byRef.get(s.reference);
+    if (seen) seen.push(s);
+    else byRef.set(s.reference, [s]);
+  }
   const ledgerByRef = new Map<string, LedgerMovement>();
   for (const m of ledger) ledgerByRef.set(m.reference, m);
   const items: ReconItem[] = [];
@@ -73,6 +95,5 @@ export function reconcile(statement: readonly StatementLine[], ledger: readonly 
 
 /** Writes a statement in the import format (the demo's statement with planted breaks uses it). */
 export function formatStatementCsv(lines: readonly StatementLine[]): string {
-  const body = lines.map((l) => `${l.date},${l.reference},${l.amount.isNegative() ? "DEBIT" : "CREDIT"},${l.amount.abs().toFixed(2)}`);
-  return [HEADER.join(","), ...body].join("\n") + "\n";
+  return toCsv(HEADER, lines.map((l) => [l.date, l.reference, l.amount.isNegative() ? "DEBIT" : "CREDIT", l.amount.abs().toFixed(2)]));
 }

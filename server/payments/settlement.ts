@@ -17,6 +17,10 @@ import { lockWithdrawal, transitionTx, type Actor } from "./withdrawal-transitio
 
 const money = (v: { toString(): string }) => new Decimal(v.toString());
 
+// Rail answers and bank callbacks on one account queue on its row lock; in a burst a transaction
+// waits for a pooled connection (up to 10 s) instead of failing after Prisma's default 2 s.
+const MONEY_TX = { maxWait: 10_000, timeout: 15_000 };
+
 export function railRefFor(withdrawalId: string): string {
   return `WD-${withdrawalId}`;
 }
@@ -28,7 +32,7 @@ export async function sendWithdrawal(prisma: PrismaClient, withdrawalId: string,
     await transitionTx(tx, w, "SEND", { actor: null, data: { railRef, sentAt: new Date(nowMs) }, audit: { railRef } });
     await postEntryTx(tx, withdrawalSentEntry(w.accountId, money(w.amount)), { refType: "Withdrawal", refId: w.id, idempotencyKey: `sent:${w.id}` });
     return w;
-  });
+  }, MONEY_TX);
 }
 
 export type RailOutcome = "SETTLE" | "FAIL" | "REVERSE";
@@ -51,7 +55,7 @@ export async function applyWithdrawalOutcome(prisma: PrismaClient, railRef: stri
       await postEntryTx(tx, withdrawalReversedEntry(w.accountId, amount), { refType: "Withdrawal", refId: w.id, idempotencyKey: `reversed:${w.id}` });
     }
     return w;
-  });
+  }, MONEY_TX);
 }
 
 export async function createDeposit(
@@ -104,5 +108,5 @@ export async function applyDepositOutcome(prisma: PrismaClient, reference: strin
       targetType: "Deposit", targetId: found.id, before: { status: from }, after: { status: to },
     });
     return { ...found, status: to };
-  });
+  }, MONEY_TX);
 }

@@ -4,11 +4,12 @@
 import Decimal from "decimal.js";
 import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEventTx } from "../audit/audit-service";
+import { loadCalendar } from "../calendar/calendar-service";
 import { AppError } from "../errors";
 import type { AccountRiskSource } from "../services";
 import { loadAmlInput } from "./aml/aml-inputs";
 import { evaluateAml, largeValueCategories } from "./aml/rules";
-import { CHANNEL_RULES, checkChannelLimit, settlementDates, type Channel } from "./channels";
+import { CHANNEL_RULES, checkChannelLimit, settlementDates, shanghaiDate, type Channel } from "./channels";
 import { checkWithdrawalMargin } from "./margin-check";
 import { parseMoneyAmount } from "./money-input";
 import { transitionTx, type Actor } from "./withdrawal-transition";
@@ -47,7 +48,7 @@ export async function requestWithdrawal(
     await loadAmlInput(prisma, { ...input, ip: input.ip ?? null, deviceId: input.deviceId ?? null, amount: amount.toNumber(), crossBorder: rule.crossBorder }, nowMs),
   );
   const coolOff = aml.hits.find((h) => h.rule === "NEW_BENEFICIARY")?.evidence.coolOffUntil;
-  const dates = settlementDates(input.channel, nowMs);
+  const dates = settlementDates(input.channel, nowMs, await loadCalendar(prisma, "BANK", shanghaiDate(nowMs)));
   try {
     return await prisma.$transaction(async (tx) => {
       const margin = await checkWithdrawalMargin(tx, input.accountId, amount, { accountRisk: deps.accountRisk, nowMs });

@@ -41,7 +41,7 @@ export const paymentsEn = {
     settlement: "Value date / settlement", railRef: "Rail reference", escalated: "Escalated",
     aml: "AML and fraud checks", score: "Score {score} / 100", noHits: "No rule hit.", weight: "+{weight}",
     margin: "Initial-margin check", marginSource: "Source", sourceRisk: "risk engine's initial-margin rate on current cash, debt and marks", sourceConservative: "conservative (100% of market value)",
-    cash: "Cash", debt: "Debt", marketValue: "Market value (last 1-minute closes)", checkedAt: "Checked at", marksAsOf: "Marks as of",
+    headroomNow: "Headroom if approved now", cash: "Cash", debt: "Debt", marketValue: "Market value (last 1-minute closes)", checkedAt: "Checked at", marksAsOf: "Marks as of",
     equity: "Equity", initialMargin: "Initial margin", pendingOther: "Other pending withdrawals", equityAfter: "Equity after", headroom: "Headroom",
     coolOff: "Cooling-off until {time}: the beneficiary is new.",
     history: "History",

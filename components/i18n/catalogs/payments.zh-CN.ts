@@ -43,7 +43,7 @@ export const paymentsZhCN: Messages["payments"] = {
     settlement: "起息日 / 结算日", railRef: "支付流水号", escalated: "已升级",
     aml: "反洗钱与反欺诈检查", score: "评分 {score} / 100", noHits: "未命中任何规则。", weight: "+{weight} 分",
     margin: "初始保证金检查", marginSource: "数据来源", sourceRisk: "风控引擎初始保证金率 × 当前现金、负债与市价", sourceConservative: "保守估计（市值的 100%）",
-    cash: "现金", debt: "负债", marketValue: "市值（最新 1 分钟收盘价）", checkedAt: "检查时间", marksAsOf: "价格时点",
+    headroomNow: "若现在批准的余量", cash: "现金", debt: "负债", marketValue: "市值（最新 1 分钟收盘价）", checkedAt: "检查时间", marksAsOf: "价格时点",
     equity: "权益", initialMargin: "初始保证金", pendingOther: "其他待处理出金", equityAfter: "出金后权益", headroom: "余量",
     coolOff: "冷静期至 {time}：收款人为新添加。",
     history: "历史记录",

@@ -83,7 +83,7 @@ export const paymentsRouter = createTRPCRouter({
   reconciliationRuns: permissionProcedure("payments.view").query(({ ctx }) => listRuns(ctx.prisma)),
   reconciliationRun: permissionProcedure("payments.view").input(z.object({ id })).query(({ ctx, input }) => getRun(ctx.prisma, input.id)),
   importStatement: permissionProcedure("reconciliation.manage")
-    .input(z.object({ fileName: z.string().min(1).max(200), csv: z.string().min(1).max(5_000_000), date: date.optional() }))
+    .input(z.object({ fileName: z.string().min(1).max(200), csv: z.string().min(1, "The statement file is empty."), date: date.optional() }))
     .mutation(({ ctx, input }) => importStatement(ctx.prisma, input, ctx.user)),
   sampleStatement: permissionProcedure("reconciliation.manage")
     .input(z.object({ date: date.optional() }))
