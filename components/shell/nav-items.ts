@@ -29,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/audit", label: "nav.audit", permission: "audit.view", group: "compliance" },
   { href: "/admin/users", label: "nav.users", permission: "users.view", group: "admin" },
   { href: "/admin/system", label: "nav.system", permission: "system.view", group: "admin" },
+  { href: "/account/security", label: "security.nav.mySecurity", permission: "apiTokens.own", group: "admin" },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -1,6 +1,7 @@
 // Writes and verifies the hash-chained audit trail (DESIGN A1). Appends are serialized by a
 // transaction-scoped advisory lock, so ascending id is chain order even with several writers.
 import type { PrismaClient } from "../db/generated/client";
+import { currentApiToken } from "../auth/request-context";
 import { computeEventHash, GENESIS_HASH, verifyChain, type AuditEventRow } from "./hash-chain";
 
 const AUDIT_LOCK_KEY = 72707370;
@@ -46,7 +47,7 @@ export async function appendAuditEventTx(tx: Tx, input: AuditInput): Promise<{ i
     targetType: input.targetType ?? null,
     targetId: input.targetId ?? null,
     before: normalizeAuditJson(input.before),
-    after: normalizeAuditJson(input.after),
+    after: normalizeAuditJson(attributeToApiToken(input.after)),
     inputsHash: input.inputsHash ?? null,
   };
   const hash = computeEventHash(prevHash, content);
@@ -61,6 +62,16 @@ export async function appendAuditEventTx(tx: Tx, input: AuditInput): Promise<{ i
     select: { id: true },
   });
   return { id: row.id, hash };
+}
+
+/** An event written during an API-token call names the token (inside the hashed payload). */
+function attributeToApiToken(after: unknown): unknown {
+  const token = currentApiToken();
+  if (!token) return after;
+  const viaApiToken = { id: token.id, name: token.name };
+  if (after === undefined || after === null) return { viaApiToken };
+  if (typeof after === "object" && !Array.isArray(after)) return { ...(after as Record<string, unknown>), viaApiToken };
+  return { value: after, viaApiToken };
 }
 
 export async function appendAuditEvent(prisma: PrismaClient, input: AuditInput) {
