@@ -190,6 +190,9 @@ describe.each(BACKENDS)("sign-in counters and throttling on %s", (kind) => {
     // Per IP: three attempts on three unknown accounts, the fourth is throttled.
     for (const n of [1, 2, 3]) expect(await at(`nobody${n}@test.local`, "10.9.9.9")).toBe("invalid_credentials");
     expect(await at("nobody4@test.local", "10.9.9.9")).toBe("rate_limited");
+    // The HTTP route asks without counting (429 with Retry-After before next-auth runs).
+    expect(await throttle.peek("10.9.9.9", "someone@test.local")).toBeGreaterThan(890);
+    expect(await throttle.peek("10.0.0.77", "free@test.local")).toBeNull();
     const throttled = await t.db.prisma.auditEvent.findMany({ where: { action: "auth.signInThrottled" } });
     expect(throttled.map((e) => (e.after as { scope: string }).scope).sort()).toEqual(["account", "ip"]);
   });

@@ -30,6 +30,8 @@ export interface SignInThrottle {
   consume(ip: string | null | undefined, email: string): Promise<void>;
   /** Clears the account's count after a successful sign-in. */
   clearAccount(email: string): Promise<void>;
+  /** Without counting: seconds to wait when the IP or the account is already over its limit, else null. */
+  peek(ip: string | null | undefined, email: string): Promise<number | null>;
 }
 
 export function createSignInThrottle(
@@ -59,6 +61,13 @@ export function createSignInThrottle(
     },
     async clearAccount(email) {
       await byAccount.delete(email);
+    },
+    async peek(ip, email) {
+      const over = async (limiter: RateLimiterAbstract, key: string, points: number) => {
+        const res = await limiter.get(key);
+        return res && res.consumedPoints > points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : null;
+      };
+      return (ip ? await over(byIp, ip, limits.perIp) : null) ?? (await over(byAccount, email, limits.perAccount));
     },
   };
 }
