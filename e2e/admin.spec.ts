@@ -1,9 +1,12 @@
-// User administration in the browser: an admin creates a manager, who must enroll TOTP at first
-// sign-in before anything else opens; the auditor sees the users read-only.
+// User administration in the browser: an admin proposes a manager, a second admin approves with
+// a step-up (four eyes), the manager must enroll TOTP at first sign-in before anything else
+// opens; the auditor sees the users read-only.
 import { generateTotpCode } from "../server/auth/totp";
 import { expect, signIn, test } from "./fixtures";
 
 test("a new manager enrolls TOTP at first sign-in, then uses it", async ({ page, browser }) => {
+  // Three people sign in here, each paying a full-cost password hash (scrypt N = 2^17).
+  test.setTimeout(180_000);
   const email = `new.manager.${Date.now()}@bank.test`;
   const password = "first-login-password";
   await signIn(page, "admin@demo.local");
@@ -14,8 +17,23 @@ test("a new manager enrolls TOTP at first sign-in, then uses it", async ({ page,
   await form.getByLabel("Role").selectOption("MANAGER");
   await form.getByLabel("Initial password").fill(password);
   await form.getByRole("button", { name: "Create user" }).click();
-  await expect(page.getByRole("status")).toContainText(`User ${email} created.`);
-  await expect(page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })).toContainText("Manager");
+  await expect(page.getByRole("status")).toContainText(`Proposed: a second administrator must approve ${email}.`);
+  const proposal = page.getByTestId("access-proposal").filter({ hasText: email });
+  await expect(proposal).toContainText("Yours: another administrator must approve");
+  await expect(proposal.getByRole("button", { name: "Approve" })).toHaveCount(0);
+
+  // The second administrator approves in their own session; signing in with TOTP was its step-up.
+  const adminCtx = await browser.newContext();
+  const a2 = await adminCtx.newPage();
+  await signIn(a2, "admin2@demo.local");
+  await a2.getByRole("link", { name: "Users" }).click();
+  await a2.getByTestId("access-proposal").filter({ hasText: email }).getByRole("button", { name: "Approve" }).click();
+  const dialog = a2.getByRole("dialog");
+  await expect(dialog).toContainText(`New user for ${email}, proposed by admin@demo.local`);
+  await dialog.getByRole("button", { name: "Approve" }).click();
+  await expect(a2.getByTestId("access-proposal").filter({ hasText: email })).toHaveCount(0);
+  await expect(a2.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })).toContainText("Manager");
+  await adminCtx.close();
 
   const ctx = await browser.newContext();
   const p2 = await ctx.newPage();
@@ -43,7 +61,7 @@ test("a new manager enrolls TOTP at first sign-in, then uses it", async ({ page,
 test("the auditor sees users and system status read-only", async ({ page }) => {
   await signIn(page, "auditor@demo.local");
   await page.getByRole("link", { name: "Users" }).click();
-  await expect(page.getByRole("cell", { name: "admin@demo.local" })).toBeVisible();
+  await expect(page.getByTestId("user-admin@demo.local")).toBeVisible();
   await expect(page.getByRole("button", { name: "Create user" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Disable" })).toHaveCount(0);
   await page.getByRole("link", { name: "System" }).click();

@@ -1,5 +1,5 @@
 // The integration API: health without auth; audit verification needs a permitted role, by
-// session cookie or by a bearer token an administrator creates in the browser.
+// session cookie or by a bearer token its owner creates in the browser.
 import { expect, signIn, test } from "./fixtures";
 
 test("health is public and reports the embedded database", async ({ request }) => {
@@ -20,20 +20,20 @@ test("audit verification: 401 anonymous, 403 for risk, ok for an auditor", async
   expect((await page.request.get("/api/v1/audit/verify")).status()).toBe(403);
 });
 
-test("an admin creates a bearer token that an integration can use, then revokes it", async ({ page, playwright }) => {
-  await signIn(page, "admin@demo.local");
-  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Users" }).click();
+test("the auditor creates a read-only bearer token for an integration, then revokes it", async ({ page, playwright }) => {
+  await signIn(page, "auditor@demo.local");
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "My sessions and tokens" }).click();
   await page.getByLabel("Token name").fill("regulator feed");
-  await page.getByLabel("Acts as").selectOption({ label: "auditor@demo.local" });
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").textContent()) ?? "";
   expect(token).toMatch(/^md_/);
-  const api = await playwright.request.newContext({ baseURL: page.url().replace(/\/admin.*$/, "") });
+  await expect(page.getByRole("row", { name: /regulator feed/ })).toContainText("read");
+  const api = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
   const ok = await api.get("/api/v1/audit/verify", { headers: { Authorization: `Bearer ${token}` } });
   expect(ok.status()).toBe(200);
   expect(await ok.json()).toMatchObject({ ok: true, firstBrokenId: null });
-  page.once("dialog", (d) => void d.accept());
   await page.getByRole("row", { name: /regulator feed/ }).getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByRole("row", { name: /regulator feed/ })).toContainText("Revoked");
   expect((await api.get("/api/v1/audit/verify", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
   await api.dispose();

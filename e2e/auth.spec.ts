@@ -51,14 +51,21 @@ test("a manager needs a TOTP code", async ({ page }) => {
   await expect(page.getByTestId("current-user")).toContainText("Manager");
 });
 
-test("signing out ends the session", async ({ page }) => {
+test("signing out ends the session, and a copy of the old cookie is refused", async ({ page, playwright }) => {
   await signIn(page, "risk@demo.local");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const url = "/api/trpc/accounts.list?input=" + encodeURIComponent(JSON.stringify({ json: { limit: 5 } }));
+  const copy = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, extraHTTPHeaders: { cookie } });
+  expect((await copy.get(url)).status()).toBe(200);
   await page.getByRole("button", { name: en.nav.signOut }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/accounts");
   await expect(page).toHaveURL(/\/signin/);
   const res = await page.request.get("/api/trpc/accounts.list?input=" + encodeURIComponent(JSON.stringify({ json: { limit: 5 } })));
   expect(res.status()).toBe(401);
+  // The JWT in the copied cookie is still unexpired, but its server-side session is revoked.
+  expect((await copy.get(url)).status()).toBe(401);
+  await copy.dispose();
   // The sign-out is on the audit trail.
   await signIn(page, "compliance@demo.local");
   await page.getByRole("link", { name: "Audit trail" }).click();
@@ -72,5 +79,5 @@ test("the language switch shows the app in Chinese", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "交易台" })).toBeVisible();
   await page.getByRole("combobox", { name: "语言" }).first().selectOption("en");
   await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
-  expect(demoCredentials().length).toBe(6);
+  expect(demoCredentials().length).toBe(7);
 });

@@ -27,8 +27,9 @@ const db = await openDatabase({ kind: "postgres", url: env.DATABASE_URL, max: 1 
 try {
   await runMigrations(db.sql, loadMigrations(migrationsDir()));
   const system = { id: "system", email: "cli", name: "command line", role: "ADMIN" as const, totpPending: false };
-  const user = await createUser(db.prisma, system, { email, name, role, password });
-  console.log(`created ${user.email} (${user.role})`);
+  // Direct creation: the command line is the bootstrap path (someone with database access).
+  const created = await createUser(db.prisma, system, { email, name, role, password }, { bootstrap: true });
+  console.log(`created ${created.email} (${role})`);
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;

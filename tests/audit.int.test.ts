@@ -69,8 +69,10 @@ describe.each(BACKENDS)("audit chain on %s", (kind) => {
     const risk = await createUser(t.db, "RISK");
     expect(await callerFor(t.db, auditor).audit.verify()).toMatchObject({ ok: true, checked: 6 });
     await expect(callerFor(t.db, risk).audit.verify()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const page = await callerFor(t.db, auditor).audit.list({ limit: 4 });
-    expect(page.items.map((e) => e.targetId)).toEqual(["A5", "A4", "A3", "A2"]);
-    expect(page.nextBeforeId).toBe(page.items[3]?.id);
+    const page = await callerFor(t.db, auditor).audit.list({ limit: 5 });
+    // The refusal is itself on the trail (newest), then the five seeded events.
+    expect(page.items.map((e) => e.targetId)).toEqual(["audit.verify", "A5", "A4", "A3", "A2"]);
+    expect(page.items[0]).toMatchObject({ action: "access.denied", actorEmail: risk.email });
+    expect(page.nextBeforeId).toBe(page.items[4]?.id);
   });
 });

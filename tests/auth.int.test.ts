@@ -46,8 +46,11 @@ describe.each(BACKENDS)("sign-in on %s", (kind) => {
     for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
       codes.push(await signInError(signInWithCredentials(t.db.prisma, { email: u.email, password: "bad" }, now)));
     }
-    expect(codes).toEqual([...Array<string>(MAX_FAILED_SIGN_INS - 1).fill("invalid_credentials"), "locked"]);
-    expect(await signInError(signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }, now + 1000))).toBe("locked");
+    // One message for wrong password and locked account: the form does not reveal the lock.
+    expect(codes).toEqual(Array<string>(MAX_FAILED_SIGN_INS).fill("invalid_credentials"));
+    expect(await signInError(signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }, now + 1000))).toBe("invalid_credentials");
+    const reasons = (await t.db.prisma.auditEvent.findMany({ where: { action: "auth.signInFailed" }, orderBy: { id: "asc" } })).map((e) => (e.after as { reason: string }).reason);
+    expect(reasons).toEqual([...Array<string>(MAX_FAILED_SIGN_INS).fill("wrongPassword"), "locked"]);
     const later = await signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }, now + LOCKOUT_MS + 1);
     expect(later.id).toBe(u.id);
   });
@@ -101,7 +104,10 @@ describe.each(BACKENDS)("sign-in on %s", (kind) => {
     const u = await createUser(t.db, "RISK");
     const caller = callerFor(t.db, admin);
     await caller.admin.setUserLock({ userId: u.id, disabled: true });
-    expect(await signInError(signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }))).toBe("disabled");
+    // The same message as a wrong password; the audit trail keeps the reason.
+    expect(await signInError(signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }))).toBe("invalid_credentials");
+    const failed = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.signInFailed" }, orderBy: { id: "desc" } });
+    expect(failed.after).toMatchObject({ reason: "disabled" });
     await expect(caller.admin.setUserLock({ userId: admin.id, disabled: true })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
@@ -115,8 +121,11 @@ describe.each(BACKENDS)("sign-in on %s", (kind) => {
     });
     await expect(caller.admin.createUser({ email: "a@b.cn", name: "x", role: "RISK", password: "short" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await t.db.prisma.user.count()).toBe(before);
-    await caller.admin.createUser({ email: "New@Test.local", name: "New", role: "MANAGER", password: "long enough password" });
-    await expect(caller.admin.createUser({ email: "new@test.local", name: "Again", role: "RISK", password: "long enough password" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(caller.admin.createUser({ email: `${"a".repeat(244)}@test.local`, name: "x", role: "RISK", password: "long enough password" })).rejects.toMatchObject({
+      code: "BAD_REQUEST", message: expect.stringMatching(/254/),
+    });
+    await caller.admin.createUser({ email: "New@Test.local", name: "New", role: "RISK", password: "long enough password" });
+    await expect(caller.admin.createUser({ email: "new@test.local", name: "Again", role: "COMPLIANCE", password: "long enough password" })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await t.db.prisma.user.count()).toBe(before + 1);
   });
 });

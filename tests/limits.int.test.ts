@@ -10,7 +10,7 @@ import { GET as accountRiskRoute } from "@/app/api/v1/accounts/[id]/risk/route";
 import { GET as unknownGet, POST as unknownPost } from "@/app/api/v1/[...path]/route";
 import { POST as callbackRoute } from "@/app/api/v1/payments/callback/route";
 import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
-import { createApiToken } from "@/server/auth/api-tokens";
+import { createOwnApiToken } from "@/server/auth/api-tokens";
 import { DEFAULT_RISK_PARAMS } from "@/server/risk/margin/risk-params";
 import { createCallbackThrottle } from "@/server/payments/callback-gate";
 import { closeComputePool } from "@/server/workers/compute-pool";
@@ -49,7 +49,7 @@ describe.each(BACKENDS)("request limits on %s", (kind) => {
     t = await createTestDatabase(kind);
     uninstall = installTestRuntime(t.db);
     const user = await createUser(t.db, "RISK");
-    const { token } = await createApiToken(t.db.prisma, user, { userId: user.id, name: "limits test" });
+    const { token } = await createOwnApiToken(t.db.prisma, user, { name: "limits test", scopes: ["read", "write"] });
     auth = { authorization: `Bearer ${token}` };
   });
   afterAll(async () => {

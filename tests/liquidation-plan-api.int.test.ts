@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/liquidation/plan/route";
 import { POST as evaluate } from "@/app/api/v1/risk/evaluate/route";
 import { openApiDocument } from "@/server/api/v1/openapi";
-import { createApiToken } from "@/server/auth/api-tokens";
+import { createOwnApiToken } from "@/server/auth/api-tokens";
 import { ensureDefaultParams } from "@/server/risk/params/param-service";
 import type { Runtime } from "@/server/runtime";
 import { createUser } from "./helpers/fixtures";
@@ -45,7 +45,7 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
     g.__minuteDesk = Promise.resolve({ db: t.db } as Runtime);
     const admin = await createUser(t.db, "ADMIN");
     const auditor = await createUser(t.db, "AUDITOR");
-    token = (await createApiToken(t.db.prisma, admin, { userId: auditor.id, name: "plan test" })).token;
+    token = (await createOwnApiToken(t.db.prisma, auditor, { name: "plan test", scopes: ["read"] })).token;
   });
   afterAll(async () => {
     g.__minuteDesk = undefined;

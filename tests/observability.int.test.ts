@@ -3,7 +3,7 @@
 // engine's minute-close figures; readiness is 503 while booting, when the database does not answer
 // or when the engine leader is more than 2 simulated minutes behind, 200 otherwise.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createApiToken, resolveBearerToken } from "@/server/auth/api-tokens";
+import { createOwnApiToken, resolveBearerToken } from "@/server/auth/api-tokens";
 import { setBootPhase } from "@/server/boot-phase";
 import { createInProcessBus } from "@/server/engine/event-bus";
 import { MarketEngine } from "@/server/engine/market-engine";
@@ -46,8 +46,8 @@ describe.each(BACKENDS)("observability on %s", (kind) => {
     await closeFirstMinute(hook);
     const admin = await createUser(t.db, "ADMIN");
     const risk = await createUser(t.db, "RISK");
-    const adminToken = (await createApiToken(t.db.prisma, admin, { userId: admin.id, name: "grafana" })).token;
-    const riskToken = (await createApiToken(t.db.prisma, admin, { userId: risk.id, name: "desk" })).token;
+    const adminToken = (await createOwnApiToken(t.db.prisma, admin, { name: "grafana", scopes: ["read"] })).token;
+    const riskToken = (await createOwnApiToken(t.db.prisma, risk, { name: "desk", scopes: ["read"] })).token;
     const deps = {
       rt: { db: t.db, engine },
       metricsToken: SCRAPE,

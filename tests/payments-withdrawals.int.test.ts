@@ -9,7 +9,8 @@ import { openingEntry } from "@/server/ledger/ledger-math";
 import { checkLedgerAgreement, clientLedgerBalances, postEntryTx } from "@/server/ledger/ledger-service";
 import { runRails } from "@/server/payments/rails-simulator";
 import { applyWithdrawalOutcome, sendWithdrawal } from "@/server/payments/settlement";
-import { callerFor, createUser, type TestUser } from "./helpers/fixtures";
+import type { AccountRiskSnapshot } from "@/server/services";
+import { callerFor, createUser, markStepUp, type TestUser } from "./helpers/fixtures";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 describe.each(BACKENDS)("payments withdrawals on %s", (kind) => {
@@ -25,7 +26,7 @@ describe.each(BACKENDS)("payments withdrawals on %s", (kind) => {
     await t.db.prisma.beneficiary.create({ data: { accountId: a.id, name: "测试客户", bankAcct: "6222000011112222", addedAt: new Date(Date.now() - 40 * 86_400_000) } });
     return a.id;
   }
-  const fresh = (u: TestUser) => t.db.prisma.user.update({ where: { id: u.id }, data: { lastStepUpAt: new Date() } });
+  const fresh = (u: TestUser) => markStepUp(t.db, u);
   const request = (u: TestUser, amount: number, acct = accountId, k = key()) =>
     callerFor(t.db, u).payments.request({ accountId: acct, amount, channel: "BANK_TRANSFER", beneficiaryName: "测试客户", beneficiaryAcct: "6222000011112222", idempotencyKey: k });
 
@@ -75,7 +76,7 @@ describe.each(BACKENDS)("payments withdrawals on %s", (kind) => {
     const w = await request(risk, 50_000);
     const c = callerFor(t.db, m1);
     await expect(c.payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
-    await t.db.prisma.user.update({ where: { id: m1.id }, data: { lastStepUpAt: new Date(Date.now() - 5 * 60_000 - 1000) } });
+    await markStepUp(t.db, m1, 5 * 60_000 + 1000);
     await expect(c.payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     await expect(c.payments.approve({ id: w.id, idempotencyKey: key(), totpCode: "000000" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const code = generateTotpCode(m1.totpSecret ?? "", Date.now());

@@ -19,7 +19,7 @@ describe.each(BACKENDS)("demo seed on %s", (kind) => {
     const creds = await seedDemo(t.db.prisma, { seed: 1, symbols: 40, accounts: 120 });
     expect(await isDemoSeeded(t.db.prisma)).toBe(true);
     expect(creds.map((c) => c.email)).toEqual(DEMO_USERS.map((u) => u.email));
-    expect(creds.filter((c) => c.totpSecret).map((c) => c.role).sort()).toEqual(["ADMIN", "MANAGER", "MANAGER"]);
+    expect(creds.filter((c) => c.totpSecret).map((c) => c.role).sort()).toEqual(["ADMIN", "ADMIN", "MANAGER", "MANAGER"]);
     expect(await t.db.prisma.symbol.count()).toBe(40);
     expect(await t.db.prisma.account.count()).toBe(120);
     expect(await t.db.prisma.position.count()).toBeGreaterThanOrEqual(120);

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import type { MessageKey } from "../i18n/config";
 import { useI18n } from "../i18n/i18n-provider";
 
-const KNOWN_ERRORS = ["invalid_credentials", "totp_required", "totp_invalid", "locked", "disabled"];
+const KNOWN_ERRORS = ["invalid_credentials", "totp_required", "totp_invalid", "rate_limited"];
 
 export function SignInForm({ demo }: { demo: boolean }) {
   const { t } = useI18n();

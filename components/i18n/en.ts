@@ -5,6 +5,7 @@ import { calendarEn } from "./catalogs/calendar.en";
 import { marketEn } from "./catalogs/market.en";
 import { paymentsEn } from "./catalogs/payments.en";
 import { riskEn } from "./catalogs/risk.en";
+import { securityEn } from "./catalogs/security.en";
 
 export const en = {
   app: { name: "Minute Desk", tagline: "One-minute risk operations console" },
@@ -40,11 +41,10 @@ export const en = {
     submit: "Sign in",
     submitting: "Signing in…",
     errors: {
-      invalid_credentials: "Wrong email or password.",
+      invalid_credentials: "Wrong email or password, or the account is locked or disabled. After 5 failed attempts an account is locked for 15 minutes.",
       totp_required: "This account needs the 6-digit code from your authenticator app.",
       totp_invalid: "That authenticator code is wrong or was already used. Wait for the next code and try again.",
-      locked: "Too many failed attempts: this account is locked for 15 minutes. An administrator can unlock it.",
-      disabled: "This account is disabled. Contact an administrator.",
+      rate_limited: "Too many sign-in attempts. Wait a few minutes, then try again.",
       unknown: "Sign-in failed. Please try again.",
     },
     demoHint: "Demo mode: users are printed in the server log at first start (password demo-password).",
@@ -170,6 +170,7 @@ export const en = {
   payments: paymentsEn,
   liquidation: liquidationEn,
   calendar: calendarEn,
+  security: securityEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -5,6 +5,7 @@ import { marketZhCN } from "./catalogs/market.zh-CN";
 import { paymentsZhCN } from "./catalogs/payments.zh-CN";
 import { riskZhCN } from "./catalogs/risk.zh-CN";
 import type { Messages } from "./en";
+import { securityZhCN } from "./catalogs/security.zh-CN";
 
 export const zhCN: Messages = {
   app: { name: "分钟风控台", tagline: "一分钟级风险运营控制台" },
@@ -40,11 +41,10 @@ export const zhCN: Messages = {
     submit: "登录",
     submitting: "正在登录…",
     errors: {
-      invalid_credentials: "邮箱或密码错误。",
+      invalid_credentials: "邮箱或密码错误，或账户已锁定或停用。连续失败 5 次后账户锁定 15 分钟。",
       totp_required: "此账户需要身份验证器应用中的 6 位验证码。",
       totp_invalid: "验证码错误或已被使用。请等待下一个验证码后重试。",
-      locked: "失败次数过多：此账户已锁定 15 分钟。管理员可以解锁。",
-      disabled: "此账户已停用，请联系管理员。",
+      rate_limited: "登录尝试过于频繁，请稍候几分钟再试。",
       unknown: "登录失败，请重试。",
     },
     demoHint: "演示模式：首次启动时服务器日志会打印演示用户（密码 demo-password）。",
@@ -170,4 +170,5 @@ export const zhCN: Messages = {
   payments: paymentsZhCN,
   liquidation: liquidationZhCN,
   calendar: calendarZhCN,
+  security: securityZhCN,
 };

@@ -17,6 +17,8 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: Role
   { email: "manager@demo.local", name: "Manager One (Demo)", role: "MANAGER" },
   { email: "manager2@demo.local", name: "Manager Two (Demo)", role: "MANAGER" },
   { email: "admin@demo.local", name: "Administrator (Demo)", role: "ADMIN" },
+  // A second administrator: access changes need two (four eyes on access, DESIGN 0).
+  { email: "admin2@demo.local", name: "Administrator Two (Demo)", role: "ADMIN" },
   { email: "auditor@demo.local", name: "Auditor (Demo)", role: "AUDITOR" },
 ];
 

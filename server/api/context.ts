@@ -17,4 +17,6 @@ export interface Context {
   /** The process's in-memory domain services (see server/services.ts). */
   services: Services;
   ip: string | null;
+  /** How often open streams re-check the caller's session (default 10 s; tests shorten it). */
+  sessionRecheckMs?: number;
 }

@@ -5,10 +5,16 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { auditForbidden } from "../auth/access-denied";
+import { runWithRequestFacts } from "../auth/request-context";
 import { hasPermission, type Permission } from "../auth/roles";
-import { isAppError } from "../errors";
+import { isCallerStillValid } from "../auth/session-user";
+import { requireInteractiveSession, requireStepUp } from "../auth/step-up";
+import { refuseTokenCall } from "../auth/token-policy";
+import { AppError, isAppError } from "../errors";
 import type { Context } from "./context";
 import { internalErrorMessage, reportInternalError } from "./internal-error";
+import { endWhenRevoked, isAsyncIterable } from "./session-watch";
 
 export interface Meta {
   /** "authenticated": any signed-in user; "public": no session needed. */
@@ -53,28 +59,89 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.meta({ permission: "public" }).use(mapAppErrors);
+/** Token calls run with the token in scope, so every audit event they write names it. */
+const bindRequestFacts = t.middleware(({ ctx, next }) =>
+  ctx.user?.token ? runWithRequestFacts({ token: ctx.user.token }, () => next()) : next(),
+);
+
+/** Open streams re-check the caller's session or token and end when it is revoked. */
+const watchSubscriptions = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  const user = ctx.user;
+  if (type !== "subscription" || !result.ok || !user || !isAsyncIterable(result.data)) return result;
+  return { ...result, data: endWhenRevoked(result.data, () => isCallerStillValid(ctx.prisma, user), ctx.sessionRecheckMs) };
+});
+
+export const publicProcedure = t.procedure.meta({ permission: "public" }).use(mapAppErrors).use(bindRequestFacts);
 
 const requireUser = t.middleware(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   return next({ ctx: { user: ctx.user } });
 });
 
-/** Any signed-in user, including one who still has to enroll TOTP. */
-export const protectedProcedure = t.procedure.meta({ permission: "authenticated" }).use(mapAppErrors).use(requireUser);
+/** Any signed-in user, including one who still has to enroll TOTP. API tokens may only read. */
+export const protectedProcedure = t.procedure
+  .meta({ permission: "authenticated" })
+  .use(mapAppErrors)
+  .use(bindRequestFacts)
+  .use(requireUser)
+  .use(async ({ ctx, type, path, next }) => {
+    const refusal = ctx.user.token ? refuseTokenCall(ctx.user.token, "authenticated", type) : null;
+    if (refusal) {
+      await auditForbidden(ctx.prisma, ctx.user, { permission: "authenticated", path, reason: refusal });
+      throw new TRPCError({ code: "FORBIDDEN", message: refusal });
+    }
+    return next();
+  })
+  .use(watchSubscriptions);
 
 export function permissionProcedure(permission: Permission) {
   return t.procedure
     .meta({ permission })
     .use(mapAppErrors)
+    .use(bindRequestFacts)
     .use(requireUser)
-    .use(({ ctx, next }) => {
-      if (ctx.user.totpPending) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "Enroll two-factor authentication (TOTP) first." });
-      }
-      if (!hasPermission(ctx.user.role, permission)) {
-        throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ctx.user.role}) may not do this (${permission}).` });
+    .use(async ({ ctx, type, path, next }) => {
+      const refusal = ctx.user.totpPending
+        ? "Enroll two-factor authentication (TOTP) first."
+        : !hasPermission(ctx.user.role, permission)
+          ? `Your role (${ctx.user.role}) may not do this (${permission}).`
+          : ctx.user.token
+            ? refuseTokenCall(ctx.user.token, permission, type)
+            : null;
+      if (refusal) {
+        await auditForbidden(ctx.prisma, ctx.user, { permission, path, reason: refusal });
+        throw new TRPCError({ code: "FORBIDDEN", message: refusal });
       }
       return next();
-    });
+    })
+    .use(watchSubscriptions);
+}
+
+/**
+ * For actions only a person at the keyboard may take: refuses API tokens (whatever their scopes)
+ * and calls without a live interactive session. Liquidation hold/execute and every approval use it.
+ */
+export function interactiveProcedure(permission: Permission) {
+  return permissionProcedure(permission).use(async ({ ctx, next }) => {
+    await requireInteractiveSession(ctx.prisma, ctx.user);
+    return next();
+  });
+}
+
+/**
+ * interactiveProcedure plus a fresh step-up in this session (at most 5 minutes old). The input
+ * may carry `totpCode` (6 digits): it is verified here, once; declare it in the input schema as
+ * `totpCode: totpCodeField.optional()` and do not verify it again in the service.
+ */
+export function stepUpProcedure(permission: Permission) {
+  return interactiveProcedure(permission).use(async ({ ctx, getRawInput, next }) => {
+    const raw = await getRawInput();
+    const code = raw !== null && typeof raw === "object" ? (raw as { totpCode?: unknown }).totpCode : undefined;
+    if (code !== undefined && (typeof code !== "string" || !/^\d{6}$/.test(code))) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "totpCode: the authenticator code has 6 digits." });
+    }
+    await requireStepUp(ctx.prisma, ctx.user, code, Date.now());
+    return next();
+  });
 }

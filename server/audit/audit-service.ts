@@ -1,6 +1,7 @@
 // Writes and verifies the hash-chained audit trail (DESIGN A1). Appends are serialized by a
 // transaction-scoped advisory lock, so ascending id is chain order even with several writers.
 import type { PrismaClient } from "../db/generated/client";
+import { currentApiToken } from "../auth/request-context";
 import { computeEventHash, GENESIS_HASH, verifyChain, type AuditEventRow } from "./hash-chain";
 
 const AUDIT_LOCK_KEY = 72707370;
@@ -46,7 +47,7 @@ export async function appendAuditEventTx(tx: Tx, input: AuditInput): Promise<{ i
     targetType: input.targetType ?? null,
     targetId: input.targetId ?? null,
     before: normalizeAuditJson(input.before),
-    after: normalizeAuditJson(input.after),
+    after: normalizeAuditJson(attributeToApiToken(input.after)),
     inputsHash: input.inputsHash ?? null,
   };
   const hash = computeEventHash(prevHash, content);
@@ -77,7 +78,7 @@ export async function appendAuditEventsTx(tx: Tx, inputs: readonly AuditInput[])
   const rows = inputs.map((input) => {
     const content = {
       ts, actorId: input.actorId ?? null, actorEmail: input.actorEmail ?? null, action: input.action, targetType: input.targetType ?? null,
-      targetId: input.targetId ?? null, before: normalizeAuditJson(input.before), after: normalizeAuditJson(input.after), inputsHash: input.inputsHash ?? null,
+      targetId: input.targetId ?? null, before: normalizeAuditJson(input.before), after: normalizeAuditJson(attributeToApiToken(input.after)), inputsHash: input.inputsHash ?? null,
     };
     const hash = computeEventHash(prevHash, content);
     const row = { ...content, ts: ts.toISOString(), prevHash, hash };
@@ -91,6 +92,16 @@ export async function appendAuditEventsTx(tx: Tx, inputs: readonly AuditInput[])
      FROM json_populate_recordset(NULL::"AuditEvent", $1::json) WITH ORDINALITY AS r ORDER BY ordinality`,
     JSON.stringify(rows),
   );
+}
+
+/** An event written during an API-token call names the token (inside the hashed payload). */
+function attributeToApiToken(after: unknown): unknown {
+  const token = currentApiToken();
+  if (!token) return after;
+  const viaApiToken = { id: token.id, name: token.name };
+  if (after === undefined || after === null) return { viaApiToken };
+  if (typeof after === "object" && !Array.isArray(after)) return { ...(after as Record<string, unknown>), viaApiToken };
+  return { value: after, viaApiToken };
 }
 
 export async function appendAuditEvent(prisma: PrismaClient, input: AuditInput) {

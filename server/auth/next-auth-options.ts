@@ -1,10 +1,12 @@
-// next-auth v4 configuration: credentials (email, password, totp), JWT sessions carrying the role.
+// next-auth v4 configuration: credentials (email, password, totp); the JWT carries the id of a
+// server-side session (AuthSession), checked on every request, so sign-out ends it at once.
 // The checks themselves live in sign-in.ts; this file only adapts them to next-auth.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { appendAuditEvent } from "../audit/audit-service";
 import { getAuthSecret, getRuntime } from "../runtime";
 import { isRole, requiresTotp } from "./roles";
+import { revokeSession } from "./sessions";
 import { SignInError, signInWithCredentials, type SessionUser } from "./sign-in";
 
 declare module "next-auth" {
@@ -21,6 +23,8 @@ declare module "next-auth/jwt" {
     uid?: string;
     role?: string;
     totpPending?: boolean;
+    /** AuthSession.id */
+    sid?: string;
   }
 }
 
@@ -62,6 +66,7 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.role = user.role;
         token.totpPending = user.totpPending;
+        token.sid = user.sessionId ?? undefined;
       } else if (trigger === "update" && token.uid) {
         // After TOTP enrollment the client asks for a fresh token.
         const { db } = await getRuntime();
@@ -81,6 +86,7 @@ export const authOptions: NextAuthOptions = {
           name: token.name ?? "",
           role: token.role,
           totpPending: token.totpPending === true,
+          sessionId: token.sid ?? null,
         };
       }
       return session;
@@ -90,12 +96,15 @@ export const authOptions: NextAuthOptions = {
     async signOut({ token }) {
       if (!token?.uid) return;
       const { db } = await getRuntime();
+      // The cookie is cleared by next-auth; revoking the session also refuses any copy of it.
+      if (token.sid) await revokeSession(db.prisma, token.sid, "signOut");
       await appendAuditEvent(db.prisma, {
         actorId: token.uid,
         actorEmail: token.email ?? null,
         action: "auth.signOut",
         targetType: "User",
         targetId: token.uid,
+        after: { sessionId: token.sid ?? null },
       });
     },
   },

@@ -1,22 +1,18 @@
-// Server-component guards: the signed-in user (re-read from the database) or a redirect to
+// Server-component guards: the signed-in user (session and user re-read from the database) or a redirect to
 // sign-in; MANAGER/ADMIN without TOTP go to enrollment first.
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getRuntime } from "../runtime";
 import { authOptions } from "./next-auth-options";
-import { hasPermission, isRole, requiresTotp, type Permission } from "./roles";
+import { hasPermission, type Permission } from "./roles";
+import { resolveSessionUser } from "./session-user";
 import type { SessionUser } from "./sign-in";
 
 export async function getPageUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
+  if (!session?.user?.id || !session.user.sessionId) return null;
   const { db } = await getRuntime();
-  const user = await db.prisma.user.findUnique({ where: { id: session.user.id } });
-  if (!user || user.disabled || !isRole(user.role)) return null;
-  return {
-    id: user.id, email: user.email, name: user.name, role: user.role,
-    totpPending: requiresTotp(user.role) && !user.totpEnrolledAt,
-  };
+  return resolveSessionUser(db.prisma, session.user.id, session.user.sessionId);
 }
 
 export async function requirePageUser(): Promise<SessionUser> {

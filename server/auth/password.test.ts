@@ -1,8 +1,13 @@
 // Password hashing: scrypt with a fresh 16-byte salt per hash, stored as
 // scrypt$N$r$p$salt(base64)$key(base64), compared after NFKC normalisation.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
-import { getDummyHash, hashPassword, verifyPassword } from "./password";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import crypto from "node:crypto";
+import { getDummyHash, hashPassword, needsRehash, PRODUCTION_COST_N, setHashCostForTests, verifyPassword } from "./password";
+
+// Most cases run at the legacy cost 2^14 through the test hook (fast, and still a format this
+// module verifies); the production cost has its own block below.
+setHashCostForTests(2 ** 14);
 
 // 16 salt bytes -> 24 base64 chars ending "=="; 64 key bytes -> 88 base64 chars ending "==".
 const STORED_FORMAT = /^scrypt\$16384\$8\$1\$([A-Za-z0-9+/]{22}==)\$([A-Za-z0-9+/]{86}==)$/;
@@ -160,5 +165,41 @@ describe("getDummyHash", () => {
     expect(a).toMatch(STORED_FORMAT);
     expect(await verifyPassword("password1", a)).toBe(false);
     expect(await verifyPassword("not-a-real-password-", a)).toBe(false);
+  });
+});
+
+describe("production cost (OWASP: scrypt N >= 2^17, r = 8, p = 1)", () => {
+  let stored: string;
+  beforeAll(async () => {
+    setHashCostForTests(null);
+    stored = await hashPassword("password1");
+  }, 60_000);
+  afterAll(() => setHashCostForTests(2 ** 14));
+
+  it("writes N = 131072 (2^17) and verifies it", async () => {
+    expect(PRODUCTION_COST_N).toBe(131072);
+    expect(stored).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{86}==$/);
+    expect(await verifyPassword("password1", stored)).toBe(true);
+    expect(needsRehash(stored)).toBe(false);
+  }, 60_000);
+
+  it("still verifies a hash made at the old N = 2^14, and marks it for rehash", async () => {
+    // Built here with node:crypto directly, in the old stored format, not with hashPassword.
+    const salt = Buffer.from("00112233445566778899aabbccddeeff", "hex");
+    const key = crypto.scryptSync("password1", salt, 64, { N: 16384, r: 8, p: 1 });
+    const legacy = ["scrypt", "16384", "8", "1", salt.toString("base64"), key.toString("base64")].join("$");
+    expect(await verifyPassword("password1", legacy)).toBe(true);
+    expect(await verifyPassword("password2", legacy)).toBe(false);
+    expect(needsRehash(legacy)).toBe(true);
+  }, 60_000);
+
+  it("the test hook is refused outside the test runner", () => {
+    const saved = process.env.VITEST;
+    delete process.env.VITEST;
+    try {
+      expect(() => setHashCostForTests(1024)).toThrow(/test runner/);
+    } finally {
+      process.env.VITEST = saved;
+    }
   });
 });

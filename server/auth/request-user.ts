@@ -1,10 +1,11 @@
-// Who is calling: a bearer token (integration API) or the browser's next-auth session. The user
-// row is re-read on every request, so a disabled user or a changed role takes effect at once.
+// Who is calling: a bearer token (integration API) or the browser's next-auth session. The JWT
+// carries only a session id: the AuthSession row and the user row are re-read on every request,
+// so sign-out, a disabled user or a changed role take effect at once.
 import { getServerSession } from "next-auth";
 import type { PrismaClient } from "../db/generated/client";
 import { resolveBearerToken } from "./api-tokens";
 import { authOptions } from "./next-auth-options";
-import { isRole, requiresTotp } from "./roles";
+import { resolveSessionUser } from "./session-user";
 import type { SessionUser } from "./sign-in";
 
 export async function resolveRequestUser(prisma: PrismaClient, headers: Headers): Promise<SessionUser | null> {
@@ -14,14 +15,7 @@ export async function resolveRequestUser(prisma: PrismaClient, headers: Headers)
   }
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
-  if (!id) return null;
-  const user = await prisma.user.findUnique({ where: { id } });
-  if (!user || user.disabled || !isRole(user.role)) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    totpPending: requiresTotp(user.role) && !user.totpEnrolledAt,
-  };
+  const sid = session?.user?.sessionId;
+  if (!id || !sid) return null;
+  return resolveSessionUser(prisma, id, sid);
 }

@@ -19,6 +19,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "users.view": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: true },
   "users.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
   "apiTokens.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
+  // Every user may hold API tokens of their own (created by themselves, DESIGN 0).
+  "apiTokens.own": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: true },
   "system.view": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: true },
   // Market monitoring (M): everyone reads alerts; the desk (RISK) acknowledges; rules are the desk's and the
   // platform's; feeds and drills are ADMIN's ("feed status", "scenario injection ... available to ADMIN").
@@ -78,7 +80,9 @@ describe("permission map", () => {
   });
 
   it("AUDITOR holds no permission that changes anything", () => {
-    const writes = permissions.filter((p) => !p.endsWith(".view") && p !== "audit.verify");
+    // apiTokens.own changes only the caller's own credentials (an auditor's read-only token for the
+    // regulator interface), never the platform's data.
+    const writes = permissions.filter((p) => !p.endsWith(".view") && p !== "audit.verify" && p !== "apiTokens.own");
     expect(writes).toEqual(expect.arrayContaining(["users.manage", "apiTokens.manage"]));
     for (const p of writes) expect(hasPermission("AUDITOR", p), p).toBe(false);
   });

@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   "users.view": ["ADMIN", "AUDITOR"],
   "users.manage": ["ADMIN"],
   "apiTokens.manage": ["ADMIN"],
+  "apiTokens.own": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
   "system.view": ["ADMIN", "AUDITOR"],
   // market monitoring (issue 3): add permissions below this line
   "alerts.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],

@@ -4,8 +4,7 @@
 // with its audit event; the conditional update in transitionTx makes concurrent actions safe.
 import Decimal from "decimal.js";
 import type { PrismaClient } from "../db/generated/client";
-import { stepUp } from "../auth/totp-enrollment";
-import { isStepUpFresh } from "../auth/totp";
+import { requireStepUp } from "../auth/step-up";
 import { AppError } from "../errors";
 import type { AccountRiskSource } from "../services";
 import { checkWithdrawalMargin } from "./margin-check";
@@ -25,11 +24,8 @@ export async function approveWithdrawal(
     }
     return prisma.withdrawal.findUniqueOrThrow({ where: { id: input.withdrawalId } });
   }
-  if (input.totpCode) await stepUp(prisma, actor.id, input.totpCode, nowMs);
-  const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { lastStepUpAt: true } });
-  if (!isStepUpFresh(user?.lastStepUpAt ?? null, nowMs)) {
-    throw new AppError("PRECONDITION_FAILED", "Enter the code from your authenticator app: approving money needs a step-up no older than 5 minutes.");
-  }
+  // Session-bound step-up: another session or an API token of the same user never qualifies.
+  await requireStepUp(prisma, actor, input.totpCode, nowMs);
   return prisma.$transaction(async (tx) => {
     const w = await lockWithdrawal(tx, input.withdrawalId);
     if (w.status === "PENDING_APPROVAL") {

@@ -3,8 +3,11 @@
 // {"error":{"code","message","issues"?}} with 400 / 401 / 403 / 404, the transport limits
 // (413 / 415 / 429) and a correlation id on every 500.
 import { ZodError, type ZodType } from "zod";
+import { auditForbidden } from "../../auth/access-denied";
+import { runWithRequestFacts } from "../../auth/request-context";
 import { resolveRequestUser } from "../../auth/request-user";
 import { hasPermission, type Permission } from "../../auth/roles";
+import { refuseTokenCall } from "../../auth/token-policy";
 import type { SessionUser } from "../../auth/sign-in";
 import { AppError, HTTP_STATUS, isAppError, type AppErrorCode } from "../../errors";
 import { getRuntime, type Runtime } from "../../runtime";
@@ -39,10 +42,15 @@ export interface ApiContext {
   user: SessionUser;
 }
 
-/** Wraps a v1 handler: request id and latency, authenticates, authorizes ("any" = any signed-in role), maps errors. */
+/**
+ * Wraps a v1 handler: request id and latency, authenticates, authorizes ("any" = any signed-in role) and maps errors.
+ * `writes`: the route changes data, so an API token needs the "write" scope (the calculators,
+ * which write nothing, are reads). Refusals are audited; token calls name the token in the audit.
+ */
 export function apiRoute(
   permission: Permission | "any",
   handler: (req: Request, ctx: ApiContext) => Promise<unknown>,
+  opts: { writes?: boolean } = {},
 ): (req: Request) => Promise<Response> {
   return observeRequest(async (req, scope) => {
     try {
@@ -50,12 +58,21 @@ export function apiRoute(
       const rt = await getRuntime();
       const user = await resolveRequestUser(rt.db.prisma, req.headers);
       if (!user) return errorResponse(401, "UNAUTHORIZED", "Sign in, or send Authorization: Bearer <token>.");
-      if (user.totpPending) return errorResponse(403, "FORBIDDEN", "Enroll two-factor authentication (TOTP) first.");
-      if (permission !== "any" && !hasPermission(user.role, permission)) {
-        return errorResponse(403, "FORBIDDEN", `Your role (${user.role}) may not do this (${permission}).`);
-      }
-      const body = await handler(req, { rt, user });
-      return body instanceof Response ? body : Response.json(body);
+      const refusal = user.totpPending
+        ? "Enroll two-factor authentication (TOTP) first."
+        : permission !== "any" && !hasPermission(user.role, permission)
+          ? `Your role (${user.role}) may not do this (${permission}).`
+          : user.token
+            ? refuseTokenCall(user.token, permission, opts.writes ? "mutation" : "query")
+            : null;
+      return await runWithRequestFacts({ token: user.token ?? null }, async () => {
+        if (refusal) {
+          await auditForbidden(rt.db.prisma, user, { permission, path: new URL(req.url).pathname, reason: refusal });
+          return errorResponse(403, "FORBIDDEN", refusal);
+        }
+        const body = await handler(req, { rt, user });
+        return body instanceof Response ? body : Response.json(body);
+      });
     } catch (err) {
       return errorToResponse(err, `api/v1 ${new URL(req.url).pathname}`, scope.requestId);
     }

@@ -31,13 +31,13 @@ export const openApiDocument = {
     title: "Minute Desk integration API",
     version: "1.0.0",
     description:
-      "A small, stable JSON API for integrations. Authenticate with the browser session cookie or `Authorization: Bearer <token>` (tokens are created by an ADMIN under Users). Bad input is a 400 with {error:{code,message,issues?}} and changes nothing. Numbers are JSON numbers; timestamps are ISO-8601 UTC.",
+      "A small, stable JSON API for integrations. Authenticate with the browser session cookie or `Authorization: Bearer <token>`. Each user creates their own tokens (My sessions and tokens); a token carries scopes, `read` by default (GET routes and the side-effect-free calculators) and `write` for routes that change data, and can never approve money or parameters, freeze, hold or execute liquidations or act on access (403). Every refused call is audited, and every audit event written during a token call names the token. Bad input is a 400 with {error:{code,message,issues?}} and changes nothing. Numbers are JSON numbers; timestamps are ISO-8601 UTC.",
   },
   servers: [{ url: "/api/v1" }],
   security: [{ bearer: [] }, { session: [] }],
   components: {
     securitySchemes: {
-      bearer: { type: "http", scheme: "bearer" },
+      bearer: { type: "http", scheme: "bearer", description: "An API token (md_...), scoped read or read+write; revocable by its owner or an ADMIN." },
       session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
     },
     schemas: { Error: errorSchema },

@@ -4,8 +4,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { appendAuditEventTx } from "../../audit/audit-service";
 import type { SessionUser } from "../../auth/sign-in";
-import { isStepUpFresh } from "../../auth/totp";
-import { stepUp } from "../../auth/totp-enrollment";
+import { requireStepUp } from "../../auth/step-up";
 import { AppError } from "../../errors";
 import { DEFAULT_RISK_PARAMS, diffParams, listParamProblems, type RiskParams } from "../margin/risk-params";
 import { parseStoredParams } from "./param-schema";
@@ -105,11 +104,8 @@ export async function decideParams(
   if (row.proposedById === actor.id) {
     throw new AppError("FORBIDDEN", "You proposed this change; another manager must approve or reject it (maker-checker).");
   }
-  if (input.totpCode) await stepUp(prisma, actor.id, input.totpCode, nowMs);
-  const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { lastStepUpAt: true } });
-  if (!isStepUpFresh(user?.lastStepUpAt ?? null, nowMs)) {
-    throw new AppError("PRECONDITION_FAILED", "Confirm with your authenticator code: parameter decisions need a step-up no older than 5 minutes.");
-  }
+  // Session-bound step-up: another session or an API token of the same user never qualifies.
+  await requireStepUp(prisma, actor, input.totpCode, nowMs);
   const status = input.approve ? "APPROVED" : "REJECTED";
   return prisma.$transaction(async (tx) => {
     const updated = await tx.riskParamVersion.updateMany({

@@ -6,5 +6,5 @@ import { hasPermission } from "@/server/auth/roles";
 export default async function UsersPage() {
   const user = await requirePageUser();
   if (!canView(user, "users.view")) return <Forbidden />;
-  return <UsersView canManage={hasPermission(user.role, "users.manage")} />;
+  return <UsersView canManage={hasPermission(user.role, "users.manage")} myId={user.id} />;
 }

@@ -3,8 +3,8 @@
 export const errorRef = { content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
 
 export const authErrors = {
-  "401": { description: "Not signed in and no valid bearer token", ...errorRef },
-  "403": { description: "Signed in, but the role may not call this", ...errorRef },
+  "401": { description: "Not signed in (or the session was revoked) and no valid bearer token", ...errorRef },
+  "403": { description: "Signed in, but the role (or the token's scopes) may not call this; refusals are audited", ...errorRef },
 };
 
 /** DESIGN 10 limits, on every route that takes a body or does work (see README "Limits"). */

@@ -1,0 +1,147 @@
+"use client";
+// The signed-in user's own sessions ("sign out everywhere") and API tokens (created by the owner
+// only, read-only unless "write" is ticked, shown once, revocable).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { signOut } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { useI18n } from "../i18n/i18n-provider";
+import { useTRPC } from "../trpc/react";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+
+export function MySecurityView() {
+  const { t, fmt } = useI18n();
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const sessions = useQuery(trpc.auth.sessions.queryOptions());
+  const tokens = useQuery(trpc.auth.myApiTokens.queryOptions());
+  const invalidateTokens = () => qc.invalidateQueries({ queryKey: trpc.auth.myApiTokens.queryKey() });
+  const create = useMutation(trpc.auth.createApiToken.mutationOptions({ onSuccess: invalidateTokens }));
+  const revoke = useMutation(trpc.auth.revokeApiToken.mutationOptions({ onSuccess: () => { setRevoking(null); void invalidateTokens(); } }));
+  const everywhere = useMutation(trpc.auth.signOutEverywhere.mutationOptions({ onSuccess: () => void signOut({ callbackUrl: "/signin" }) }));
+  const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
+  const [confirmEverywhere, setConfirmEverywhere] = useState(false);
+
+  function onCreate(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const form = e.currentTarget;
+    create.mutate({ name: String(f.get("name")), scopes: f.get("write") ? ["read", "write"] : ["read"] }, { onSuccess: () => form.reset() });
+  }
+
+  return (
+    <div className="stack">
+      <section className="panel" aria-labelledby="sessions-title">
+        <h1 id="sessions-title">{t("security.sessions.title")}</h1>
+        {sessions.data && (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("security.sessions.started")}</th>
+                <th scope="col">{t("security.sessions.lastSeen")}</th>
+                <th scope="col">{t("security.sessions.expires")}</th>
+                <th scope="col">{t("security.sessions.ip")}</th>
+                <th scope="col">{t("security.sessions.steppedUp")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.data.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {fmt.dateTime(s.createdAt)} {s.current && <strong>({t("security.sessions.current")})</strong>}
+                  </td>
+                  <td>{fmt.dateTime(s.lastSeenAt)}</td>
+                  <td>{fmt.dateTime(s.expiresAt)}</td>
+                  <td className="mono">{s.ip ?? ""}</td>
+                  <td>{s.stepUpAt ? fmt.dateTime(s.stepUpAt) : t("common.never")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <button type="button" className="btn" onClick={() => setConfirmEverywhere(true)}>
+          {t("security.sessions.signOutEverywhere")}
+        </button>
+      </section>
+
+      <section className="panel" aria-labelledby="tokens-title">
+        <h2 id="tokens-title">{t("security.tokens.title")}</h2>
+        <p className="muted">{t("security.tokens.intro")}</p>
+        <form className="form-grid" onSubmit={onCreate}>
+          <label>
+            {t("security.tokens.name")}
+            <input name="name" required maxLength={80} />
+          </label>
+          <label className="check">
+            <input type="checkbox" name="write" /> {t("security.tokens.write")}
+          </label>
+          <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+            {t("security.tokens.create")}
+          </button>
+        </form>
+        {create.error && <p role="alert" className="form-error">{create.error.message}</p>}
+        {create.data && (
+          <p role="status" className="ok-banner break">
+            {t("security.tokens.shownOnce")} <code data-testid="new-token">{create.data.token}</code>
+          </p>
+        )}
+        {tokens.data && tokens.data.length === 0 && <p className="muted">{t("security.tokens.none")}</p>}
+        {tokens.data && tokens.data.length > 0 && (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("security.tokens.name")}</th>
+                <th scope="col" />
+                <th scope="col">{t("security.tokens.scopes")}</th>
+                <th scope="col">{t("security.tokens.created")}</th>
+                <th scope="col">{t("security.tokens.lastUsed")}</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.map((tok) => (
+                <tr key={tok.id}>
+                  <td>{tok.name}</td>
+                  <td className="mono">{tok.prefix}…</td>
+                  <td>{tok.scopes.join(", ")}</td>
+                  <td>{fmt.dateTime(tok.createdAt)}</td>
+                  <td>{tok.lastUsedAt ? fmt.dateTime(tok.lastUsedAt) : t("common.never")}</td>
+                  <td>
+                    {tok.revokedAt ? (
+                      t("security.tokens.revoked")
+                    ) : (
+                      <button type="button" className="btn" onClick={() => setRevoking({ id: tok.id, name: tok.name })}>
+                        {t("security.tokens.revoke")}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t("security.tokens.confirmRevokeTitle")}
+        body={t("security.tokens.confirmRevoke", { name: revoking?.name ?? "" })}
+        confirmLabel={t("security.tokens.revoke")}
+        cancelLabel={t("security.common.cancel")}
+        busy={revoke.isPending}
+        error={revoke.error?.message ?? null}
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => revoking && revoke.mutate({ id: revoking.id })}
+      />
+      <ConfirmDialog
+        open={confirmEverywhere}
+        title={t("security.sessions.confirmEverywhereTitle")}
+        body={t("security.sessions.confirmEverywhere")}
+        confirmLabel={t("security.sessions.signOutEverywhere")}
+        cancelLabel={t("security.common.cancel")}
+        busy={everywhere.isPending}
+        error={everywhere.error?.message ?? null}
+        onCancel={() => setConfirmEverywhere(false)}
+        onConfirm={() => everywhere.mutate()}
+      />
+    </div>
+  );
+}

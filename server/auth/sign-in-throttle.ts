@@ -1,0 +1,80 @@
+// Sign-in throttling per client IP and per account (rate-limiter-flexible). Memory store by
+// default (one process); pass a pg Pool to share the counters across instances through PostgreSQL.
+// A throttled attempt is refused before any database read or password hash.
+import type pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+
+export interface ThrottleLimits {
+  /** Attempts per client IP per window. */
+  perIp: number;
+  /** Attempts per account (email) per window; a successful sign-in clears it. */
+  perAccount: number;
+  windowS: number;
+}
+
+export const DEFAULT_SIGN_IN_LIMITS: ThrottleLimits = { perIp: 30, perAccount: 10, windowS: 15 * 60 };
+
+export class ThrottledError extends Error {
+  constructor(
+    readonly retryAfterS: number,
+    /** True for the first refusal of a window: worth one audit event, not one per attempt. */
+    readonly firstRefusal: boolean,
+    readonly scope: "ip" | "account",
+  ) {
+    super("rate_limited");
+  }
+}
+
+export interface SignInThrottle {
+  /** Counts one attempt; throws ThrottledError when the IP or the account is over its limit. */
+  consume(ip: string | null | undefined, email: string): Promise<void>;
+  /** Clears the account's count after a successful sign-in. */
+  clearAccount(email: string): Promise<void>;
+  /** Without counting: seconds to wait when the IP or the account is already over its limit, else null. */
+  peek(ip: string | null | undefined, email: string): Promise<number | null>;
+}
+
+export function createSignInThrottle(
+  limits: ThrottleLimits = DEFAULT_SIGN_IN_LIMITS,
+  store?: { pool: pg.Pool },
+): SignInThrottle {
+  const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
+    store
+      ? new RateLimiterPostgres({ storeClient: store.pool, storeType: "pool", tableName: "rate_limits", keyPrefix, points, duration: limits.windowS })
+      : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowS });
+  const byIp = make("signin_ip", limits.perIp);
+  const byAccount = make("signin_account", limits.perAccount);
+
+  async function take(limiter: RateLimiterAbstract, key: string, points: number, scope: "ip" | "account") {
+    try {
+      await limiter.consume(key, 1);
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) throw err; // a store failure is not a throttle
+      throw new ThrottledError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)), err.consumedPoints === points + 1, scope);
+    }
+  }
+
+  return {
+    async consume(ip, email) {
+      if (ip) await take(byIp, ip, limits.perIp, "ip");
+      await take(byAccount, email, limits.perAccount, "account");
+    },
+    async clearAccount(email) {
+      await byAccount.delete(email);
+    },
+    async peek(ip, email) {
+      const over = async (limiter: RateLimiterAbstract, key: string, points: number) => {
+        const res = await limiter.get(key);
+        return res && res.consumedPoints > points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : null;
+      };
+      return (ip ? await over(byIp, ip, limits.perIp) : null) ?? (await over(byAccount, email, limits.perAccount));
+    },
+  };
+}
+
+/** The process's throttle (memory store), used when the caller passes none. */
+let shared: SignInThrottle | undefined;
+export function getSignInThrottle(): SignInThrottle {
+  shared ??= createSignInThrottle();
+  return shared;
+}
