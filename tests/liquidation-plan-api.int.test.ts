@@ -12,6 +12,11 @@ import type { Runtime } from "@/server/runtime";
 import { createUser } from "./helpers/fixtures";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
+interface OpenApiOperation {
+  requestBody: { content: Record<string, { schema: object }> };
+  responses: Record<string, { content: Record<string, { schema: object }> }>;
+}
+
 interface PlanBody {
   legs: Array<{ symbol: string; qty: number; avgPrice: number; slippageBps: number; priceSource: string }>;
   projected: { equity: number; maintenanceMargin: number; marginLevel: number | null; status: string };
@@ -43,7 +48,6 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
     await ensureDefaultParams(t.db.prisma);
     // The route handler reads the process runtime; only the database is used here.
     g.__minuteDesk = Promise.resolve({ db: t.db } as Runtime);
-    const admin = await createUser(t.db, "ADMIN");
     const auditor = await createUser(t.db, "AUDITOR");
     token = (await createOwnApiToken(t.db.prisma, auditor, { name: "plan test", scopes: ["read"] })).token;
   });
@@ -123,12 +127,16 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
 
   it("is documented in the OpenAPI document, and a served plan and its body match the documented schemas", async () => {
     expect(Object.keys(openApiDocument.paths)).toContain("/liquidation/plan");
-    const op = (openApiDocument.paths as Record<string, any>)["/liquidation/plan"].post;
+    const op = (openApiDocument.paths as unknown as Record<string, { post: OpenApiOperation }>)["/liquidation/plan"]?.post;
+    if (!op) throw new Error("/liquidation/plan is not documented");
     const ajv = new Ajv2020({ strict: false });
     const body = { cash: 0, debt: 90_000, positions: [position({ sellableQty: 6000 }), position({ symbol: "B", book: undefined, hedged: 0.5 })] };
-    expect(ajv.validate(op.requestBody.content["application/json"].schema, body)).toBe(true);
+    const requestSchema = op.requestBody.content["application/json"]?.schema;
+    const responseSchema = op.responses["200"]?.content["application/json"]?.schema;
+    if (!requestSchema || !responseSchema) throw new Error("/liquidation/plan has no JSON request or 200 response schema");
+    expect(ajv.validate(requestSchema, body)).toBe(true);
     const res = await post(body);
     expect(res.status).toBe(200);
-    expect(ajv.validate(op.responses["200"].content["application/json"].schema, await res.json()), ajv.errorsText()).toBe(true);
+    expect(ajv.validate(responseSchema, await res.json()), ajv.errorsText()).toBe(true);
   });
 });

@@ -9,7 +9,6 @@ import { openingEntry } from "@/server/ledger/ledger-math";
 import { checkLedgerAgreement, clientLedgerBalances, postEntryTx } from "@/server/ledger/ledger-service";
 import { runRails } from "@/server/payments/rails-simulator";
 import { applyWithdrawalOutcome, sendWithdrawal } from "@/server/payments/settlement";
-import type { AccountRiskSnapshot } from "@/server/services";
 import { callerFor, createUser, markStepUp, type TestUser } from "./helpers/fixtures";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 

@@ -11,7 +11,7 @@ import { hasPermission, type Permission } from "../auth/roles";
 import { isCallerStillValid } from "../auth/session-user";
 import { requireInteractiveSession, requireStepUp } from "../auth/step-up";
 import { refuseTokenCall } from "../auth/token-policy";
-import { AppError, isAppError } from "../errors";
+import { isAppError } from "../errors";
 import type { Context } from "./context";
 import { internalErrorMessage, reportInternalError } from "./internal-error";
 import { endWhenRevoked, isAsyncIterable } from "./session-watch";
