@@ -3,7 +3,15 @@
 // and an unexpected error is a 500 that shows a correlation id and no internals.
 import { describe, expect, it, vi } from "vitest";
 import { createCallerFactory, createTRPCRouter, publicProcedure } from "../trpc";
+import type * as LogModule from "../../log";
 import { errorToResponse } from "./http";
+
+// Unexpected errors are reported through the structured logger (domain "api").
+const logged = vi.hoisted(() => ({ error: vi.fn() }));
+vi.mock("../../log", async (importOriginal) => {
+  const actual = await importOriginal<typeof LogModule>();
+  return { ...actual, domainLog: () => ({ error: logged.error, warn: vi.fn(), info: vi.fn(), debug: vi.fn() }) };
+});
 
 const BRAND: unique symbol = Symbol.for("minute-desk.AppError") as never;
 
@@ -29,7 +37,7 @@ describe("error envelope", () => {
   });
 
   it("hides internals of an unexpected error behind a correlation id that is logged with the details", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    logged.error.mockClear();
     const res = errorToResponse(new Error('invalid byte sequence for encoding "UTF8": 0x00 in prisma.account.findUnique()'), "test");
     expect(res.status).toBe(500);
     const body = (await res.json()) as { error: { code: string; message: string; ref: string } };
@@ -37,8 +45,10 @@ describe("error envelope", () => {
     expect(body.error.message).not.toMatch(/prisma|UTF8|0x00/);
     expect(body.error.ref).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.error.message).toContain(body.error.ref);
-    expect(String(log.mock.calls[0]?.[0])).toContain(body.error.ref);
-    expect(String(log.mock.calls[0]?.[0])).toContain("prisma.account.findUnique");
-    log.mockRestore();
+    expect(logged.error).toHaveBeenCalledTimes(1);
+    expect(logged.error.mock.calls[0]?.[0]).toMatchObject({
+      ref: body.error.ref,
+      err: expect.objectContaining({ message: expect.stringContaining("prisma.account.findUnique") }),
+    });
   });
 });
