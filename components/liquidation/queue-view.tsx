@@ -3,7 +3,7 @@
 // the selected ticket's plan, why and actions, executed tickets and the loss waterfall. Keyboard:
 // j/k or arrows move, n jumps to the next ticket still in review, h holds, e executes (dialogs confirm).
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { ClosedTickets } from "./closed-tickets";
 import { isUrgency, URGENCIES, type Urgency } from "./format";
@@ -33,8 +33,8 @@ export function QueueView({ rights }: { rights: ActionRights }) {
   const [sound, setSound] = useTicketSound();
   const [selectedId, setSelectedId] = useState<string | null>(params.get("ticket"));
   const [mode, setMode] = useState<ActionMode | null>(null);
-  const all = open.data ?? [];
-  const visible = filter ? all.filter((tk) => tk.urgency === filter) : all;
+  const all = useMemo(() => open.data ?? [], [open.data]);
+  const visible = useMemo(() => (filter ? all.filter((tk) => tk.urgency === filter) : all), [all, filter]);
   const current = selectedId ?? visible[0]?.id ?? null;
   const index = visible.findIndex((tk) => tk.id === current);
   const counts = {
