@@ -27,6 +27,8 @@ const schema = z.object({
   DEMO_SEED: z.coerce.number().int().default(42),
   DEMO_SYMBOLS: z.coerce.number().int().min(10).max(5000).default(300),
   DEMO_ACCOUNTS: z.coerce.number().int().min(10).max(200000).default(3000),
+  /** Demo mode: the liquidation review window of the demo parameters (engine seconds; default the planner's 45). */
+  DEMO_REVIEW_WINDOW_S: z.coerce.number().int("must be a whole number of seconds").min(0).max(3600).optional(),
   REDIS_URL: z.string().url().optional(),
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (a scrape secret)").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be fatal, error, warn, info, debug, trace or silent" }).default("info"),

@@ -4,6 +4,7 @@
 import type { DomainPlugin } from "../engine/plugins";
 import { RiskEngine } from "./engine/risk-engine";
 import { ensureDefaultParams } from "./params/param-service";
+import { getEnv } from "../env";
 import { domainLog, minuteId } from "../log";
 
 let refreshTimer: NodeJS.Timeout | undefined;
@@ -11,10 +12,10 @@ let refreshTimer: NodeJS.Timeout | undefined;
 export const riskPlugin: DomainPlugin = {
   name: "risk",
   async seedDemo(prisma) {
-    await ensureDefaultParams(prisma);
+    await ensureDefaultParams(prisma, { reviewWindowSeconds: getEnv().DEMO_REVIEW_WINDOW_S });
   },
   async start(ctx) {
-    await ensureDefaultParams(ctx.prisma);
+    await ensureDefaultParams(ctx.prisma, ctx.demo ? { reviewWindowSeconds: ctx.env.DEMO_REVIEW_WINDOW_S } : {});
     const risk = new RiskEngine({ prisma: ctx.prisma, sql: ctx.sql, services: ctx.services, bus: ctx.bus });
     await risk.load();
     ctx.services.riskEngine = risk;

@@ -6,6 +6,7 @@ import { appendAuditEventTx } from "../../audit/audit-service";
 import type { SessionUser } from "../../auth/sign-in";
 import { requireStepUp } from "../../auth/step-up";
 import { AppError } from "../../errors";
+import { DEFAULT_PLANNER_PARAMS } from "../../liquidation/planner/planner-params";
 import { DEFAULT_RISK_PARAMS, diffParams, listParamProblems, type RiskParams } from "../margin/risk-params";
 import { parseStoredParams } from "./param-schema";
 
@@ -17,13 +18,22 @@ export interface ActiveParams {
 }
 
 /** Version 1 (the defaults) exists in every mode; created at start when missing. */
-export async function ensureDefaultParams(prisma: PrismaClient): Promise<void> {
+/**
+ * Version 1 of the parameters, once. `demo.reviewWindowSeconds` (demo mode only, DEMO_REVIEW_WINDOW_S)
+ * lengthens the liquidation review window of the demo book: with an accelerated clock the default
+ * 45 s of engine time pass in 1.5 s of wall time, too short for a person (or a browser test) to act.
+ */
+export async function ensureDefaultParams(prisma: PrismaClient, demo: { reviewWindowSeconds?: number } = {}): Promise<void> {
   if ((await prisma.riskParamVersion.count()) > 0) return;
+  const params: RiskParams =
+    demo.reviewWindowSeconds === undefined
+      ? DEFAULT_RISK_PARAMS
+      : { ...DEFAULT_RISK_PARAMS, liquidation: { ...DEFAULT_PLANNER_PARAMS, reviewWindowSeconds: demo.reviewWindowSeconds } };
   await prisma.$transaction(async (tx) => {
     await tx.riskParamVersion.create({
-      data: { version: 1, params: DEFAULT_RISK_PARAMS as object, status: "ACTIVE", reason: "Default parameters (DESIGN R2, R3)" },
+      data: { version: 1, params: params as object, status: "ACTIVE", reason: "Default parameters (DESIGN R2, R3)" },
     });
-    await appendAuditEventTx(tx, { action: "riskParams.defaultCreated", targetType: "RiskParamVersion", targetId: "1", after: DEFAULT_RISK_PARAMS });
+    await appendAuditEventTx(tx, { action: "riskParams.defaultCreated", targetType: "RiskParamVersion", targetId: "1", after: params });
   });
 }
 
