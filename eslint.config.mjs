@@ -8,8 +8,15 @@ import tseslint from "typescript-eslint";
 const config = [
   {
     ignores: [
-      "node_modules/**", ".next/**", ".workers/**", ".next-*/**", ".data*/**", "server/db/generated/**", "test-results/**",
-      "playwright-report/**", "next-env.d.ts",
+      "node_modules/**",
+      ".next/**",
+      ".workers/**",
+      ".next-*/**",
+      ".data*/**",
+      "server/db/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
     ],
   },
   ...nextVitals,
@@ -28,7 +35,10 @@ const config = [
       // This project does not run the React Compiler; the rule only reports that the compiler would skip
       // components using @tanstack/react-virtual, which changes nothing here.
       "react-hooks/incompatible-library": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
     },
   },
 ];

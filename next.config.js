@@ -24,7 +24,17 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   async headers() {
     return [
-      { source: "/api/:path*", headers: [...commonSecurityHeaders, ...hsts, { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }] },
+      {
+        source: "/api/:path*",
+        headers: [
+          ...commonSecurityHeaders,
+          ...hsts,
+          {
+            key: "Content-Security-Policy",
+            value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+          },
+        ],
+      },
       { source: "/_next/:path*", headers: commonSecurityHeaders },
     ];
   },

@@ -5,7 +5,12 @@ import { expect, signIn, test } from "./fixtures";
 test("health is public and reports the embedded database", async ({ request }) => {
   const res = await request.get("/api/v1/health");
   expect(res.status()).toBe(200);
-  const body = (await res.json()) as { status: string; db: string; engine: { leader: boolean }; feed: { source: string } };
+  const body = (await res.json()) as {
+    status: string;
+    db: string;
+    engine: { leader: boolean };
+    feed: { source: string };
+  };
   expect(body).toMatchObject({ status: "ok", db: "pglite", engine: { leader: true }, feed: { status: "ok" } });
   expect(body.feed.source).toMatch(/^sim-/); // the feed supervisor's active simulator vendor
   const spec = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, unknown> };
@@ -20,9 +25,15 @@ test("audit verification: 401 anonymous, 403 for risk, ok for an auditor", async
   expect((await page.request.get("/api/v1/audit/verify")).status()).toBe(403);
 });
 
-test("the auditor creates a read-only bearer token for an integration, then revokes it", async ({ page, playwright }) => {
+test("the auditor creates a read-only bearer token for an integration, then revokes it", async ({
+  page,
+  playwright,
+}) => {
   await signIn(page, "auditor@demo.local");
-  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "My sessions and tokens" }).click();
+  await page
+    .getByRole("navigation", { name: "Main navigation" })
+    .getByRole("link", { name: "My sessions and tokens" })
+    .click();
   await page.getByLabel("Token name").fill("regulator feed");
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").textContent()) ?? "";
@@ -32,7 +43,10 @@ test("the auditor creates a read-only bearer token for an integration, then revo
   const ok = await api.get("/api/v1/audit/verify", { headers: { Authorization: `Bearer ${token}` } });
   expect(ok.status()).toBe(200);
   expect(await ok.json()).toMatchObject({ ok: true, firstBrokenId: null });
-  await page.getByRole("row", { name: /regulator feed/ }).getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByRole("row", { name: /regulator feed/ })
+    .getByRole("button", { name: "Revoke" })
+    .click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByRole("row", { name: /regulator feed/ })).toContainText("Revoked");
   expect((await api.get("/api/v1/audit/verify", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);

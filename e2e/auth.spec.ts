@@ -9,7 +9,13 @@ import { credentialFor, demoCredentials, expect, freshTotp, signIn, test } from 
 const navLabel = createTranslator("en");
 
 test.describe("sign-in by role", () => {
-  for (const email of ["risk@demo.local", "compliance@demo.local", "manager@demo.local", "admin@demo.local", "auditor@demo.local"]) {
+  for (const email of [
+    "risk@demo.local",
+    "compliance@demo.local",
+    "manager@demo.local",
+    "admin@demo.local",
+    "auditor@demo.local",
+  ]) {
     test(`${email} sees exactly its navigation`, async ({ page }) => {
       await signIn(page, email);
       const role = credentialFor(email).role;
@@ -55,13 +61,18 @@ test("signing out ends the session, and a copy of the old cookie is refused", as
   await signIn(page, "risk@demo.local");
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const url = "/api/trpc/accounts.list?input=" + encodeURIComponent(JSON.stringify({ json: { limit: 5 } }));
-  const copy = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, extraHTTPHeaders: { cookie } });
+  const copy = await playwright.request.newContext({
+    baseURL: new URL(page.url()).origin,
+    extraHTTPHeaders: { cookie },
+  });
   expect((await copy.get(url)).status()).toBe(200);
   await page.getByRole("button", { name: en.nav.signOut }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/accounts");
   await expect(page).toHaveURL(/\/signin/);
-  const res = await page.request.get("/api/trpc/accounts.list?input=" + encodeURIComponent(JSON.stringify({ json: { limit: 5 } })));
+  const res = await page.request.get(
+    "/api/trpc/accounts.list?input=" + encodeURIComponent(JSON.stringify({ json: { limit: 5 } })),
+  );
   expect(res.status()).toBe(401);
   // The JWT in the copied cookie is still unexpired, but its server-side session is revoked.
   expect((await copy.get(url)).status()).toBe(401);

@@ -13,9 +13,13 @@ test("the chart's last bar moves on and new bars appear without reloading", asyn
   const firstTime = Number(await lastBar.getAttribute("data-bar-time"));
   expect(firstTime).toBeGreaterThan(0);
   // A later minute's bar arrives over the live stream.
-  await expect.poll(async () => Number(await lastBar.getAttribute("data-bar-time")), { timeout: 20_000 }).toBeGreaterThan(firstTime);
+  await expect
+    .poll(async () => Number(await lastBar.getAttribute("data-bar-time")), { timeout: 20_000 })
+    .toBeGreaterThan(firstTime);
   const secondTime = Number(await lastBar.getAttribute("data-bar-time"));
-  await expect.poll(async () => Number(await lastBar.getAttribute("data-bar-time")), { timeout: 20_000 }).toBeGreaterThan(secondTime);
+  await expect
+    .poll(async () => Number(await lastBar.getAttribute("data-bar-time")), { timeout: 20_000 })
+    .toBeGreaterThan(secondTime);
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
   await expect(page.getByRole("img", { name: /1-minute chart/ })).toBeVisible();
 });

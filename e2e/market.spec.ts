@@ -6,7 +6,10 @@ import { expect, signIn, test } from "./fixtures";
 
 const escape = (s: string) => s.replace(/\./g, "\\.");
 
-test("a drill on a symbol shows up as an alarm marker and an alert on the risk user's live chart", async ({ page, browser }) => {
+test("a drill on a symbol shows up as an alarm marker and an alert on the risk user's live chart", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "risk@demo.local");
   await page.goto("/market");
   const tile = page.getByTestId("watch-tile").first();
@@ -21,7 +24,9 @@ test("a drill on a symbol shows up as an alarm marker and an alert on the risk u
   await expect(page.getByTestId("symbol-chart")).toBeVisible();
   const lastBar = page.getByTestId("last-bar");
   const firstTime = Number(await lastBar.getAttribute("data-bar-time"));
-  await expect.poll(async () => Number(await lastBar.getAttribute("data-bar-time")), { timeout: 20_000 }).toBeGreaterThan(firstTime);
+  await expect
+    .poll(async () => Number(await lastBar.getAttribute("data-bar-time")), { timeout: 20_000 })
+    .toBeGreaterThan(firstTime);
   const markers = page.getByTestId("marker-count");
   const markersBefore = Number(await markers.getAttribute("data-count"));
   const crashRows = page.locator(`[data-testid=alert-row][data-kind=CUSUM_DOWN]`);
@@ -52,15 +57,22 @@ test("a drill on a symbol shows up as an alarm marker and an alert on the risk u
   await page.getByRole("button", { name: "5m", exact: true }).click();
   await expect(page.getByRole("heading", { name: new RegExp(`${escape(symbol)} · 5m chart`) })).toBeVisible();
   await page.goto("/desk");
-  const feedItem = page.getByTestId("feed-alert").filter({ has: page.getByRole("link", { name: symbol }) }).first();
+  const feedItem = page
+    .getByTestId("feed-alert")
+    .filter({ has: page.getByRole("link", { name: symbol }) })
+    .first();
   await expect(feedItem).toBeVisible();
   await feedItem.getByRole("link", { name: symbol }).click();
   await expect(page).toHaveURL(new RegExp(`/market/${escape(symbol)}$`));
 });
 
-test("the detector and volatility API answers signed-in callers and rejects bad series with the envelope", async ({ page }) => {
+test("the detector and volatility API answers signed-in callers and rejects bad series with the envelope", async ({
+  page,
+}) => {
   await signIn(page, "auditor@demo.local");
-  const ok = await page.request.post("/api/v1/detectors/cusum", { data: { series: [2, 2, 0, -2, -2.5], mean: 0, sd: 1, k: 0.5, h: 2 } });
+  const ok = await page.request.post("/api/v1/detectors/cusum", {
+    data: { series: [2, 2, 0, -2, -2.5], mean: 0, sd: 1, k: 0.5, h: 2 },
+  });
   expect(ok.status()).toBe(200);
   expect(await ok.json()).toEqual({ alarms: [1, 4], direction: ["up", "down"] });
   const vol = await page.request.post("/api/v1/indicators/volatility", { data: { closes: [100, 101], lambda: 0.94 } });
@@ -69,7 +81,9 @@ test("the detector and volatility API answers signed-in callers and rejects bad 
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error).toMatchObject({ code: "BAD_REQUEST" });
   const anonymous = await page.context().browser()?.newContext();
-  const anon = await anonymous?.request.post(`${new URL(page.url()).origin}/api/v1/detectors/cusum`, { data: { series: [1], mean: 0, sd: 1 } });
+  const anon = await anonymous?.request.post(`${new URL(page.url()).origin}/api/v1/detectors/cusum`, {
+    data: { series: [1], mean: 0, sd: 1 },
+  });
   expect(anon?.status()).toBe(401);
   await anonymous?.close();
 });

@@ -34,7 +34,11 @@ test("a large withdrawal needs a second manager's approval", async ({ page, brow
   test.setTimeout(180_000);
   await signIn(page, "manager@demo.local");
   await page.goto("/payments/approvals");
-  await page.getByRole("row").filter({ hasText: /1,200,000\.00/ }).getByRole("link", { name: "Open" }).click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: /1,200,000\.00/ })
+    .getByRole("link", { name: "Open" })
+    .click();
   await expect(page.getByTestId("approvals-count")).toHaveText("0 of 2");
   await expect(page).toHaveURL(/\/payments\/approvals\/[^/]+$/);
   const url = page.url();
@@ -96,7 +100,13 @@ test("a manager reconciles the sample custody statement and resolves a break", a
     page.getByRole("button", { name: "Download sample statement (planted breaks)" }).click(),
   ]);
   const file = await download.path();
-  await page.getByLabel("Statement CSV").setInputFiles({ name: "custody-statement.csv", mimeType: "text/csv", buffer: (await import("node:fs")).readFileSync(file) });
+  await page
+    .getByLabel("Statement CSV")
+    .setInputFiles({
+      name: "custody-statement.csv",
+      mimeType: "text/csv",
+      buffer: (await import("node:fs")).readFileSync(file),
+    });
   await page.getByRole("button", { name: "Import and reconcile" }).click();
   await expect(page.getByRole("status")).toContainText(/Imported: \d+ matched, 4 breaks\./);
   for (const kind of ["Amount mismatch", "Duplicate", "Missing in ledger", "Missing on statement"]) {

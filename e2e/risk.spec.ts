@@ -4,7 +4,9 @@
 // integration API evaluates the model and serves an account's figures.
 import { credentialFor, expect, freshTotp, signIn, test } from "./fixtures";
 
-test("the risk user opens the heatmap, clicks a red cell, lands on the account and sees why it is in warning", async ({ page }) => {
+test("the risk user opens the heatmap, clicks a red cell, lands on the account and sees why it is in warning", async ({
+  page,
+}) => {
   await signIn(page, "risk@demo.local");
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Margin heatmap" }).click();
   await expect(page.getByRole("heading", { name: "Margin heatmap", level: 1 })).toBeVisible();
@@ -21,7 +23,9 @@ test("the risk user opens the heatmap, clicks a red cell, lands on the account a
   const why = page.getByTestId("why").first();
   await expect(why).toContainText("Warning");
   await expect(why).toContainText("Below the warning line: margin call");
-  await expect(why).toContainText(/Margin level 1\.\d{3} = equity .+ ÷ maintenance margin .+ Lines of v1: warning 1\.30/);
+  await expect(why).toContainText(
+    /Margin level 1\.\d{3} = equity .+ ÷ maintenance margin .+ Lines of v1: warning 1\.30/,
+  );
   await expect(why).toContainText("To clear the warning line: deposit");
   await expect(page.getByTestId("positions").getByRole("row")).not.toHaveCount(1);
   await expect(page.getByRole("heading", { name: "Margin calls" })).toBeVisible();
@@ -50,9 +54,14 @@ test("the accounts list is live, filterable by status, sortable and virtualized"
   await expect(page.getByRole("heading", { name: `Account ${first}` })).toBeVisible();
 });
 
-test("a parameter change is proposed by the risk desk and approved by a manager with an authenticator code", async ({ page }) => {
+test("a parameter change is proposed by the risk desk and approved by a manager with an authenticator code", async ({
+  page,
+}) => {
   await signIn(page, "risk@demo.local");
-  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Margin parameters" }).click();
+  await page
+    .getByRole("navigation", { name: "Main navigation" })
+    .getByRole("link", { name: "Margin parameters" })
+    .click();
   await expect(page.getByText("Active: version 1")).toBeVisible();
   const json = page.getByLabel("Parameter set (JSON)");
   const params = JSON.parse(await json.inputValue()) as { imMultiplier: number };
@@ -65,7 +74,9 @@ test("a parameter change is proposed by the risk desk and approved by a manager 
   await page.context().clearCookies();
   await signIn(page, "manager@demo.local");
   await page.goto("/risk/parameters");
-  await page.getByLabel("Authenticator code").fill(await freshTotp(credentialFor("manager@demo.local").totpSecret ?? ""));
+  await page
+    .getByLabel("Authenticator code")
+    .fill(await freshTotp(credentialFor("manager@demo.local").totpSecret ?? ""));
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText("Version 2: Approved: takes effect at the next bar close.")).toBeVisible();
@@ -79,7 +90,9 @@ test("the desk shows live counts per status that open the filtered list", async 
   const counts = page.getByTestId("risk-counts");
   await expect(counts).toBeVisible();
   const firstMinute = Number(await counts.getAttribute("data-minute"));
-  await expect.poll(async () => Number(await counts.getAttribute("data-minute")), { timeout: 20_000 }).toBeGreaterThan(firstMinute);
+  await expect
+    .poll(async () => Number(await counts.getAttribute("data-minute")), { timeout: 20_000 })
+    .toBeGreaterThan(firstMinute);
   await page.getByRole("link", { name: "Open the accounts in Warning" }).click();
   await expect(page).toHaveURL(/\/accounts\?status=WARNING/);
 });
@@ -87,27 +100,66 @@ test("the desk shows live counts per status that open the filtered list", async 
 test("the integration API evaluates the model and serves an account's live risk", async ({ page }) => {
   await signIn(page, "auditor@demo.local");
   const body = {
-    cash: 2000, debt: 9000,
-    positions: [{ symbol: "600000.SH", qty: 1000, price: 10, assetClass: "MAIN_BOARD", liquidityTier: "T1", sigma: 0.001, adv: 1e7 }],
+    cash: 2000,
+    debt: 9000,
+    positions: [
+      {
+        symbol: "600000.SH",
+        qty: 1000,
+        price: 10,
+        assetClass: "MAIN_BOARD",
+        liquidityTier: "T1",
+        sigma: 0.001,
+        adv: 1e7,
+      },
+    ],
   };
   const ok = await page.request.post("/api/v1/risk/evaluate", { data: body });
   expect(ok.status()).toBe(200);
-  const r = (await ok.json()) as { equity: number; maintenanceMargin: number; marginLevel: number; status: string; positions: Array<{ m: number }> };
+  const r = (await ok.json()) as {
+    equity: number;
+    maintenanceMargin: number;
+    marginLevel: number;
+    status: string;
+    positions: Array<{ m: number }>;
+  };
   expect(r).toMatchObject({ equity: 3000, status: "HEALTHY" });
   expect(r.marginLevel).toBeCloseTo(2.5, 9);
-  const bad = await page.request.post("/api/v1/risk/evaluate", { data: { ...body, positions: [{ ...body.positions[0], qty: -100 }] } });
+  const bad = await page.request.post("/api/v1/risk/evaluate", {
+    data: { ...body, positions: [{ ...body.positions[0], qty: -100 }] },
+  });
   expect(bad.status()).toBe(400);
   expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/quantity must be zero or more/);
   const lines = await page.request.post("/api/v1/risk/evaluate", {
-    data: { ...body, params: { base: { A: 0.1 }, liquidityMultiplier: { T1: 1 }, sigmaRef: { A: 0.001 }, sizeTiers: [[null, 1]], imMultiplier: 1.5, lines: { warning: 1, liquidation: 1.3, hardFloor: 0.5, target: 1.5 } } },
+    data: {
+      ...body,
+      params: {
+        base: { A: 0.1 },
+        liquidityMultiplier: { T1: 1 },
+        sigmaRef: { A: 0.001 },
+        sizeTiers: [[null, 1]],
+        imMultiplier: 1.5,
+        lines: { warning: 1, liquidation: 1.3, hardFloor: 0.5, target: 1.5 },
+      },
+    },
   });
   expect(lines.status()).toBe(400);
-  expect(((await lines.json()) as { error: { message: string } }).error.message).toMatch(/hardFloor < liquidation < warning < target/);
-  const list = await page.request.get("/api/trpc/accounts.list?input=" + encodeURIComponent(JSON.stringify({ json: { limit: 1 } })));
-  const id = ((await list.json()) as { result: { data: { json: { items: Array<{ id: string }> } } } }).result.data.json.items[0]?.id ?? "";
+  expect(((await lines.json()) as { error: { message: string } }).error.message).toMatch(
+    /hardFloor < liquidation < warning < target/,
+  );
+  const list = await page.request.get(
+    "/api/trpc/accounts.list?input=" + encodeURIComponent(JSON.stringify({ json: { limit: 1 } })),
+  );
+  const id =
+    ((await list.json()) as { result: { data: { json: { items: Array<{ id: string }> } } } }).result.data.json.items[0]
+      ?.id ?? "";
   const acc = await page.request.get(`/api/v1/accounts/${id}/risk`);
   expect(acc.status()).toBe(200);
-  expect(await acc.json()).toMatchObject({ accountId: id, parameterVersion: expect.any(Number), asOfBar: expect.stringMatching(/Z$/) });
+  expect(await acc.json()).toMatchObject({
+    accountId: id,
+    parameterVersion: expect.any(Number),
+    asOfBar: expect.stringMatching(/Z$/),
+  });
   const spec = (await (await page.request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, unknown> };
   expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/risk/evaluate", "/accounts/{id}/risk"]));
 });

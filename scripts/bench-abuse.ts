@@ -50,7 +50,8 @@ async function signIn(email: string, password: string): Promise<string> {
   keep(csrf);
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
   const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
@@ -59,7 +60,8 @@ async function signIn(email: string, password: string): Promise<string> {
   return cookie();
 }
 
-const trpcUrl = (path: string, input: unknown) => `${BASE}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+const trpcUrl = (path: string, input: unknown) =>
+  `${BASE}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 
 /** Health probe every 100 ms (closed loop, one at a time) until `stop`. */
 async function probeHealth(stop: { done: boolean }): Promise<number[]> {
@@ -82,7 +84,10 @@ function watchMinutes(cookie: string, signal: AbortSignal): { minutes: number[];
   const minutes: number[] = [];
   const done = (async () => {
     try {
-      const res = await fetch(trpcUrl("market.onMinute", undefined), { headers: { cookie, accept: "text/event-stream" }, signal });
+      const res = await fetch(trpcUrl("market.onMinute", undefined), {
+        headers: { cookie, accept: "text/event-stream" },
+        signal,
+      });
       const reader = res.body?.getReader();
       if (!reader) return;
       const decoder = new TextDecoder();
@@ -111,31 +116,90 @@ function watchMinutes(cookie: string, signal: AbortSignal): { minutes: number[];
   return { minutes, done };
 }
 
-interface Attack { name: string; url: string; init: RequestInit }
+interface Attack {
+  name: string;
+  url: string;
+  init: RequestInit;
+}
 
 function attacks(cookie: string, accountId: string): Attack[] {
-  const json = (body: unknown): RequestInit => ({ method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const json = (body: unknown): RequestInit => ({
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   // 4 decimals: 100,000 points stay under the 1 MB body cap (full-precision floats would not).
-  const series = (n: number) => Array.from({ length: n }, (_, i) => Math.round((Math.sin(i / 13) + (i % 997 === 0 ? 4 : 0)) * 1e4) / 1e4);
+  const series = (n: number) =>
+    Array.from({ length: n }, (_, i) => Math.round((Math.sin(i / 13) + (i % 997 === 0 ? 4 : 0)) * 1e4) / 1e4);
   const positions = Array.from({ length: 5000 }, (_, i) => ({
-    symbol: `S${i}`, qty: 1000 + i, price: 10 + (i % 50), assetClass: i % 3 ? "MAIN_BOARD" : "GROWTH", liquidityTier: `T${1 + (i % 3)}`, sigma: 0.002, adv: 1e7,
+    symbol: `S${i}`,
+    qty: 1000 + i,
+    price: 10 + (i % 50),
+    assetClass: i % 3 ? "MAIN_BOARD" : "GROWTH",
+    liquidityTier: `T${1 + (i % 3)}`,
+    sigma: 0.002,
+    adv: 1e7,
   }));
   const get = (): RequestInit => ({ headers: { cookie } });
   return [
-    { name: "bocpd 10k x maxRunLength 1000 (at the cap)", url: `${BASE}/api/v1/detectors/bocpd`, init: json({ series: series(10_000), maxRunLength: 1000 }) },
-    { name: "bocpd 100k x 100 (at the cap)", url: `${BASE}/api/v1/detectors/bocpd`, init: json({ series: series(100_000), maxRunLength: 100 }) },
-    { name: "bocpd 100k x 10000 (over: 400)", url: `${BASE}/api/v1/detectors/bocpd`, init: json({ series: series(100_000), maxRunLength: 10_000 }) },
-    { name: "cusum 100k", url: `${BASE}/api/v1/detectors/cusum`, init: json({ series: series(100_000), mean: 0, sd: 1, k: 0.5, h: 4 }) },
-    { name: "volatility 100k closes", url: `${BASE}/api/v1/indicators/volatility`, init: json({ closes: series(100_000).map((x) => Math.round((100 + x) * 100) / 100) }) },
-    { name: "risk/evaluate 5000 positions", url: `${BASE}/api/v1/risk/evaluate`, init: json({ cash: 1e6, debt: 5e6, positions }) },
-    { name: "body 5 MB (over: 413)", url: `${BASE}/api/v1/risk/evaluate`, init: { method: "POST", headers: { cookie, "content-type": "application/json" }, body: " ".repeat(5 * 1024 * 1024) } },
+    {
+      name: "bocpd 10k x maxRunLength 1000 (at the cap)",
+      url: `${BASE}/api/v1/detectors/bocpd`,
+      init: json({ series: series(10_000), maxRunLength: 1000 }),
+    },
+    {
+      name: "bocpd 100k x 100 (at the cap)",
+      url: `${BASE}/api/v1/detectors/bocpd`,
+      init: json({ series: series(100_000), maxRunLength: 100 }),
+    },
+    {
+      name: "bocpd 100k x 10000 (over: 400)",
+      url: `${BASE}/api/v1/detectors/bocpd`,
+      init: json({ series: series(100_000), maxRunLength: 10_000 }),
+    },
+    {
+      name: "cusum 100k",
+      url: `${BASE}/api/v1/detectors/cusum`,
+      init: json({ series: series(100_000), mean: 0, sd: 1, k: 0.5, h: 4 }),
+    },
+    {
+      name: "volatility 100k closes",
+      url: `${BASE}/api/v1/indicators/volatility`,
+      init: json({ closes: series(100_000).map((x) => Math.round((100 + x) * 100) / 100) }),
+    },
+    {
+      name: "risk/evaluate 5000 positions",
+      url: `${BASE}/api/v1/risk/evaluate`,
+      init: json({ cash: 1e6, debt: 5e6, positions }),
+    },
+    {
+      name: "body 5 MB (over: 413)",
+      url: `${BASE}/api/v1/risk/evaluate`,
+      init: {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: " ".repeat(5 * 1024 * 1024),
+      },
+    },
     { name: "accounts/{id}/risk", url: `${BASE}/api/v1/accounts/${encodeURIComponent(accountId)}/risk`, init: get() },
     { name: "audit/verify", url: `${BASE}/api/v1/audit/verify`, init: get() },
-    { name: "payments/callback unsigned 1 MB (401)", url: `${BASE}/api/v1/payments/callback`, init: { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(1024 * 1024) } },
+    {
+      name: "payments/callback unsigned 1 MB (401)",
+      url: `${BASE}/api/v1/payments/callback`,
+      init: { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(1024 * 1024) },
+    },
     { name: "openapi.json", url: `${BASE}/api/v1/openapi.json`, init: {} },
     { name: "trpc accounts.list 5000 rows", url: trpcUrl("accounts.list", { limit: 5000 }), init: get() },
-    { name: "trpc batch 10 x accounts.list 5000", url: `${BASE}/api/trpc/${Array(10).fill("accounts.list").join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i, { json: { limit: 5000 } }]))))}`, init: get() },
-    { name: "trpc batch 50 (over: 400)", url: `${BASE}/api/trpc/${Array(50).fill("market.status").join(",")}?batch=1&input={}`, init: get() },
+    {
+      name: "trpc batch 10 x accounts.list 5000",
+      url: `${BASE}/api/trpc/${Array(10).fill("accounts.list").join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i, { json: { limit: 5000 } }]))))}`,
+      init: get(),
+    },
+    {
+      name: "trpc batch 50 (over: 400)",
+      url: `${BASE}/api/trpc/${Array(50).fill("market.status").join(",")}?batch=1&input={}`,
+      init: get(),
+    },
     { name: "trpc risk.heatmap", url: trpcUrl("risk.heatmap", undefined), init: get() },
     { name: "trpc market.watchlist", url: trpcUrl("market.watchlist", undefined), init: get() },
   ];
@@ -144,19 +208,31 @@ function attacks(cookie: string, accountId: string): Attack[] {
 async function main() {
   let server: ChildProcess | null = null;
   if (!args.has("--base")) {
-    if (!fs.existsSync(".next/BUILD_ID") || !fs.existsSync(".workers/compute-worker.mjs")) throw new Error("no production build: run `npm run build` first");
+    if (!fs.existsSync(".next/BUILD_ID") || !fs.existsSync(".workers/compute-worker.mjs"))
+      throw new Error("no production build: run `npm run build` first");
     fs.rmSync(DATA_DIR, { recursive: true, force: true });
     server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
-      env: { ...process.env, MINUTE_DESK_DATA_DIR: DATA_DIR, CLOCK_SPEED: "30", NEXTAUTH_URL: BASE, NEXT_MANUAL_SIG_HANDLE: "1", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        MINUTE_DESK_DATA_DIR: DATA_DIR,
+        CLOCK_SPEED: "30",
+        NEXTAUTH_URL: BASE,
+        NEXT_MANUAL_SIG_HANDLE: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
       stdio: ["ignore", "ignore", "inherit"],
     });
   }
   try {
     const t0 = Date.now();
     await waitHealthy(300_000);
-    console.log(`server ${BASE} healthy after ${Date.now() - t0} ms; load ${SECONDS} s at ${CONCURRENCY} concurrent heavy requests`);
+    console.log(
+      `server ${BASE} healthy after ${Date.now() - t0} ms; load ${SECONDS} s at ${CONCURRENCY} concurrent heavy requests`,
+    );
     const cookie = await signIn("auditor@demo.local", "demo-password");
-    const list = (await (await fetch(trpcUrl("accounts.list", { limit: 1 }), { headers: { cookie } })).json()) as { result?: { data?: { json?: { items?: Array<{ id: string }> } } } };
+    const list = (await (await fetch(trpcUrl("accounts.list", { limit: 1 }), { headers: { cookie } })).json()) as {
+      result?: { data?: { json?: { items?: Array<{ id: string }> } } };
+    };
     const accountId = list.result?.data?.json?.items?.[0]?.id ?? "unknown";
 
     const ac = new AbortController();
@@ -202,12 +278,18 @@ async function main() {
     ac.abort();
     await watch.done;
 
-    console.log(`health baseline (alone, ${BASELINE_SECONDS} s, ${baseLat.length} probes): p50 ${fmt(pct(baseLat, 50))} ms  p99 ${fmt(pct(baseLat, 99))} ms  max ${fmt(Math.max(...baseLat))} ms`);
-    console.log(`health under load (${SECONDS} s, ${loadLat.length} probes):       p50 ${fmt(pct(loadLat, 50))} ms  p99 ${fmt(pct(loadLat, 99))} ms  max ${fmt(Math.max(...loadLat))} ms  (target p99 < 200 ms)`);
+    console.log(
+      `health baseline (alone, ${BASELINE_SECONDS} s, ${baseLat.length} probes): p50 ${fmt(pct(baseLat, 50))} ms  p99 ${fmt(pct(baseLat, 99))} ms  max ${fmt(Math.max(...baseLat))} ms`,
+    );
+    console.log(
+      `health under load (${SECONDS} s, ${loadLat.length} probes):       p50 ${fmt(pct(loadLat, 50))} ms  p99 ${fmt(pct(loadLat, 99))} ms  max ${fmt(Math.max(...loadLat))} ms  (target p99 < 200 ms)`,
+    );
     console.log("requests fired (route: count, status codes, latency p50 / max):");
     for (const [name, s] of stats) {
       const codes = [...s.codes].map(([c, n]) => `${c === -1 ? "error" : c} x${n}`).join(", ");
-      console.log(`  ${name.padEnd(42)} ${String(s.n).padStart(4)}  ${codes.padEnd(18)} ${fmt(pct(s.lat, 50)).padStart(8)} / ${fmt(Math.max(...s.lat))} ms`);
+      console.log(
+        `  ${name.padEnd(42)} ${String(s.n).padStart(4)}  ${codes.padEnd(18)} ${fmt(pct(s.lat, 50)).padStart(8)} / ${fmt(Math.max(...s.lat))} ms`,
+      );
     }
     const m = watch.minutes;
     const gaps: number[] = [];
@@ -216,7 +298,16 @@ async function main() {
       const cur = m[i] ?? 0;
       for (let t = prev + 60_000; t < cur; t += 60_000) gaps.push(t);
     }
-    console.log(`minute closes pushed: ${m.length} (${m.length ? `${new Date(m[0] ?? 0).toISOString()} .. ${new Date(m.at(-1) ?? 0).toISOString()}` : "none"}), missing: ${gaps.length}${gaps.length ? ` (${gaps.slice(0, 5).map((t) => new Date(t).toISOString()).join(", ")})` : ""}`);
+    console.log(
+      `minute closes pushed: ${m.length} (${m.length ? `${new Date(m[0] ?? 0).toISOString()} .. ${new Date(m.at(-1) ?? 0).toISOString()}` : "none"}), missing: ${gaps.length}${
+        gaps.length
+          ? ` (${gaps
+              .slice(0, 5)
+              .map((t) => new Date(t).toISOString())
+              .join(", ")})`
+          : ""
+      }`,
+    );
   } finally {
     if (server) {
       const exited = new Promise((r) => server?.once("exit", r));

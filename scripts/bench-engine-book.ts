@@ -1,6 +1,11 @@
 // Generated books for bench-engine: S symbols and N accounts with P positions each, drawn from a
 // fixed-seed PRNG so runs are comparable. Coverage ratios are spread so every status occurs.
-import { buildBookColumns, type AccountRow, type BookColumns, type SymbolRow } from "../server/risk/engine/book-columns";
+import {
+  buildBookColumns,
+  type AccountRow,
+  type BookColumns,
+  type SymbolRow,
+} from "../server/risk/engine/book-columns";
 import type { MarketVectors } from "../server/risk/engine/revalue-book";
 
 export type { BookColumns, MarketVectors };
@@ -28,11 +33,19 @@ export function generateBenchBook(opts: { symbols: number; accounts: number; pos
   const accounts: AccountRow[] = Array.from({ length: opts.accounts }, (_, a) => {
     const chosen = new Set<number>();
     while (chosen.size < opts.positions) chosen.add(Math.floor(rnd() * opts.symbols));
-    const positions = [...chosen].map((s) => ({ symbol: symbols[s]?.code ?? "", qty: (1 + Math.floor(rnd() * 50)) * 100 }));
+    const positions = [...chosen].map((s) => ({
+      symbol: symbols[s]?.code ?? "",
+      qty: (1 + Math.floor(rnd() * 50)) * 100,
+    }));
     const mv = positions.reduce((sum, p, i) => sum + p.qty * (symbols[[...chosen][i] ?? 0]?.prevClose ?? 0), 0);
     const coverage = 1.05 + rnd() * 2.5; // A / D
     const debt = rnd() < 0.08 ? 0 : mv / (coverage - 0.0);
-    return { id: `A${String(a).padStart(7, "0")}`, cash: Math.round(rnd() * 0.05 * mv), debt: Math.round(debt), positions };
+    return {
+      id: `A${String(a).padStart(7, "0")}`,
+      cash: Math.round(rnd() * 0.05 * mv),
+      debt: Math.round(debt),
+      positions,
+    };
   });
   const book = buildBookColumns(symbols, accounts);
   const n = book.symbols.length;

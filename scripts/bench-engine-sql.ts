@@ -5,7 +5,12 @@ import type { SqlSession } from "../server/db/connection";
 import type { BookColumns, MarketVectors } from "./bench-engine-book";
 import type { RiskParams } from "../server/risk/margin/risk-params";
 
-export async function loadBookIntoSql(sql: SqlSession, book: BookColumns, mkt: MarketVectors, params: RiskParams): Promise<void> {
+export async function loadBookIntoSql(
+  sql: SqlSession,
+  book: BookColumns,
+  mkt: MarketVectors,
+  params: RiskParams,
+): Promise<void> {
   await sql.exec(`
     DROP TABLE IF EXISTS bench_pos; DROP TABLE IF EXISTS bench_acc; DROP TABLE IF EXISTS bench_sym;
     CREATE TABLE bench_sym (id int PRIMARY KEY, price float8, sigma float8, adv float8, base float8, liq float8, sigmaref float8, k float8);
@@ -16,9 +21,14 @@ export async function loadBookIntoSql(sql: SqlSession, book: BookColumns, mkt: M
   await sql.query(
     `INSERT INTO bench_sym SELECT * FROM unnest($1::int[], $2::float8[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[])`,
     [
-      col((s) => s), col((s) => mkt.prices[s] ?? 0), col((s) => mkt.sigmas[s] ?? 0), col((s) => book.adv[s] ?? 0),
-      col((s) => params.base[book.assetClass[s] ?? ""] ?? 1), col((s) => params.liquidityMultiplier[book.liquidityTier[s] ?? ""] ?? 1),
-      col((s) => params.sigmaRef[book.assetClass[s] ?? ""] ?? 1), col((s) => mkt.multipliers[s] ?? 1),
+      col((s) => s),
+      col((s) => mkt.prices[s] ?? 0),
+      col((s) => mkt.sigmas[s] ?? 0),
+      col((s) => book.adv[s] ?? 0),
+      col((s) => params.base[book.assetClass[s] ?? ""] ?? 1),
+      col((s) => params.liquidityMultiplier[book.liquidityTier[s] ?? ""] ?? 1),
+      col((s) => params.sigmaRef[book.assetClass[s] ?? ""] ?? 1),
+      col((s) => mkt.multipliers[s] ?? 1),
     ],
   );
   const nAcc = book.accountIds.length;
@@ -26,7 +36,9 @@ export async function loadBookIntoSql(sql: SqlSession, book: BookColumns, mkt: M
     const ids: number[] = [];
     for (let a = from; a < Math.min(nAcc, from + 20_000); a += 1) ids.push(a);
     await sql.query(`INSERT INTO bench_acc SELECT * FROM unnest($1::int[], $2::float8[], $3::float8[])`, [
-      ids, ids.map((a) => book.cash[a] ?? 0), ids.map((a) => book.debt[a] ?? 0),
+      ids,
+      ids.map((a) => book.cash[a] ?? 0),
+      ids.map((a) => book.debt[a] ?? 0),
     ]);
     const acc: number[] = [];
     const sym: number[] = [];

@@ -60,13 +60,18 @@ async function openBenchPostgres(): Promise<{ db: Database; drop(): Promise<void
 }
 
 async function benchSize(accounts: number) {
-  console.log(`\n=== ${accounts.toLocaleString("en")} accounts x ${POSITIONS} positions, ${SYMBOLS.toLocaleString("en")} symbols ===`);
+  console.log(
+    `\n=== ${accounts.toLocaleString("en")} accounts x ${POSITIONS} positions, ${SYMBOLS.toLocaleString("en")} symbols ===`,
+  );
   const t0 = performance.now();
   const { book, mkt, rnd } = generateBenchBook({ symbols: SYMBOLS, accounts, positions: POSITIONS, seed: 7 });
-  console.log(`book built (generate + columnar layout): ${(performance.now() - t0).toFixed(0)} ms; positions ${book.posQty.length.toLocaleString("en")}`);
+  console.log(
+    `book built (generate + columnar layout): ${(performance.now() - t0).toFixed(0)} ms; positions ${book.posQty.length.toLocaleString("en")}`,
+  );
   global.gc?.();
   const mem = process.memoryUsage();
-  const columnBytes = book.posQty.byteLength + book.posSym.byteLength + book.posStart.byteLength + book.cash.byteLength * 2;
+  const columnBytes =
+    book.posQty.byteLength + book.posSym.byteLength + book.posStart.byteLength + book.cash.byteLength * 2;
   console.log(`memory: rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}, typed-array columns ${mb(columnBytes)}`);
 
   // Revalue + classify: one warm-up, then 7 ticks with fresh prices (random +-1% moves).
@@ -80,18 +85,38 @@ async function benchSize(accounts: number) {
     times.push(performance.now() - t);
   }
   const revalueMs = median(times);
-  console.log(`revalue + classify per tick: median ${revalueMs.toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}); counts ${JSON.stringify(figures.counts)}`);
+  console.log(
+    `revalue + classify per tick: median ${revalueMs.toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}); counts ${JSON.stringify(figures.counts)}`,
+  );
 
   // Decide + persist on PGlite: the first tick (every non-healthy account changes) and a steady tick.
   const lite = await openDatabase({ kind: "pglite" });
   await runMigrations(lite.sql, loadMigrations(migrationsDir()));
   const previous = new Uint8Array(book.accountIds.length);
   const td = performance.now();
-  const first = decideTick({ accountIds: book.accountIds, previous, figures, openCalls: new Map(), closeTs: 60_000, warningLine: 1.3, marginCallMinutes: 30 });
+  const first = decideTick({
+    accountIds: book.accountIds,
+    previous,
+    figures,
+    openCalls: new Map(),
+    closeTs: 60_000,
+    warningLine: 1.3,
+    marginCallMinutes: 30,
+  });
   const decideMs = performance.now() - td;
   const sb = serializeBook(book);
   const digest = digestBook(sb);
-  const rec = (minuteTs: number, withBook: boolean) => ({ minuteTs, paramVersion: 1, bookDigest: digest, book: withBook ? sb : null, prices: mkt.prices, sigmas: mkt.sigmas, multipliers: null, counts: figures.counts, revalueMs });
+  const rec = (minuteTs: number, withBook: boolean) => ({
+    minuteTs,
+    paramVersion: 1,
+    bookDigest: digest,
+    book: withBook ? sb : null,
+    prices: mkt.prices,
+    sigmas: mkt.sigmas,
+    multipliers: null,
+    counts: figures.counts,
+    revalueMs,
+  });
   let t = performance.now();
   await persistTick(lite.prisma, rec(0, true), { changes: [], opened: [], escalated: [], closed: [], worsened: [] });
   const snapshotMs = performance.now() - t;
@@ -100,12 +125,25 @@ async function benchSize(accounts: number) {
   const firstMs = performance.now() - t;
   for (let s = 0; s < mkt.prices.length; s += 1) mkt.prices[s] = (mkt.prices[s] ?? 0) * (1 + (rnd() - 0.55) * 0.01);
   const next = revalueBook(book, mkt, P);
-  const steady = decideTick({ accountIds: book.accountIds, previous: figures.status, figures: next, openCalls: new Map(), closeTs: 120_000, warningLine: 1.3, marginCallMinutes: 30 });
-  const steadyOnly = { ...steady, opened: steady.opened.filter((o) => (figures.status[book.accountIndex.get(o.accountId) ?? 0] ?? 0) === 0) };
+  const steady = decideTick({
+    accountIds: book.accountIds,
+    previous: figures.status,
+    figures: next,
+    openCalls: new Map(),
+    closeTs: 120_000,
+    warningLine: 1.3,
+    marginCallMinutes: 30,
+  });
+  const steadyOnly = {
+    ...steady,
+    opened: steady.opened.filter((o) => (figures.status[book.accountIndex.get(o.accountId) ?? 0] ?? 0) === 0),
+  };
   t = performance.now();
   await persistTick(lite.prisma, rec(120_000, false), steadyOnly);
   const steadyMs = performance.now() - t;
-  console.log(`decide: ${decideMs.toFixed(1)} ms; persist (PGlite): book snapshot once ${snapshotMs.toFixed(0)} ms, first tick ${first.changes.length.toLocaleString("en")} changes + ${first.opened.length.toLocaleString("en")} calls ${firstMs.toFixed(0)} ms, steady tick ${steady.changes.length} changes ${steadyMs.toFixed(0)} ms`);
+  console.log(
+    `decide: ${decideMs.toFixed(1)} ms; persist (PGlite): book snapshot once ${snapshotMs.toFixed(0)} ms, first tick ${first.changes.length.toLocaleString("en")} changes + ${first.opened.length.toLocaleString("en")} calls ${firstMs.toFixed(0)} ms, steady tick ${steady.changes.length} changes ${steadyMs.toFixed(0)} ms`,
+  );
 
   // Baseline: the same revaluation as one SQL aggregate.
   const query = buildRevalueQuery(P);
@@ -115,7 +153,9 @@ async function benchSize(accounts: number) {
   await loadBookIntoSql(lite.sql, book, mkt, P);
   const liteLoad = performance.now() - t;
   const liteQ = await timeQuery(lite.sql, query, 3);
-  console.log(`PGlite aggregate: ${liteQ.ms.toFixed(0)} ms (load ${liteLoad.toFixed(0)} ms); counts ${JSON.stringify(liteQ.counts)}`);
+  console.log(
+    `PGlite aggregate: ${liteQ.ms.toFixed(0)} ms (load ${liteLoad.toFixed(0)} ms); counts ${JSON.stringify(liteQ.counts)}`,
+  );
   baselines.push(["PGlite", liteQ.ms]);
   await lite.close();
   const pgdb = await openBenchPostgres();
@@ -125,13 +165,16 @@ async function benchSize(accounts: number) {
       await loadBookIntoSql(pgdb.db.sql, book, mkt, P);
       const pgLoad = performance.now() - t;
       const pgQ = await timeQuery(pgdb.db.sql, query, 3);
-      console.log(`PostgreSQL aggregate: ${pgQ.ms.toFixed(0)} ms (load ${pgLoad.toFixed(0)} ms); counts ${JSON.stringify(pgQ.counts)}`);
+      console.log(
+        `PostgreSQL aggregate: ${pgQ.ms.toFixed(0)} ms (load ${pgLoad.toFixed(0)} ms); counts ${JSON.stringify(pgQ.counts)}`,
+      );
       baselines.push(["PostgreSQL", pgQ.ms]);
     } finally {
       await pgdb.drop();
     }
   }
-  for (const [name, ms] of baselines) console.log(`ratio ${name} SQL / in-memory typed arrays: ${(ms / revalueMs).toFixed(1)}x`);
+  for (const [name, ms] of baselines)
+    console.log(`ratio ${name} SQL / in-memory typed arrays: ${(ms / revalueMs).toFixed(1)}x`);
   return { accounts, revalueMs, firstMs, steadyMs, snapshotMs, baselines, rss: process.memoryUsage().rss };
 }
 
@@ -140,10 +183,17 @@ async function main() {
   const results = [];
   for (const n of SIZES) results.push(await benchSize(n));
   console.log("\nsummary (ms):");
-  console.table(results.map((r) => ({
-    accounts: r.accounts, revalue: +r.revalueMs.toFixed(1), persistFirst: Math.round(r.firstMs), persistSteady: Math.round(r.steadyMs),
-    snapshot: Math.round(r.snapshotMs), ...Object.fromEntries(r.baselines.map(([n, ms]) => [`${n} SQL`, Math.round(ms)])), rssMB: Math.round(r.rss / 1048576),
-  })));
+  console.table(
+    results.map((r) => ({
+      accounts: r.accounts,
+      revalue: +r.revalueMs.toFixed(1),
+      persistFirst: Math.round(r.firstMs),
+      persistSteady: Math.round(r.steadyMs),
+      snapshot: Math.round(r.snapshotMs),
+      ...Object.fromEntries(r.baselines.map(([n, ms]) => [`${n} SQL`, Math.round(ms)])),
+      rssMB: Math.round(r.rss / 1048576),
+    })),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -14,7 +14,11 @@ import { LiquidationDesk } from "../server/liquidation/liquidation-desk";
 import { planLiquidation } from "../server/liquidation/planner/plan-liquidation";
 import { DEFAULT_PLANNER_PARAMS } from "../server/liquidation/planner/planner-params";
 import { syncTickets } from "../server/liquidation/tickets/ticket-sync";
-import { LIQUIDATION_TOPIC, publishTicketEvents, type TicketBusEvent } from "../server/liquidation/tickets/ticket-transition";
+import {
+  LIQUIDATION_TOPIC,
+  publishTicketEvents,
+  type TicketBusEvent,
+} from "../server/liquidation/tickets/ticket-transition";
 import type { Book } from "../server/market/types";
 import { RiskEngine } from "../server/risk/engine/risk-engine";
 import { ensureDefaultParams } from "../server/risk/params/param-service";
@@ -31,23 +35,49 @@ async function seed(db: Database): Promise<void> {
   const p = db.prisma;
   await p.symbol.createMany({
     data: Array.from({ length: SYMBOLS }, (_, i) => ({
-      code: code(i), name: code(i), sector: `S${i % 5}`, board: "MAIN" as const, assetClass: "MAIN_BOARD", liquidityTier: "T1", beta: 1, prevClose: 10, avgDailyValue: 5e9,
+      code: code(i),
+      name: code(i),
+      sector: `S${i % 5}`,
+      board: "MAIN" as const,
+      assetClass: "MAIN_BOARD",
+      liquidityTier: "T1",
+      beta: 1,
+      prevClose: 10,
+      avgDailyValue: 5e9,
     })),
   });
   // Distressed: 3 x 1,000 shares at 10.00 (MV 30,000, MM 3,600), debt 27,000 -> E 3,000, ML 0.83.
   // Healthy: the same positions with debt 15,000 -> ML 4.2.
   const accounts = Array.from({ length: DISTRESSED + HEALTHY }, (_, i) => ({
-    id: `acc-${String(i).padStart(6, "0")}`, code: `A${i}`, clientName: `client ${i}`, cash: "0", debt: i < DISTRESSED ? "27000" : "15000",
+    id: `acc-${String(i).padStart(6, "0")}`,
+    code: `A${i}`,
+    clientName: `client ${i}`,
+    cash: "0",
+    debt: i < DISTRESSED ? "27000" : "15000",
   }));
   await p.account.createMany({ data: accounts });
   await p.position.createMany({
-    data: accounts.flatMap((a, i) => [0, 1, 2].map((k) => ({ accountId: a.id, symbolCode: code((i * 3 + k) % SYMBOLS), qty: 1000, avgCost: "10" }))),
+    data: accounts.flatMap((a, i) =>
+      [0, 1, 2].map((k) => ({ accountId: a.id, symbolCode: code((i * 3 + k) % SYMBOLS), qty: 1000, avgCost: "10" })),
+    ),
   });
   await postOpeningBalances(p);
   await p.bar1m.createMany({
     data: Array.from({ length: SYMBOLS }, (_, i) => ({
-      symbolCode: code(i), ts: new Date(T0 - 60_000), open: 10, high: 10, low: 10, close: 10, volume: 5_000_000, turnover: 5e7, vwap: 10, trades: 1000,
-      spreadBps: 10, bidDepth: 1e6, askDepth: 1e6, imbalance: 0,
+      symbolCode: code(i),
+      ts: new Date(T0 - 60_000),
+      open: 10,
+      high: 10,
+      low: 10,
+      close: 10,
+      volume: 5_000_000,
+      turnover: 5e7,
+      vwap: 10,
+      trades: 1000,
+      spreadBps: 10,
+      bidDepth: 1e6,
+      askDepth: 1e6,
+      imbalance: 0,
     })),
   });
   await ensureDefaultParams(p);
@@ -56,10 +86,15 @@ async function seed(db: Database): Promise<void> {
 function deepMarket(): SimulatorBookSource {
   const books = new Map<string, Book>();
   for (let i = 0; i < SYMBOLS; i += 1) {
-    books.set(code(i), { bids: [0, 1, 2, 3, 4].map((k) => ({ price: 10 - k * 0.01, qty: 200_000 })), asks: [{ price: 10.01, qty: 200_000 }] });
+    books.set(code(i), {
+      bids: [0, 1, 2, 3, 4].map((k) => ({ price: 10 - k * 0.01, qty: 200_000 })),
+      asks: [{ price: 10.01, qty: 200_000 }],
+    });
   }
   return {
-    getBook: (s) => books.get(s), getLast: () => 10, getLimits: () => ({ up: 11, down: 9 }),
+    getBook: (s) => books.get(s),
+    getLast: () => 10,
+    getLimits: () => ({ up: 11, down: 9 }),
     getSymbols: () => [...books.keys()].map((c) => ({ code: c, suspended: false })),
   };
 }
@@ -77,17 +112,36 @@ async function run(batched: boolean) {
       lastPushAt = performance.now();
     }
   });
-  const engine = new RiskEngine({ prisma: db.prisma, sql: db.sql, services: { volatility: { sigma: () => 0.001 } }, bus });
+  const engine = new RiskEngine({
+    prisma: db.prisma,
+    sql: db.sql,
+    services: { volatility: { sigma: () => 0.001 } },
+    bus,
+  });
   await engine.load();
   const clock = { now: T0 + 60_000 };
-  const desk = new LiquidationDesk({ prisma: db.prisma, risk: engine, broker: new SimulatorBrokerAdapter(deepMarket()), plan: planLiquidation, now: () => clock.now, bus });
+  const desk = new LiquidationDesk({
+    prisma: db.prisma,
+    risk: engine,
+    broker: new SimulatorBrokerAdapter(deepMarket()),
+    plan: planLiquidation,
+    now: () => clock.now,
+    bus,
+  });
   const closes = [...Array(SYMBOLS).keys()].map((i) => ({ symbol: code(i), close: 10 }));
   const t0 = performance.now();
   await engine.tick(T0, closes);
   const t1 = performance.now();
   const broker = new SimulatorBrokerAdapter(deepMarket());
   const sync = await syncTickets({
-    prisma: db.prisma, risk: engine, broker, plan: planLiquidation, planner: DEFAULT_PLANNER_PARAMS, nowMs: clock.now, minuteTs: T0, createBatch: batched ? undefined : 1,
+    prisma: db.prisma,
+    risk: engine,
+    broker,
+    plan: planLiquidation,
+    planner: DEFAULT_PLANNER_PARAMS,
+    nowMs: clock.now,
+    minuteTs: T0,
+    createBatch: batched ? undefined : 1,
   });
   publishTicketEvents(bus, sync.events);
   const t2 = performance.now();
@@ -99,18 +153,47 @@ async function run(batched: boolean) {
   const executed = await db.prisma.liquidationTicket.count({ where: { status: "EXECUTED" } });
   const fills = await db.prisma.liquidationFill.count();
   await db.close();
-  return { riskTickMs: t1 - t0, syncMs: t2 - t1, planMs: sync.planMs, writeMs: sync.writeMs, closeToPushedMs: lastPushAt - t0, created: sync.created, persisted, pushed, executeMs: t4 - t3, executed, fills };
+  return {
+    riskTickMs: t1 - t0,
+    syncMs: t2 - t1,
+    planMs: sync.planMs,
+    writeMs: sync.writeMs,
+    closeToPushedMs: lastPushAt - t0,
+    created: sync.created,
+    persisted,
+    pushed,
+    executeMs: t4 - t3,
+    executed,
+    fills,
+  };
 }
 
 async function main() {
-  console.log(`liquidation desk: ${DISTRESSED} accounts below the line among ${DISTRESSED + HEALTHY}, ${SYMBOLS} symbols, PGlite in memory`);
-  const rows = [["batched (desk)", await run(true)], ...(BASELINE ? [["one tx per ticket (baseline)", await run(false)] as const] : [])] as const;
+  console.log(
+    `liquidation desk: ${DISTRESSED} accounts below the line among ${DISTRESSED + HEALTHY}, ${SYMBOLS} symbols, PGlite in memory`,
+  );
+  const rows = [
+    ["batched (desk)", await run(true)],
+    ...(BASELINE ? [["one tx per ticket (baseline)", await run(false)] as const] : []),
+  ] as const;
   const fmt = (x: number) => `${(x / 1000).toFixed(2)} s`;
-  console.table(Object.fromEntries(rows.map(([name, r]) => [name, {
-    "risk tick": fmt(r.riskTickMs), "tickets persisted": `${r.persisted} in ${fmt(r.syncMs)}`, "of which planning": fmt(r.planMs), "writing": fmt(r.writeMs), pushed: r.pushed,
-    "bar close -> all pushed": fmt(r.closeToPushedMs), "target <= 5 s": r.closeToPushedMs <= 5000 ? "met" : "MISSED",
-    "executions at deadline": `${r.executed} tickets, ${r.fills} fills in ${fmt(r.executeMs)}`,
-  }])));
+  console.table(
+    Object.fromEntries(
+      rows.map(([name, r]) => [
+        name,
+        {
+          "risk tick": fmt(r.riskTickMs),
+          "tickets persisted": `${r.persisted} in ${fmt(r.syncMs)}`,
+          "of which planning": fmt(r.planMs),
+          writing: fmt(r.writeMs),
+          pushed: r.pushed,
+          "bar close -> all pushed": fmt(r.closeToPushedMs),
+          "target <= 5 s": r.closeToPushedMs <= 5000 ? "met" : "MISSED",
+          "executions at deadline": `${r.executed} tickets, ${r.fills} fills in ${fmt(r.executeMs)}`,
+        },
+      ]),
+    ),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -29,12 +29,23 @@ export function generateDistressedAccounts(n: number, seed = 7): PlanInput[] {
       const price = 3 + rnd() * 100;
       const qty = (1 + Math.floor(rnd() * 50)) * 100;
       const tick = Math.max(0.01, Math.round(price * 0.0005 * 100) / 100);
-      const bids: BookLevel[] = Array.from({ length: 5 }, (_, l) => [Math.max(0.01, price - tick * (l + 1)), (1 + Math.floor(rnd() * 30)) * 100]);
+      const bids: BookLevel[] = Array.from({ length: 5 }, (_, l) => [
+        Math.max(0.01, price - tick * (l + 1)),
+        (1 + Math.floor(rnd() * 30)) * 100,
+      ]);
       return {
-        symbol: `S${a}-${i}`, qty, price, assetClass: rnd() < 0.3 ? "GROWTH" : "MAIN_BOARD",
-        liquidityTier: rnd() < 0.2 ? "T1" : rnd() < 0.6 ? "T2" : "T3", sigma: 0.0005 + rnd() * 0.003, adv: Math.exp(17 + rnd() * 5),
-        sellableQty: rnd() < 0.1 ? Math.floor(qty / 200) * 100 : qty, hedged: rnd() < 0.2 ? 1 : 0, feeContribution: rnd() * 500,
-        ...(rnd() < 0.8 ? { book: { bids } } : {}), ...(rnd() < 0.02 ? { suspended: true } : {}),
+        symbol: `S${a}-${i}`,
+        qty,
+        price,
+        assetClass: rnd() < 0.3 ? "GROWTH" : "MAIN_BOARD",
+        liquidityTier: rnd() < 0.2 ? "T1" : rnd() < 0.6 ? "T2" : "T3",
+        sigma: 0.0005 + rnd() * 0.003,
+        adv: Math.exp(17 + rnd() * 5),
+        sellableQty: rnd() < 0.1 ? Math.floor(qty / 200) * 100 : qty,
+        hedged: rnd() < 0.2 ? 1 : 0,
+        feeContribution: rnd() * 500,
+        ...(rnd() < 0.8 ? { book: { bids } } : {}),
+        ...(rnd() < 0.02 ? { suspended: true } : {}),
       };
     });
     const r = evaluateAccount({ cash: 0, debt: 0, positions }, P);
@@ -59,22 +70,40 @@ export function runPlannerBench(opts: { accounts?: number; naiveSample?: number 
   const accounts = generateDistressedAccounts(n);
   // First pass cold (what a freshly started engine sees), then the best of three warm passes.
   const cold = time(() => accounts.map((a) => planLiquidation(a, P, PP)));
-  const fast = [0, 1, 2].map(() => time(() => accounts.map((a) => planLiquidation(a, P, PP)))).sort((a, b) => a.ms - b.ms)[0] ?? cold;
+  const fast =
+    [0, 1, 2].map(() => time(() => accounts.map((a) => planLiquidation(a, P, PP)))).sort((a, b) => a.ms - b.ms)[0] ??
+    cold;
   // Load-independent yardstick: one margin-model evaluation of every account (what the tick does anyway).
-  const evalOnce = [0, 1, 2].map(() => time(() => accounts.map((a) => evaluateAccount(a, P)))).sort((a, b) => a.ms - b.ms)[0] ?? cold;
+  const evalOnce =
+    [0, 1, 2].map(() => time(() => accounts.map((a) => evaluateAccount(a, P)))).sort((a, b) => a.ms - b.ms)[0] ?? cold;
   accounts.slice(0, Math.min(sample, 200)).forEach((a) => planLiquidationNaively(a, P, PP));
   const naive = time(() => accounts.slice(0, sample).map((a) => planLiquidationNaively(a, P, PP)));
-  const agree = naive.value.filter((p, i) => { const f = fast.value[i]; return f !== undefined && sameLegs(p, f); }).length;
+  const agree = naive.value.filter((p, i) => {
+    const f = fast.value[i];
+    return f !== undefined && sameLegs(p, f);
+  }).length;
   const fastRate = (n / fast.ms) * 1000;
   const naiveRate = (sample / naive.ms) * 1000;
   const reachable = fast.value.filter((p) => p.reachable).length;
   const legs = fast.value.reduce((s, p) => s + p.legs.length, 0);
-  console.log(`planner: ${n} distressed accounts x 10 positions (${reachable} reachable, ${n - reachable} with a shortfall, ${legs} legs)`);
-  console.log(`  planLiquidation  ${cold.ms.toFixed(0).padStart(7)} ms  ${((n / cold.ms) * 1000).toFixed(0).padStart(8)} plans/s  first pass (cold JIT)`);
-  console.log(`  planLiquidation  ${fast.ms.toFixed(0).padStart(7)} ms  ${fastRate.toFixed(0).padStart(8)} plans/s  (${(fast.ms / n * 1000).toFixed(1)} us/plan), best of 3 warm passes`);
-  console.log(`  naive (per lot)  ${naive.ms.toFixed(0).padStart(7)} ms  ${naiveRate.toFixed(0).padStart(8)} plans/s  on the first ${sample} accounts, warm`);
-  console.log(`  evaluateAccount  ${evalOnce.ms.toFixed(0).padStart(7)} ms  once per account (yardstick): a plan costs ${(fast.ms / evalOnce.ms).toFixed(1)} evaluations`);
+  console.log(
+    `planner: ${n} distressed accounts x 10 positions (${reachable} reachable, ${n - reachable} with a shortfall, ${legs} legs)`,
+  );
+  console.log(
+    `  planLiquidation  ${cold.ms.toFixed(0).padStart(7)} ms  ${((n / cold.ms) * 1000).toFixed(0).padStart(8)} plans/s  first pass (cold JIT)`,
+  );
+  console.log(
+    `  planLiquidation  ${fast.ms.toFixed(0).padStart(7)} ms  ${fastRate.toFixed(0).padStart(8)} plans/s  (${((fast.ms / n) * 1000).toFixed(1)} us/plan), best of 3 warm passes`,
+  );
+  console.log(
+    `  naive (per lot)  ${naive.ms.toFixed(0).padStart(7)} ms  ${naiveRate.toFixed(0).padStart(8)} plans/s  on the first ${sample} accounts, warm`,
+  );
+  console.log(
+    `  evaluateAccount  ${evalOnce.ms.toFixed(0).padStart(7)} ms  once per account (yardstick): a plan costs ${(fast.ms / evalOnce.ms).toFixed(1)} evaluations`,
+  );
   console.log(`  load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores`);
-  console.log(`  speed-up x${(fastRate / naiveRate).toFixed(1)}; same legs as the naive planner on ${agree}/${sample} accounts`);
+  console.log(
+    `  speed-up x${(fastRate / naiveRate).toFixed(1)}; same legs as the naive planner on ${agree}/${sample} accounts`,
+  );
   return { fastRate, naiveRate, agree, sample };
 }

@@ -31,9 +31,21 @@ function makeBars(minute: number, prices: Float64Array): Bar[] {
     const p = (prices[i] ?? 10) * Math.exp(0.0015 * rng.normal());
     prices[i] = p;
     bars.push({
-      symbol: `${String(600000 + i).padStart(6, "0")}.SH`, ts: T0 + minute * 60_000, open: p, high: p * 1.002, low: p * 0.998, close: p,
-      volume: 10_000 + Math.round(2000 * rng.next()), turnover: p * 10_000, vwap: p, trades: 30, spreadBps: 8 + 4 * rng.next(),
-      bidDepth: 40_000 + Math.round(10_000 * rng.next()), askDepth: 40_000 + Math.round(10_000 * rng.next()), imbalance: 0, quality: "OK",
+      symbol: `${String(600000 + i).padStart(6, "0")}.SH`,
+      ts: T0 + minute * 60_000,
+      open: p,
+      high: p * 1.002,
+      low: p * 0.998,
+      close: p,
+      volume: 10_000 + Math.round(2000 * rng.next()),
+      turnover: p * 10_000,
+      vwap: p,
+      trades: 30,
+      spreadBps: 8 + 4 * rng.next(),
+      bidDepth: 40_000 + Math.round(10_000 * rng.next()),
+      askDepth: 40_000 + Math.round(10_000 * rng.next()),
+      imbalance: 0,
+      quality: "OK",
     });
   }
   return bars;
@@ -66,14 +78,24 @@ function benchMonitor(): void {
     const ewma = ewmaVolatility(closes);
     const rets = closes.slice(1).map((c, j) => Math.log(c / (closes[j] ?? c)));
     realizedVolatility(rets, 30);
-    parkinsonVolatility(bars.slice(-30).map((b) => b.high), bars.slice(-30).map((b) => b.low));
-    zScore(bars[bars.length - 1]?.volume ?? 0, bars.slice(-31, -1).map((b) => b.volume));
+    parkinsonVolatility(
+      bars.slice(-30).map((b) => b.high),
+      bars.slice(-30).map((b) => b.low),
+    );
+    zScore(
+      bars[bars.length - 1]?.volume ?? 0,
+      bars.slice(-31, -1).map((b) => b.volume),
+    );
     median(bars.slice(-31, -1).map((b) => b.spreadBps));
     void ewma;
   }
   const batch = ms(t1);
-  console.log(`1. indicators + detectors (EWMA, realized, Parkinson, volume z, spread ratio, depth, imbalance, trends, 2 CUSUMs, BOCPD R=60), ${SYMBOLS} symbols per bar:`);
-  console.log(`   streaming: median ${fmt(times[10] ?? 0)} ms, max ${fmt(times[times.length - 1] ?? 0)} ms per bar (20 bars)`);
+  console.log(
+    `1. indicators + detectors (EWMA, realized, Parkinson, volume z, spread ratio, depth, imbalance, trends, 2 CUSUMs, BOCPD R=60), ${SYMBOLS} symbols per bar:`,
+  );
+  console.log(
+    `   streaming: median ${fmt(times[10] ?? 0)} ms, max ${fmt(times[times.length - 1] ?? 0)} ms per bar (20 bars)`,
+  );
   console.log(`   baseline, indicators only recomputed from 60-bar windows (no detectors): ${fmt(batch)} ms per bar`);
 }
 
@@ -90,14 +112,18 @@ function benchBocpd(): void {
   for (const x of s0) b0.update(x);
   const streamingSmall = ms(t0);
   console.log(`2. BOCPD (Normal-Gamma, hazard 1/250):`);
-  console.log(`   ${n0} points: naive untruncated recursion ${fmt(naive)} ms (${fmt(n0 / (naive / 1000), 0)} points/s); streaming R=500 ${fmt(streamingSmall)} ms (${fmt(n0 / (streamingSmall / 1000), 0)} points/s)`);
+  console.log(
+    `   ${n0} points: naive untruncated recursion ${fmt(naive)} ms (${fmt(n0 / (naive / 1000), 0)} points/s); streaming R=500 ${fmt(streamingSmall)} ms (${fmt(n0 / (streamingSmall / 1000), 0)} points/s)`,
+  );
   for (const n of [100_000, 1_000_000]) {
     const b = new Bocpd(1 / 250, prior, 200);
     const r = createRng(n);
     t0 = performance.now();
     for (let t = 0; t < n; t++) b.update((Math.floor(t / 500) % 2 ? 2 : 0) + r.normal());
     const took = ms(t0);
-    console.log(`   streaming R=200, ${n.toLocaleString("en-US")} points: ${fmt(took)} ms, ${fmt(n / (took / 1000), 0)} points/s, ${fmt((took * 1e6) / n, 0)} ns/point`);
+    console.log(
+      `   streaming R=200, ${n.toLocaleString("en-US")} points: ${fmt(took)} ms, ${fmt(n / (took / 1000), 0)} points/s, ${fmt((took * 1e6) / n, 0)} ns/point`,
+    );
   }
 }
 
@@ -114,11 +140,29 @@ async function benchInserts(name: string, db: Database): Promise<void> {
     await db.sql.query(
       `INSERT INTO "Bar1m" ("symbolCode", ts, open, high, low, close, volume, turnover, vwap, trades, "spreadBps", "bidDepth", "askDepth", imbalance, quality)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
-      [b.symbol, new Date(b.ts), b.open, b.high, b.low, b.close, b.volume, b.turnover, b.vwap, b.trades, b.spreadBps, b.bidDepth, b.askDepth, b.imbalance, b.quality],
+      [
+        b.symbol,
+        new Date(b.ts),
+        b.open,
+        b.high,
+        b.low,
+        b.close,
+        b.volume,
+        b.turnover,
+        b.vwap,
+        b.trades,
+        b.spreadBps,
+        b.bidDepth,
+        b.askDepth,
+        b.imbalance,
+        b.quality,
+      ],
     );
   }
   const rowByRow = ms(t0);
-  console.log(`   ${name}: bulk ${fmt(rows.length / (bulk / 1000), 0)} rows/s (${rows.length.toLocaleString("en-US")} rows in ${fmt(bulk, 0)} ms); row by row ${fmt(single.length / (rowByRow / 1000), 0)} rows/s`);
+  console.log(
+    `   ${name}: bulk ${fmt(rows.length / (bulk / 1000), 0)} rows/s (${rows.length.toLocaleString("en-US")} rows in ${fmt(bulk, 0)} ms); row by row ${fmt(single.length / (rowByRow / 1000), 0)} rows/s`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -65,7 +65,10 @@ function trpcUrl(path: string, input: unknown): string {
 
 /** One live client: reads the SSE stream and records close -> receipt for each closed bar. */
 async function liveClient(cookie: string, symbol: string, samples: number[], signal: AbortSignal): Promise<void> {
-  const res = await fetch(trpcUrl("market.onBar", { symbol }), { headers: { cookie, accept: "text/event-stream" }, signal });
+  const res = await fetch(trpcUrl("market.onBar", { symbol }), {
+    headers: { cookie, accept: "text/event-stream" },
+    signal,
+  });
   const reader = res.body?.getReader();
   if (!reader) return;
   const decoder = new TextDecoder();
@@ -138,13 +141,22 @@ async function main() {
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   // The next binary itself (not npx), so that SIGTERM reaches the server and it closes PGlite.
   const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
-    env: { ...process.env, MINUTE_DESK_DATA_DIR: DATA_DIR, CLOCK_SPEED: "1", NEXTAUTH_URL: BASE, NEXT_MANUAL_SIG_HANDLE: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      MINUTE_DESK_DATA_DIR: DATA_DIR,
+      CLOCK_SPEED: "1",
+      NEXTAUTH_URL: BASE,
+      NEXT_MANUAL_SIG_HANDLE: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
     const t0 = Date.now();
     await waitHealthy(180_000);
-    console.log(`server up (first start, seeded) in ${Date.now() - t0} ms; ${CLIENTS} live clients, ${MINUTES} bar closes, ${RATE} req/s`);
+    console.log(
+      `server up (first start, seeded) in ${Date.now() - t0} ms; ${CLIENTS} live clients, ${MINUTES} bar closes, ${RATE} req/s`,
+    );
     const cookie = await signIn("risk@demo.local", "demo-password");
     const symbols = (await (await fetch(trpcUrl("market.symbols", undefined), { headers: { cookie } })).json()) as {
       result: { data: { json: { code: string; suspended: boolean }[] } };
@@ -175,7 +187,9 @@ async function main() {
     );
     console.log(`2. open loop ${RATE} req/s for ${run.seconds} s (${run.sent} requests):`);
     for (const [name, l] of run.lat) {
-      console.log(`   ${name.padEnd(28)} p50 ${fmt(pct(l, 50))} ms  p99 ${fmt(pct(l, 99))} ms  errors ${run.errors.get(name) ?? 0}  (target p99 <= 100 ms)`);
+      console.log(
+        `   ${name.padEnd(28)} p50 ${fmt(pct(l, 50))} ms  p99 ${fmt(pct(l, 99))} ms  errors ${run.errors.get(name) ?? 0}  (target p99 <= 100 ms)`,
+      );
     }
   } finally {
     const exited = new Promise((r) => server.once("exit", r));

@@ -12,7 +12,9 @@ const [email, name, role] = process.argv.slice(2);
 const password = process.env.MINUTE_DESK_PASSWORD ?? "";
 const env = getEnv();
 if (!email || !name || !isRole(role)) {
-  console.error('usage: npm run user:create -- <email> "<name>" <RISK|COMPLIANCE|MANAGER|ADMIN|AUDITOR>  (password in MINUTE_DESK_PASSWORD)');
+  console.error(
+    'usage: npm run user:create -- <email> "<name>" <RISK|COMPLIANCE|MANAGER|ADMIN|AUDITOR>  (password in MINUTE_DESK_PASSWORD)',
+  );
   process.exit(2);
 }
 if (password.length < 12) {

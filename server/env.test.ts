@@ -98,10 +98,13 @@ describe("MINUTE_DESK_DATA_DIR", () => {
     expect(parseEnv({ MINUTE_DESK_DATA_DIR: dir }).MINUTE_DESK_DATA_DIR).toBe(dir);
   });
 
-  it.each(["a/b", "../x", "/tmp/data", "..\\x", "data/", "", "my data", ".", ".."])("refuses %j naming the variable", (dir) => {
-    const err = configError({ MINUTE_DESK_DATA_DIR: dir });
-    expect(namedVariables(err)).toEqual(["MINUTE_DESK_DATA_DIR"]);
-  });
+  it.each(["a/b", "../x", "/tmp/data", "..\\x", "data/", "", "my data", ".", ".."])(
+    "refuses %j naming the variable",
+    (dir) => {
+      const err = configError({ MINUTE_DESK_DATA_DIR: dir });
+      expect(namedVariables(err)).toEqual(["MINUTE_DESK_DATA_DIR"]);
+    },
+  );
 });
 
 describe("NEXTAUTH_SECRET and NEXTAUTH_URL", () => {

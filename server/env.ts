@@ -31,7 +31,11 @@ const schema = z.object({
   DEMO_REVIEW_WINDOW_S: z.coerce.number().int("must be a whole number of seconds").min(0).max(3600).optional(),
   REDIS_URL: z.string().url().optional(),
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (a scrape secret)").optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be fatal, error, warn, info, debug, trace or silent" }).default("info"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "must be fatal, error, warn, info, debug, trace or silent",
+    })
+    .default("info"),
 });
 
 export type Env = z.infer<typeof schema>;

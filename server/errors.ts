@@ -47,5 +47,10 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
 export function isAppError(err: unknown): err is AppError {
   if (typeof err !== "object" || err === null) return false;
   const e = err as { [APP_ERROR_BRAND]?: unknown; code?: unknown; message?: unknown };
-  return e[APP_ERROR_BRAND] === true && typeof e.code === "string" && Object.hasOwn(HTTP_STATUS, e.code) && typeof e.message === "string";
+  return (
+    e[APP_ERROR_BRAND] === true &&
+    typeof e.code === "string" &&
+    Object.hasOwn(HTTP_STATUS, e.code) &&
+    typeof e.message === "string"
+  );
 }

@@ -19,7 +19,8 @@ export const log: Logger = pino({
   formatters: { level: (label) => ({ level: label }) },
 });
 
-export type Domain = "runtime" | "engine" | "market" | "risk" | "payments" | "auth" | "api" | "trpc" | "db" | "bus" | "audit";
+export type Domain =
+  "runtime" | "engine" | "market" | "risk" | "payments" | "auth" | "api" | "trpc" | "db" | "bus" | "audit";
 
 /** A logger for one domain (its lines carry domain: "<name>"). */
 export function domainLog(domain: Domain): Logger {

@@ -64,8 +64,14 @@ async function bootRuntime(): Promise<Runtime> {
   setBootPhase("seeding");
   if (demo && !(await isDemoSeeded(db.prisma))) {
     domainLog("runtime").info("demo mode, first start: seeding the demo book");
-    credentials = await seedDemo(db.prisma, { seed: env.DEMO_SEED, symbols: env.DEMO_SYMBOLS, accounts: env.DEMO_ACCOUNTS });
-    fs.writeFileSync(path.join(dataDir, "demo-credentials.json"), JSON.stringify(credentials, null, 2), { mode: 0o600 });
+    credentials = await seedDemo(db.prisma, {
+      seed: env.DEMO_SEED,
+      symbols: env.DEMO_SYMBOLS,
+      accounts: env.DEMO_ACCOUNTS,
+    });
+    fs.writeFileSync(path.join(dataDir, "demo-credentials.json"), JSON.stringify(credentials, null, 2), {
+      mode: 0o600,
+    });
   }
   // Each domain seeds its demo data once, also into a demo database created before it existed.
   if (demo) {
@@ -104,7 +110,11 @@ async function bootRuntime(): Promise<Runtime> {
       : startLeaderElection(env.DATABASE_URL ?? "", { onAcquire: () => e.start(), onLose: () => void e.stop() });
   }
   domainLog("runtime").info(
-    { ms: Date.now() - t0, db: demo ? `PGlite at ${path.relative(process.cwd(), dataDir)}/` : "PostgreSQL", engine: engine ? `on (clock x${env.CLOCK_SPEED})` : "off" },
+    {
+      ms: Date.now() - t0,
+      db: demo ? `PGlite at ${path.relative(process.cwd(), dataDir)}/` : "PostgreSQL",
+      engine: engine ? `on (clock x${env.CLOCK_SPEED})` : "off",
+    },
     "ready",
   );
   if (demo) printDemoUsers(dataDir, credentials);
@@ -117,7 +127,8 @@ function printDemoUsers(dataDir: string, fresh: DemoCredential[] | null): void {
   const creds = fresh ?? (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as DemoCredential[]) : []);
   if (creds.length === 0) return;
   const lines = creds.map(
-    (c) => `  ${c.role.padEnd(10)} ${c.email.padEnd(24)} ${c.password}${c.totpSecret ? `   TOTP secret ${c.totpSecret}` : ""}`,
+    (c) =>
+      `  ${c.role.padEnd(10)} ${c.email.padEnd(24)} ${c.password}${c.totpSecret ? `   TOTP secret ${c.totpSecret}` : ""}`,
   );
   domainLog("runtime").info({ file: path.relative(process.cwd(), file) }, `demo users:\n${lines.join("\n")}`);
 }

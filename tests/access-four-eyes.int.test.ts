@@ -24,34 +24,59 @@ describe.each(BACKENDS)("four eyes on access on %s", (kind) => {
   afterAll(async () => t.drop());
 
   it("a MANAGER is created only when a second ADMIN approves with a step-up; the maker cannot approve", async () => {
-    const res = await callerFor(t.db, maker).admin.createUser({ email: "m1@test.local", name: "M One", role: "MANAGER", password: PASSWORD });
+    const res = await callerFor(t.db, maker).admin.createUser({
+      email: "m1@test.local",
+      name: "M One",
+      role: "MANAGER",
+      password: PASSWORD,
+    });
     expect(res).toMatchObject({ status: "PROPOSED", user: null });
     expect(await t.db.prisma.user.findUnique({ where: { email: "m1@test.local" } })).toBeNull();
     const id = res.proposalId ?? "";
     // The maker, even stepped up, cannot approve their own proposal.
     await markStepUp(t.db, maker);
-    await expect(callerFor(t.db, maker).admin.decideAccessProposal({ id, approve: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(t.db, maker).admin.decideAccessProposal({ id, approve: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     // The checker without a step-up in this session is asked for a code; a wrong code is refused.
-    await expect(callerFor(t.db, checker).admin.decideAccessProposal({ id, approve: true })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(callerFor(t.db, checker).admin.decideAccessProposal({ id, approve: true })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
     expect(await t.db.prisma.user.findUnique({ where: { email: "m1@test.local" } })).toBeNull();
     const code = generateTotpCode(checker.totpSecret ?? "", Date.now());
-    expect(await callerFor(t.db, checker).admin.decideAccessProposal({ id, approve: true, totpCode: code })).toMatchObject({ status: "APPROVED" });
+    expect(
+      await callerFor(t.db, checker).admin.decideAccessProposal({ id, approve: true, totpCode: code }),
+    ).toMatchObject({ status: "APPROVED" });
     const created = await t.db.prisma.user.findUniqueOrThrow({ where: { email: "m1@test.local" } });
     expect(created.role).toBe("MANAGER");
-    const actions = (await t.db.prisma.auditEvent.findMany({ where: { OR: [{ targetId: id }, { targetId: created.id }] }, orderBy: { id: "asc" } })).map((e) => [e.action, e.actorEmail]);
+    const actions = (
+      await t.db.prisma.auditEvent.findMany({
+        where: { OR: [{ targetId: id }, { targetId: created.id }] },
+        orderBy: { id: "asc" },
+      })
+    ).map((e) => [e.action, e.actorEmail]);
     expect(actions).toEqual([
       ["access.proposed", maker.email],
       ["access.approved", checker.email],
       ["user.created", checker.email],
     ]);
     // The proposal's password hash never reaches the audit trail or the list.
-    const proposed = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "access.proposed", targetId: id } });
+    const proposed = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "access.proposed", targetId: id },
+    });
     expect(JSON.stringify(proposed.after)).not.toContain("scrypt$");
-    expect(JSON.stringify(await callerFor(t.db, checker).admin.accessProposals({ pendingOnly: false }))).not.toContain("scrypt$");
+    expect(JSON.stringify(await callerFor(t.db, checker).admin.accessProposals({ pendingOnly: false }))).not.toContain(
+      "scrypt$",
+    );
   });
 
   it("RISK, COMPLIANCE and AUDITOR users are created at once", async () => {
-    const res = await callerFor(t.db, maker).admin.createUser({ email: "r1@test.local", name: "R One", role: "RISK", password: PASSWORD });
+    const res = await callerFor(t.db, maker).admin.createUser({
+      email: "r1@test.local",
+      name: "R One",
+      role: "RISK",
+      password: PASSWORD,
+    });
     expect(res.status).toBe("CREATED");
     expect(await t.db.prisma.user.findUnique({ where: { email: "r1@test.local" } })).not.toBeNull();
   });
@@ -61,11 +86,15 @@ describe.each(BACKENDS)("four eyes on access on %s", (kind) => {
     const p = await callerFor(t.db, maker).admin.proposeRoleChange({ userId: u.id, role: "COMPLIANCE" });
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).role).toBe("RISK");
     // A second pending proposal of the same kind for the same user is refused.
-    await expect(callerFor(t.db, maker).admin.proposeRoleChange({ userId: u.id, role: "AUDITOR" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerFor(t.db, maker).admin.proposeRoleChange({ userId: u.id, role: "AUDITOR" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await markStepUp(t.db, checker);
     await callerFor(t.db, checker).admin.decideAccessProposal({ id: p.id, approve: true });
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).role).toBe("COMPLIANCE");
-    expect((await t.db.prisma.authSession.findUniqueOrThrow({ where: { id: u.sessionId ?? "" } })).revokedReason).toBe("roleChanged");
+    expect((await t.db.prisma.authSession.findUniqueOrThrow({ where: { id: u.sessionId ?? "" } })).revokedReason).toBe(
+      "roleChanged",
+    );
   });
 
   it("re-enabling a disabled user is a proposal; disabling is immediate; a rejection changes nothing", async () => {
@@ -75,7 +104,11 @@ describe.each(BACKENDS)("four eyes on access on %s", (kind) => {
     expect(res.proposalId).toEqual(expect.any(String));
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).disabled).toBe(true);
     await markStepUp(t.db, checker);
-    await callerFor(t.db, checker).admin.decideAccessProposal({ id: res.proposalId ?? "", approve: false, note: "not yet" });
+    await callerFor(t.db, checker).admin.decideAccessProposal({
+      id: res.proposalId ?? "",
+      approve: false,
+      note: "not yet",
+    });
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).disabled).toBe(true);
     const again = await callerFor(t.db, maker).admin.setUserLock({ userId: u.id, disabled: false });
     await callerFor(t.db, checker).admin.decideAccessProposal({ id: again.proposalId ?? "", approve: true });
@@ -91,7 +124,9 @@ describe.each(BACKENDS)("four eyes on access on %s", (kind) => {
     const after = await t.db.prisma.user.findUniqueOrThrow({ where: { id: m.id } });
     expect(after.totpEnrolledAt).toBeNull();
     expect(after.totpSecret).toBeNull();
-    expect((await t.db.prisma.authSession.findUniqueOrThrow({ where: { id: m.sessionId ?? "" } })).revokedReason).toBe("totpReset");
+    expect((await t.db.prisma.authSession.findUniqueOrThrow({ where: { id: m.sessionId ?? "" } })).revokedReason).toBe(
+      "totpReset",
+    );
   });
 
   it("two admins approving at the same moment: the change applies once", async () => {
@@ -100,7 +135,9 @@ describe.each(BACKENDS)("four eyes on access on %s", (kind) => {
     const p = await callerFor(t.db, maker).admin.proposeRoleChange({ userId: u.id, role: "RISK" });
     await markStepUp(t.db, checker);
     await markStepUp(t.db, third);
-    const results = await Promise.allSettled([checker, third].map((a) => callerFor(t.db, a).admin.decideAccessProposal({ id: p.id, approve: true })));
+    const results = await Promise.allSettled(
+      [checker, third].map((a) => callerFor(t.db, a).admin.decideAccessProposal({ id: p.id, approve: true })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected");
     expect((rejected as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
@@ -116,7 +153,10 @@ describe.each(BACKENDS)("API tokens on %s", (kind) => {
   afterAll(async () => t.drop());
 
   async function tokenUserFor(owner: TestUser, scopes: ("read" | "write")[] | undefined): Promise<SessionUser> {
-    const created = await callerFor(t.db, owner).auth.createApiToken({ name: `t-${scopes?.join("-") ?? "default"}`, ...(scopes ? { scopes } : {}) });
+    const created = await callerFor(t.db, owner).auth.createApiToken({
+      name: `t-${scopes?.join("-") ?? "default"}`,
+      ...(scopes ? { scopes } : {}),
+    });
     const resolved = await resolveBearerToken(t.db.prisma, created.token);
     if (!resolved) throw new Error("token did not resolve");
     return resolved;
@@ -149,8 +189,14 @@ describe.each(BACKENDS)("API tokens on %s", (kind) => {
   it("a write token's audit events name the token", async () => {
     const r = await createUser(t.db, "RISK");
     const tok = await tokenUserFor(r, ["write"]);
-    await callerFor(t.db, tok).risk.proposeParams({ params: { ...DEFAULT_RISK_PARAMS, imMultiplier: 1.6 }, reason: "from the nightly job" });
-    const e = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "riskParams.proposed" }, orderBy: { id: "desc" } });
+    await callerFor(t.db, tok).risk.proposeParams({
+      params: { ...DEFAULT_RISK_PARAMS, imMultiplier: 1.6 },
+      reason: "from the nightly job",
+    });
+    const e = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "riskParams.proposed" },
+      orderBy: { id: "desc" },
+    });
     expect(e.actorId).toBe(r.id);
     expect(e.after).toMatchObject({ viaApiToken: { id: tok.token?.id, name: "t-write" } });
   });
@@ -159,25 +205,39 @@ describe.each(BACKENDS)("API tokens on %s", (kind) => {
     const m = await createUser(t.db, "MANAGER");
     await markStepUp(t.db, m); // the owner's own session is fresh: the token still gets nothing
     const mt = callerFor(t.db, await tokenUserFor(m, ["read", "write"]));
-    await expect(mt.payments.approve({ id: "w1", idempotencyKey: "k".repeat(16) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(mt.payments.approve({ id: "w1", idempotencyKey: "k".repeat(16) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(mt.risk.decideParams({ version: 2, approve: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(mt.auth.stepUp({ code: generateTotpCode(m.totpSecret ?? "", Date.now()) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(mt.auth.stepUp({ code: generateTotpCode(m.totpSecret ?? "", Date.now()) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(mt.auth.createApiToken({ name: "child" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const c = await createUser(t.db, "COMPLIANCE");
     const ct = callerFor(t.db, await tokenUserFor(c, ["write"]));
-    await expect(ct.payments.freeze({ id: "w1", reason: "suspicious pattern" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(ct.payments.freeze({ id: "w1", reason: "suspicious pattern" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const a = await createUser(t.db, "ADMIN");
     const at = callerFor(t.db, await tokenUserFor(a, ["write"]));
-    await expect(at.admin.createUser({ email: "x@test.local", name: "X", role: "RISK", password: PASSWORD })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(at.admin.decideAccessProposal({ id: "p1", approve: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      at.admin.createUser({ email: "x@test.local", name: "X", role: "RISK", password: PASSWORD }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(at.admin.decideAccessProposal({ id: "p1", approve: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("a wrong role is refused and audited (aggregated per actor, permission and minute)", async () => {
     const au = await createUser(t.db, "AUDITOR");
     const c = callerFor(t.db, au);
-    for (let i = 0; i < 3; i++) await expect(c.admin.setUserLock({ userId: "x", unlock: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    for (let i = 0; i < 3; i++)
+      await expect(c.admin.setUserLock({ userId: "x", unlock: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const denied = await t.db.prisma.auditEvent.findMany({ where: { action: "access.denied", actorId: au.id } });
     expect(denied).toHaveLength(1);
-    expect(denied[0]).toMatchObject({ targetId: "users.manage", after: expect.objectContaining({ path: "admin.setUserLock", role: "AUDITOR" }) });
+    expect(denied[0]).toMatchObject({
+      targetId: "users.manage",
+      after: expect.objectContaining({ path: "admin.setUserLock", role: "AUDITOR" }),
+    });
   });
 });

@@ -59,7 +59,9 @@ describe.each(BACKENDS)("audit chain on %s", (kind) => {
 
   it("keeps one chain when many events are appended concurrently", async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => appendAuditEvent(t.db.prisma, { action: "test.concurrent", targetId: String(i) })),
+      Array.from({ length: 20 }, (_, i) =>
+        appendAuditEvent(t.db.prisma, { action: "test.concurrent", targetId: String(i) }),
+      ),
     );
     expect(await verifyAuditChain(t.db.prisma)).toEqual({ ok: true, checked: 26, firstBrokenId: null });
   });

@@ -41,7 +41,11 @@ describe.each(BACKENDS)("sessions and step-up on %s", (kind) => {
 
   it("sign-in opens a server-side session; revoking it refuses the session at once", async () => {
     const u = await createUser(t.db, "RISK", { session: false });
-    const signedIn = await signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD, ip: "10.0.0.1" });
+    const signedIn = await signInWithCredentials(t.db.prisma, {
+      email: u.email,
+      password: TEST_PASSWORD,
+      ip: "10.0.0.1",
+    });
     expect(signedIn.sessionId).toEqual(expect.any(String));
     const sid = signedIn.sessionId ?? "";
     expect(await resolveSessionUser(t.db.prisma, u.id, sid)).toMatchObject({ id: u.id, sessionId: sid });
@@ -95,9 +99,13 @@ describe.each(BACKENDS)("sessions and step-up on %s", (kind) => {
     const p = await callerFor(t.db, admin).admin.proposeTotpReset({ userId: m.id });
     await callerFor(t.db, admin2).auth.stepUp({ code: generateTotpCode(admin2.totpSecret ?? "", Date.now()) });
     const admin2b = await openAnotherSession(t.db, admin2);
-    await expect(callerFor(t.db, admin2b).admin.decideAccessProposal({ id: p.id, approve: true })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(
+      callerFor(t.db, admin2b).admin.decideAccessProposal({ id: p.id, approve: true }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     // The same proposal through the session that stepped up goes through.
-    expect((await callerFor(t.db, admin2).admin.decideAccessProposal({ id: p.id, approve: true })).status).toBe("APPROVED");
+    expect((await callerFor(t.db, admin2).admin.decideAccessProposal({ id: p.id, approve: true })).status).toBe(
+      "APPROVED",
+    );
   });
 
   it(`${MAX_STEP_UP_FAILURES} wrong codes lock step-up (also for the right code) and alert ADMIN; exact under concurrency`, async () => {
@@ -111,7 +119,9 @@ describe.each(BACKENDS)("sessions and step-up on %s", (kind) => {
     expect(results.filter((r) => r === "TOO_MANY_REQUESTS")).toHaveLength(10 - MAX_STEP_UP_FAILURES + 1);
     const failed = await t.db.prisma.auditEvent.count({ where: { action: "auth.stepUpFailed", targetId: m.id } });
     expect(failed).toBe(MAX_STEP_UP_FAILURES);
-    expect(await outcome(caller.auth.stepUp({ code: generateTotpCode(m.totpSecret ?? "", now) }))).toBe("TOO_MANY_REQUESTS");
+    expect(await outcome(caller.auth.stepUp({ code: generateTotpCode(m.totpSecret ?? "", now) }))).toBe(
+      "TOO_MANY_REQUESTS",
+    );
     const user = await t.db.prisma.user.findUniqueOrThrow({ where: { id: m.id } });
     expect(user.stepUpLockedUntil?.getTime()).toBeGreaterThan(now + 14 * 60_000);
     const alerts = await callerFor(t.db, await createUser(t.db, "ADMIN")).admin.securityAlerts();
@@ -134,7 +144,13 @@ describe.each(BACKENDS)("sessions and step-up on %s", (kind) => {
     const { requireStepUp } = await import("@/server/auth/step-up");
     await expect(requireStepUp(t.db.prisma, b, undefined)).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     await expect(requireStepUp(t.db.prisma, m, undefined)).resolves.toBeUndefined();
-    await expect(requireStepUp(t.db.prisma, { ...m, sessionId: null, token: { id: "tok", name: "ci", scopes: ["read", "write"] } }, undefined)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      requireStepUp(
+        t.db.prisma,
+        { ...m, sessionId: null, token: { id: "tok", name: "ci", scopes: ["read", "write"] } },
+        undefined,
+      ),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
@@ -152,7 +168,13 @@ describe.each(BACKENDS)("sign-in counters and throttling on %s", (kind) => {
     const code = generateTotpCode(m.totpSecret ?? "", now);
     const throttle = roomy();
     const results = await Promise.all(
-      Array.from({ length: 6 }, () => outcome(signInWithCredentials(t.db.prisma, { email: m.email, password: TEST_PASSWORD, totp: code }, now, { throttle }))),
+      Array.from({ length: 6 }, () =>
+        outcome(
+          signInWithCredentials(t.db.prisma, { email: m.email, password: TEST_PASSWORD, totp: code }, now, {
+            throttle,
+          }),
+        ),
+      ),
     );
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(await t.db.prisma.authSession.count({ where: { userId: m.id } })).toBe(1);
@@ -164,24 +186,40 @@ describe.each(BACKENDS)("sign-in counters and throttling on %s", (kind) => {
     const u = await createUser(t.db, "RISK", { session: false });
     const throttle = roomy();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => outcome(signInWithCredentials(t.db.prisma, { email: u.email, password: "wrong password" }, Date.now(), { throttle }))),
+      Array.from({ length: 10 }, () =>
+        outcome(
+          signInWithCredentials(t.db.prisma, { email: u.email, password: "wrong password" }, Date.now(), { throttle }),
+        ),
+      ),
     );
     expect(new Set(results)).toEqual(new Set(["invalid_credentials"]));
-    const reasons = (await t.db.prisma.auditEvent.findMany({ where: { action: "auth.signInFailed", targetId: u.id } })).map((e) => (e.after as { reason: string }).reason);
+    const reasons = (
+      await t.db.prisma.auditEvent.findMany({ where: { action: "auth.signInFailed", targetId: u.id } })
+    ).map((e) => (e.after as { reason: string }).reason);
     expect(reasons.filter((r) => r === "wrongPassword")).toHaveLength(MAX_FAILED_SIGN_INS);
     expect(reasons.filter((r) => r === "locked")).toHaveLength(10 - MAX_FAILED_SIGN_INS);
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).lockedUntil).not.toBeNull();
-    expect(await outcome(signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }, Date.now(), { throttle }))).toBe("invalid_credentials");
+    expect(
+      await outcome(
+        signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }, Date.now(), { throttle }),
+      ),
+    ).toBe("invalid_credentials");
   });
 
   it("throttles per IP and per account with a retry time, audited once per window", async () => {
     const u = await createUser(t.db, "RISK", { session: false });
     const throttle = createSignInThrottle({ perIp: 3, perAccount: 2, windowS: 900 });
-    const at = (email: string, ip: string) => outcome(signInWithCredentials(t.db.prisma, { email, password: "wrong password", ip }, Date.now(), { throttle }));
+    const at = (email: string, ip: string) =>
+      outcome(signInWithCredentials(t.db.prisma, { email, password: "wrong password", ip }, Date.now(), { throttle }));
     expect(await at(u.email, "10.1.1.1")).toBe("invalid_credentials");
     expect(await at(u.email, "10.1.1.2")).toBe("invalid_credentials");
     // Third attempt on the account, from a fresh IP: over the account's limit of 2.
-    const err = await signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD, ip: "10.1.1.3" }, Date.now(), { throttle }).catch((e: unknown) => e);
+    const err = await signInWithCredentials(
+      t.db.prisma,
+      { email: u.email, password: TEST_PASSWORD, ip: "10.1.1.3" },
+      Date.now(),
+      { throttle },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SignInError);
     expect((err as SignInError).code).toBe("rate_limited");
     expect((err as SignInError).retryAfterS).toBeGreaterThan(890);
@@ -199,8 +237,15 @@ describe.each(BACKENDS)("sign-in counters and throttling on %s", (kind) => {
 
   it("an email over 254 characters is refused like a wrong password, without a lookup", async () => {
     const long = `${"a".repeat(250)}@test.local`;
-    expect(await outcome(signInWithCredentials(t.db.prisma, { email: long, password: TEST_PASSWORD }, Date.now(), { throttle: roomy() }))).toBe("invalid_credentials");
-    const e = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.signInFailed" }, orderBy: { id: "desc" } });
+    expect(
+      await outcome(
+        signInWithCredentials(t.db.prisma, { email: long, password: TEST_PASSWORD }, Date.now(), { throttle: roomy() }),
+      ),
+    ).toBe("invalid_credentials");
+    const e = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "auth.signInFailed" },
+      orderBy: { id: "desc" },
+    });
     expect(e.after).toMatchObject({ reason: "tooLong" });
     expect(e.actorEmail?.length).toBe(254);
   });
@@ -211,7 +256,9 @@ describe.each(BACKENDS)("sign-in counters and throttling on %s", (kind) => {
     expect(before.startsWith("scrypt$4096$")).toBe(true);
     setHashCostForTests(2 ** 13);
     try {
-      await signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }, Date.now(), { throttle: roomy() });
+      await signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }, Date.now(), {
+        throttle: roomy(),
+      });
     } finally {
       setHashCostForTests(2 ** 12);
     }
@@ -220,6 +267,12 @@ describe.each(BACKENDS)("sign-in counters and throttling on %s", (kind) => {
     const e = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.signIn", targetId: u.id } });
     expect(e.after).toMatchObject({ passwordRehashed: true });
     // The new hash still verifies at the restored cost (it is stronger, not weaker).
-    expect(await outcome(signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }, Date.now(), { throttle: roomy() }))).toBe("ok");
+    expect(
+      await outcome(
+        signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }, Date.now(), {
+          throttle: roomy(),
+        }),
+      ),
+    ).toBe("ok");
   });
 });

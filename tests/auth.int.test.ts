@@ -32,9 +32,16 @@ describe.each(BACKENDS)("sign-in on %s", (kind) => {
 
   it("refuses a wrong password and an unknown user with the same message, audited, without revealing which", async () => {
     const u = await createUser(t.db, "RISK");
-    expect(await signInError(signInWithCredentials(t.db.prisma, { email: u.email, password: "wrong password" }))).toBe("invalid_credentials");
-    expect(await signInError(signInWithCredentials(t.db.prisma, { email: "nobody@test.local", password: "x" }))).toBe("invalid_credentials");
-    const failed = await t.db.prisma.auditEvent.findMany({ where: { action: "auth.signInFailed" }, orderBy: { id: "asc" } });
+    expect(await signInError(signInWithCredentials(t.db.prisma, { email: u.email, password: "wrong password" }))).toBe(
+      "invalid_credentials",
+    );
+    expect(await signInError(signInWithCredentials(t.db.prisma, { email: "nobody@test.local", password: "x" }))).toBe(
+      "invalid_credentials",
+    );
+    const failed = await t.db.prisma.auditEvent.findMany({
+      where: { action: "auth.signInFailed" },
+      orderBy: { id: "asc" },
+    });
     expect(failed.map((e) => e.actorEmail)).toEqual([u.email, "nobody@test.local"]);
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).failedLogins).toBe(1);
   });
@@ -48,10 +55,18 @@ describe.each(BACKENDS)("sign-in on %s", (kind) => {
     }
     // One message for wrong password and locked account: the form does not reveal the lock.
     expect(codes).toEqual(Array<string>(MAX_FAILED_SIGN_INS).fill("invalid_credentials"));
-    expect(await signInError(signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }, now + 1000))).toBe("invalid_credentials");
-    const reasons = (await t.db.prisma.auditEvent.findMany({ where: { action: "auth.signInFailed" }, orderBy: { id: "asc" } })).map((e) => (e.after as { reason: string }).reason);
+    expect(
+      await signInError(signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }, now + 1000)),
+    ).toBe("invalid_credentials");
+    const reasons = (
+      await t.db.prisma.auditEvent.findMany({ where: { action: "auth.signInFailed" }, orderBy: { id: "asc" } })
+    ).map((e) => (e.after as { reason: string }).reason);
     expect(reasons).toEqual([...Array<string>(MAX_FAILED_SIGN_INS).fill("wrongPassword"), "locked"]);
-    const later = await signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }, now + LOCKOUT_MS + 1);
+    const later = await signInWithCredentials(
+      t.db.prisma,
+      { email: u.email, password: TEST_PASSWORD },
+      now + LOCKOUT_MS + 1,
+    );
     expect(later.id).toBe(u.id);
   });
 
@@ -59,12 +74,22 @@ describe.each(BACKENDS)("sign-in on %s", (kind) => {
     const m = await createUser(t.db, "MANAGER");
     const secret = m.totpSecret ?? "";
     const now = Date.now();
-    expect(await signInError(signInWithCredentials(t.db.prisma, { email: m.email, password: TEST_PASSWORD }, now))).toBe("totp_required");
-    expect(await signInError(signInWithCredentials(t.db.prisma, { email: m.email, password: TEST_PASSWORD, totp: "000000" }, now))).toMatch(/totp_invalid|signed-in/);
+    expect(
+      await signInError(signInWithCredentials(t.db.prisma, { email: m.email, password: TEST_PASSWORD }, now)),
+    ).toBe("totp_required");
+    expect(
+      await signInError(
+        signInWithCredentials(t.db.prisma, { email: m.email, password: TEST_PASSWORD, totp: "000000" }, now),
+      ),
+    ).toMatch(/totp_invalid|signed-in/);
     const code = generateTotpCode(secret, now);
     const ok = await signInWithCredentials(t.db.prisma, { email: m.email, password: TEST_PASSWORD, totp: code }, now);
     expect(ok.role).toBe("MANAGER");
-    expect(await signInError(signInWithCredentials(t.db.prisma, { email: m.email, password: TEST_PASSWORD, totp: code }, now))).toBe("totp_invalid");
+    expect(
+      await signInError(
+        signInWithCredentials(t.db.prisma, { email: m.email, password: TEST_PASSWORD, totp: code }, now),
+      ),
+    ).toBe("totp_invalid");
     // Sign-in with TOTP counts as a step-up.
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: m.id } })).lastStepUpAt?.getTime()).toBe(now);
   });
@@ -83,7 +108,9 @@ describe.each(BACKENDS)("sign-in on %s", (kind) => {
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: a.id } })).totpEnrolledAt).toBeNull();
     await caller.auth.confirmTotpEnrollment({ code: generateTotpCode(secret, Date.now()) });
     const after = await signInWithCredentials(t.db.prisma, {
-      email: a.email, password: TEST_PASSWORD, totp: generateTotpCode(secret, Date.now() + 30_000),
+      email: a.email,
+      password: TEST_PASSWORD,
+      totp: generateTotpCode(secret, Date.now() + 30_000),
     });
     expect(after.totpPending).toBe(false);
     const actions = (await t.db.prisma.auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action);
@@ -105,27 +132,58 @@ describe.each(BACKENDS)("sign-in on %s", (kind) => {
     const caller = callerFor(t.db, admin);
     await caller.admin.setUserLock({ userId: u.id, disabled: true });
     // The same message as a wrong password; the audit trail keeps the reason.
-    expect(await signInError(signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }))).toBe("invalid_credentials");
-    const failed = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.signInFailed" }, orderBy: { id: "desc" } });
+    expect(await signInError(signInWithCredentials(t.db.prisma, { email: u.email, password: TEST_PASSWORD }))).toBe(
+      "invalid_credentials",
+    );
+    const failed = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "auth.signInFailed" },
+      orderBy: { id: "desc" },
+    });
     expect(failed.after).toMatchObject({ reason: "disabled" });
-    await expect(caller.admin.setUserLock({ userId: admin.id, disabled: true })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.admin.setUserLock({ userId: admin.id, disabled: true })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("creating a user validates input and refuses duplicates without changing anything", async () => {
     const admin = await createUser(t.db, "ADMIN");
     const caller = callerFor(t.db, admin);
     const before = await t.db.prisma.user.count();
-    await expect(caller.admin.createUser({ email: "not-an-email", name: "x", role: "RISK", password: "long enough password" })).rejects.toMatchObject({
+    await expect(
+      caller.admin.createUser({ email: "not-an-email", name: "x", role: "RISK", password: "long enough password" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/email/i),
     });
-    await expect(caller.admin.createUser({ email: "a@b.cn", name: "x", role: "RISK", password: "short" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      caller.admin.createUser({ email: "a@b.cn", name: "x", role: "RISK", password: "short" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await t.db.prisma.user.count()).toBe(before);
-    await expect(caller.admin.createUser({ email: `${"a".repeat(244)}@test.local`, name: "x", role: "RISK", password: "long enough password" })).rejects.toMatchObject({
-      code: "BAD_REQUEST", message: expect.stringMatching(/254/),
+    await expect(
+      caller.admin.createUser({
+        email: `${"a".repeat(244)}@test.local`,
+        name: "x",
+        role: "RISK",
+        password: "long enough password",
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/254/),
     });
-    await caller.admin.createUser({ email: "New@Test.local", name: "New", role: "RISK", password: "long enough password" });
-    await expect(caller.admin.createUser({ email: "new@test.local", name: "Again", role: "COMPLIANCE", password: "long enough password" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await caller.admin.createUser({
+      email: "New@Test.local",
+      name: "New",
+      role: "RISK",
+      password: "long enough password",
+    });
+    await expect(
+      caller.admin.createUser({
+        email: "new@test.local",
+        name: "Again",
+        role: "COMPLIANCE",
+        password: "long enough password",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await t.db.prisma.user.count()).toBe(before + 1);
   });
 });

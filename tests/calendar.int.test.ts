@@ -30,8 +30,19 @@ describe.each(BACKENDS)("calendars on %s", (kind) => {
     expect(await t.db.prisma.calendarYear.count()).toBe(2 * packageYears().length);
     expect(await seedCalendars(t.db.prisma)).toEqual([]);
     const c = callerFor(t.db, auditor).calendar;
-    expect(await c.day({ date: "2026-10-10" })).toEqual({ date: "2026-10-10", bankDay: true, exchangeDay: false, nextBankDay: "2026-10-12", nextExchangeDay: "2026-10-12" });
-    expect(await c.day({ date: "2026-09-30" })).toMatchObject({ bankDay: true, exchangeDay: true, nextBankDay: "2026-10-08", nextExchangeDay: "2026-10-08" });
+    expect(await c.day({ date: "2026-10-10" })).toEqual({
+      date: "2026-10-10",
+      bankDay: true,
+      exchangeDay: false,
+      nextBankDay: "2026-10-12",
+      nextExchangeDay: "2026-10-12",
+    });
+    expect(await c.day({ date: "2026-09-30" })).toMatchObject({
+      bankDay: true,
+      exchangeDay: true,
+      nextBankDay: "2026-10-08",
+      nextExchangeDay: "2026-10-08",
+    });
     const year = await c.year({ calendar: "EXCHANGE", year: 2026 });
     expect(year.seededFrom).toBe("chinese-days");
     expect(year.days.some((d) => d.kind === "WORKDAY")).toBe(false);
@@ -39,11 +50,21 @@ describe.each(BACKENDS)("calendars on %s", (kind) => {
   });
 
   it("a SWIFT request on 2026-09-30 16:00 gets value date 2026-10-08 (not National Day) and settles 10-09", async () => {
-    const a = await t.db.prisma.account.create({ data: { code: "CAL1", clientName: "日历客户", kycLevel: 3, cash: "0", debt: "0" } });
+    const a = await t.db.prisma.account.create({
+      data: { code: "CAL1", clientName: "日历客户", kycLevel: 3, cash: "0", debt: "0" },
+    });
     await t.db.prisma.$transaction((tx) => postEntryTx(tx, openingEntry(a.id, new Decimal("500000"), new Decimal(0))));
     const w = await requestWithdrawal(
       t.db.prisma,
-      { accountId: a.id, amount: 1000, channel: "SWIFT", beneficiaryName: "日历客户", beneficiaryAcct: "6222000011112222", idempotencyKey: "cal-swift-1", source: "CLIENT" },
+      {
+        accountId: a.id,
+        amount: 1000,
+        channel: "SWIFT",
+        beneficiaryName: "日历客户",
+        beneficiaryAcct: "6222000011112222",
+        idempotencyKey: "cal-swift-1",
+        source: "CLIENT",
+      },
       null,
       { nowMs: sh("2026-09-30T16:00:00") },
     );
@@ -59,10 +80,22 @@ describe.each(BACKENDS)("calendars on %s", (kind) => {
     await c.removeDay({ calendar: "EXCHANGE", date: "2026-10-07", reason: "Exchange notice: open on the 7th" });
     await seedCalendars(t.db.prisma);
     expect((await callerFor(t.db, auditor).calendar.day({ date: "2026-10-07" })).exchangeDay).toBe(true);
-    const actions = (await t.db.prisma.auditEvent.findMany({ where: { targetType: "CalendarDay" }, orderBy: { id: "asc" } })).map((e) => [e.action, e.targetId]);
-    expect(actions).toEqual([["calendar.daySet", "BANK:2026-10-08"], ["calendar.dayRemoved", "BANK:2026-10-08"], ["calendar.dayRemoved", "EXCHANGE:2026-10-07"]]);
-    await expect(c.setDay({ calendar: "EXCHANGE", date: "2026-10-10", kind: "WORKDAY", name: "make-up" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(c.removeDay({ calendar: "BANK", date: "2026-10-09", reason: "not listed" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor(t.db, risk).calendar.setDay({ calendar: "BANK", date: "2026-10-09", kind: "HOLIDAY", name: "x y" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const actions = (
+      await t.db.prisma.auditEvent.findMany({ where: { targetType: "CalendarDay" }, orderBy: { id: "asc" } })
+    ).map((e) => [e.action, e.targetId]);
+    expect(actions).toEqual([
+      ["calendar.daySet", "BANK:2026-10-08"],
+      ["calendar.dayRemoved", "BANK:2026-10-08"],
+      ["calendar.dayRemoved", "EXCHANGE:2026-10-07"],
+    ]);
+    await expect(
+      c.setDay({ calendar: "EXCHANGE", date: "2026-10-10", kind: "WORKDAY", name: "make-up" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(c.removeDay({ calendar: "BANK", date: "2026-10-09", reason: "not listed" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      callerFor(t.db, risk).calendar.setDay({ calendar: "BANK", date: "2026-10-09", kind: "HOLIDAY", name: "x y" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

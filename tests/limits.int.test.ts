@@ -59,7 +59,12 @@ describe.each(BACKENDS)("request limits on %s", (kind) => {
   });
 
   const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
-    new Request(`${BASE}${path}`, { method: "POST", body, headers: { "content-type": "application/json", ...auth, ...headers }, duplex: "half" } as RequestInit);
+    new Request(`${BASE}${path}`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...auth, ...headers },
+      duplex: "half",
+    } as RequestInit);
 
   it("BOCPD over points x maxRunLength is a 400 naming the cap (it used to block the thread for 75-93 s)", async () => {
     const series = Array.from({ length: 100_000 }, (_, i) => i % 7);
@@ -72,7 +77,9 @@ describe.each(BACKENDS)("request limits on %s", (kind) => {
 
   it("runs an allowed BOCPD in the compute pool and answers one figure per point", async () => {
     const series = [...Array.from({ length: 50 }, () => 0), ...Array.from({ length: 30 }, () => 5)];
-    const res = await bocpdRoute(post("/api/v1/detectors/bocpd", JSON.stringify({ series, hazard: 0.01, maxRunLength: 200 })));
+    const res = await bocpdRoute(
+      post("/api/v1/detectors/bocpd", JSON.stringify({ series, hazard: 0.01, maxRunLength: 200 })),
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { runLengthMap: number[] };
     expect(body.runLengthMap).toHaveLength(80);
@@ -96,29 +103,62 @@ describe.each(BACKENDS)("request limits on %s", (kind) => {
   });
 
   it("refuses a body that is not application/json: 415", async () => {
-    const res = await bocpdRoute(post("/api/v1/detectors/bocpd", "series=1", { "content-type": "application/x-www-form-urlencoded" }));
+    const res = await bocpdRoute(
+      post("/api/v1/detectors/bocpd", "series=1", { "content-type": "application/x-www-form-urlencoded" }),
+    );
     expect(res.status).toBe(415);
     expect((await envelope(res)).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
   it("volatility: closes that overflow the return are a 400, not nulls", async () => {
-    const res = await volatilityRoute(post("/api/v1/indicators/volatility", JSON.stringify({ closes: [1e-300, 1e300, 1] })));
+    const res = await volatilityRoute(
+      post("/api/v1/indicators/volatility", JSON.stringify({ closes: [1e-300, 1e300, 1] })),
+    );
     expect(res.status).toBe(400);
     expect((await envelope(res)).error.message).toMatch(/closes\[0\]/);
   });
 
-  const position = { symbol: "600519.SH", qty: 100, price: 10, assetClass: "MAIN_BOARD", liquidityTier: "T1", sigma: 0.001, adv: 1e9 };
+  const position = {
+    symbol: "600519.SH",
+    qty: 100,
+    price: 10,
+    assetClass: "MAIN_BOARD",
+    liquidityTier: "T1",
+    sigma: 0.001,
+    adv: 1e9,
+  };
 
-  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])("risk/evaluate: %s as asset class or tier is a 400", async (name) => {
-    for (const p of [{ ...position, assetClass: name }, { ...position, liquidityTier: name }]) {
-      const res = await evaluateRoute(post("/api/v1/risk/evaluate", JSON.stringify({ cash: 0, debt: 0, positions: [p], params: DEFAULT_RISK_PARAMS })));
-      expect(res.status).toBe(400);
-      expect((await envelope(res)).error.message).toMatch(/unknown (asset class|liquidity tier)/);
-    }
-  });
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])(
+    "risk/evaluate: %s as asset class or tier is a 400",
+    async (name) => {
+      for (const p of [
+        { ...position, assetClass: name },
+        { ...position, liquidityTier: name },
+      ]) {
+        const res = await evaluateRoute(
+          post(
+            "/api/v1/risk/evaluate",
+            JSON.stringify({ cash: 0, debt: 0, positions: [p], params: DEFAULT_RISK_PARAMS }),
+          ),
+        );
+        expect(res.status).toBe(400);
+        expect((await envelope(res)).error.message).toMatch(/unknown (asset class|liquidity tier)/);
+      }
+    },
+  );
 
   it("risk/evaluate: qty = price = 1e308 is a 400 (the figures overflow)", async () => {
-    const res = await evaluateRoute(post("/api/v1/risk/evaluate", JSON.stringify({ cash: 0, debt: 1, positions: [{ ...position, qty: 1e308, price: 1e308 }], params: DEFAULT_RISK_PARAMS })));
+    const res = await evaluateRoute(
+      post(
+        "/api/v1/risk/evaluate",
+        JSON.stringify({
+          cash: 0,
+          debt: 1,
+          positions: [{ ...position, qty: 1e308, price: 1e308 }],
+          params: DEFAULT_RISK_PARAMS,
+        }),
+      ),
+    );
     expect(res.status).toBe(400);
     expect((await envelope(res)).error.message).toMatch(/not a finite number/);
   });
@@ -126,15 +166,27 @@ describe.each(BACKENDS)("request limits on %s", (kind) => {
   it("risk/evaluate: a params record with more than 64 keys is a 400", async () => {
     const base = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`C${i}`, 0.1]));
     const params = { ...DEFAULT_RISK_PARAMS, base, sigmaRef: base };
-    const res = await evaluateRoute(post("/api/v1/risk/evaluate", JSON.stringify({ cash: 0, debt: 0, positions: [], params })));
+    const res = await evaluateRoute(
+      post("/api/v1/risk/evaluate", JSON.stringify({ cash: 0, debt: 0, positions: [], params })),
+    );
     expect(res.status).toBe(400);
     expect((await envelope(res)).error.message).toMatch(/at most 64 keys/);
   });
 
   it("risk/evaluate: a healthy book is computed (hand-worked: MV 1,000, m = 0.12, mm 120, ML 1,000/120)", async () => {
-    const res = await evaluateRoute(post("/api/v1/risk/evaluate", JSON.stringify({ cash: 0, debt: 0, positions: [position], params: DEFAULT_RISK_PARAMS })));
+    const res = await evaluateRoute(
+      post(
+        "/api/v1/risk/evaluate",
+        JSON.stringify({ cash: 0, debt: 0, positions: [position], params: DEFAULT_RISK_PARAMS }),
+      ),
+    );
     expect(res.status).toBe(200);
-    const r = (await res.json()) as { marketValue: number; maintenanceMargin: number; marginLevel: number; status: string };
+    const r = (await res.json()) as {
+      marketValue: number;
+      maintenanceMargin: number;
+      marginLevel: number;
+      status: string;
+    };
     expect(r.marketValue).toBe(1000);
     expect(r.maintenanceMargin).toBeCloseTo(120, 9);
     expect(r.marginLevel).toBeCloseTo(1000 / 120, 9);
@@ -154,7 +206,10 @@ describe.each(BACKENDS)("request limits on %s", (kind) => {
   });
 
   it("unknown /api/v1 paths answer the JSON 404 envelope", async () => {
-    for (const res of [await unknownGet(new Request(`${BASE}/api/v1/nope`)), await unknownPost(new Request(`${BASE}/api/v1/accounts/risk`, { method: "POST" }))]) {
+    for (const res of [
+      await unknownGet(new Request(`${BASE}/api/v1/nope`)),
+      await unknownPost(new Request(`${BASE}/api/v1/accounts/risk`, { method: "POST" })),
+    ]) {
       expect(res.status).toBe(404);
       expect((await envelope(res)).error.code).toBe("NOT_FOUND");
     }
@@ -172,7 +227,13 @@ describe.each(BACKENDS)("request limits on %s", (kind) => {
     });
 
     it("refuses a cross-origin POST: 403", async () => {
-      const res = await trpcPost(trpc("auth.signOut", { method: "POST", body: "{}", headers: { "content-type": "application/json", origin: "https://evil.example" } }));
+      const res = await trpcPost(
+        trpc("auth.signOut", {
+          method: "POST",
+          body: "{}",
+          headers: { "content-type": "application/json", origin: "https://evil.example" },
+        }),
+      );
       expect(res.status).toBe(403);
       expect((await envelope(res)).error.message).toMatch(/Cross-origin/);
     });
@@ -186,7 +247,9 @@ describe.each(BACKENDS)("request limits on %s", (kind) => {
 
     it("refuses a body over 1 MB: 413 before reading it", async () => {
       const { stream, state } = countingStream(20 * MB);
-      const res = await trpcPost(trpc("risk.proposeParams", { method: "POST", body: stream, headers: { "content-type": "application/json" } }));
+      const res = await trpcPost(
+        trpc("risk.proposeParams", { method: "POST", body: stream, headers: { "content-type": "application/json" } }),
+      );
       expect(res.status).toBe(413);
       expect(state.pulled).toBeLessThan(MB + 256 * 1024);
     });
@@ -199,17 +262,33 @@ describe.each(BACKENDS)("request limits on %s", (kind) => {
     it("refuses (and audits) a missing signature without reading the body", async () => {
       g[throttleKey] = createCallbackThrottle();
       const { stream, state } = countingStream(10 * MB);
-      const res = await callbackRoute(new Request(`${BASE}/api/v1/payments/callback`, { method: "POST", body: stream, headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" }, duplex: "half" } as RequestInit));
+      const res = await callbackRoute(
+        new Request(`${BASE}/api/v1/payments/callback`, {
+          method: "POST",
+          body: stream,
+          headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" },
+          duplex: "half",
+        } as RequestInit),
+      );
       expect(res.status).toBe(401);
       expect(state.pulled).toBeLessThanOrEqual(64 * 1024);
-      const audited = await t.db.prisma.auditEvent.findFirst({ where: { action: "payments.callbackRejected" }, orderBy: { id: "desc" } });
+      const audited = await t.db.prisma.auditEvent.findFirst({
+        where: { action: "payments.callbackRejected" },
+        orderBy: { id: "desc" },
+      });
       expect(audited?.after).toMatchObject({ reason: "missing signature", bodyRead: false, ip: "203.0.113.9" });
     });
 
     it("throttles per IP: 429 with Retry-After once the allowance is used; another IP still passes", async () => {
       g[throttleKey] = createCallbackThrottle({ points: 3, durationSeconds: 60 });
       const call = (ip: string) =>
-        callbackRoute(new Request(`${BASE}/api/v1/payments/callback`, { method: "POST", body: "{}", headers: { "content-type": "application/json", "x-forwarded-for": ip } }));
+        callbackRoute(
+          new Request(`${BASE}/api/v1/payments/callback`, {
+            method: "POST",
+            body: "{}",
+            headers: { "content-type": "application/json", "x-forwarded-for": ip },
+          }),
+        );
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await call("198.51.100.7")).status);
       expect(statuses).toEqual([401, 401, 401, 429]);

@@ -17,7 +17,10 @@ describe.each(BACKENDS)("liquidation ledger of an account on %s", (kind) => {
   it("lists the sale, fee and repayment entries of the executed ticket, balanced, newest first", async () => {
     // L: 1,000 x 10.00, debt 8,900 -> ML 0.917: the plan sells 400 at 10.00. Gross 4,000.00; fees 5.00
     // commission + 2.00 stamp duty + 0.04 transfer = 7.04; the net 3,992.96 repays debt.
-    await seedBook(t.db, [{ id: "acc-l", debt: 8900, positions: [{ symbol: SYM, qty: 1000 }] }, { id: "acc-h", debt: 5000, positions: [{ symbol: SYM, qty: 1000 }] }]);
+    await seedBook(t.db, [
+      { id: "acc-l", debt: 8900, positions: [{ symbol: SYM, qty: 1000 }] },
+      { id: "acc-h", debt: 5000, positions: [{ symbol: SYM, qty: 1000 }] },
+    ]);
     const f = await createDesk(t.db);
     await f.closeMinute(T0);
     const auditor = callerFor(t.db, await createUser(t.db, "AUDITOR"));
@@ -27,9 +30,16 @@ describe.each(BACKENDS)("liquidation ledger of an account on %s", (kind) => {
     await f.desk.checkDue();
     const entries = await auditor.liquidationLedger.accountEntries({ accountId: "acc-l" });
     expect(entries.map((e) => e.kind).sort()).toEqual(["DEBT_REPAYMENT", "FEE", "TRADE"]);
-    for (const e of entries) expect(e.postings.reduce((a, p) => a + Math.round(p.amount * 100), 0), e.kind).toBe(0);
+    for (const e of entries)
+      expect(
+        e.postings.reduce((a, p) => a + Math.round(p.amount * 100), 0),
+        e.kind,
+      ).toBe(0);
     const mine = (k: string, ledger: string) =>
-      entries.find((e) => e.kind === k)?.postings.filter((p) => p.accountId === "acc-l" && p.ledgerAccount === ledger).reduce((a, p) => a + p.amount, 0);
+      entries
+        .find((e) => e.kind === k)
+        ?.postings.filter((p) => p.accountId === "acc-l" && p.ledgerAccount === ledger)
+        .reduce((a, p) => a + p.amount, 0);
     // Credit (negative) to the client's cash for the proceeds, debits for fees and the repayment.
     expect(mine("TRADE", "CLIENT_CASH")).toBe(-4000);
     expect(mine("FEE", "CLIENT_CASH")).toBe(7.04);
@@ -44,7 +54,11 @@ describe.each(BACKENDS)("liquidation ledger of an account on %s", (kind) => {
 
   it("refuses a bad account id or limit with BAD_REQUEST", async () => {
     const risk = callerFor(t.db, await createUser(t.db, "RISK"));
-    await expect(risk.liquidationLedger.accountEntries({ accountId: "" })).rejects.toSatisfy((e) => e instanceof TRPCError && e.code === "BAD_REQUEST");
-    await expect(risk.liquidationLedger.accountEntries({ accountId: "a", limit: 0 })).rejects.toSatisfy((e) => e instanceof TRPCError && e.code === "BAD_REQUEST");
+    await expect(risk.liquidationLedger.accountEntries({ accountId: "" })).rejects.toSatisfy(
+      (e) => e instanceof TRPCError && e.code === "BAD_REQUEST",
+    );
+    await expect(risk.liquidationLedger.accountEntries({ accountId: "a", limit: 0 })).rejects.toSatisfy(
+      (e) => e instanceof TRPCError && e.code === "BAD_REQUEST",
+    );
   });
 });

@@ -23,14 +23,26 @@ describe.each(BACKENDS)("liquidation actions on %s", (kind) => {
   afterEach(async () => t.drop());
 
   const ticketOf = async (accountId: string) =>
-    t.db.prisma.liquidationTicket.findFirstOrThrow({ where: { accountId }, include: { legs: { orderBy: { seq: "asc" } }, fills: true, holds: true } });
-  const services = (f: DeskFixture, desk = f.desk) => ({ services: { riskEngine: f.engine, liquidation: desk }, bus: f.bus });
+    t.db.prisma.liquidationTicket.findFirstOrThrow({
+      where: { accountId },
+      include: { legs: { orderBy: { seq: "asc" } }, fills: true, holds: true },
+    });
+  const services = (f: DeskFixture, desk = f.desk) => ({
+    services: { riskEngine: f.engine, liquidation: desk },
+    bus: f.bus,
+  });
 
   it("hold: reason required, lasts to the next bar close, capped; a manager extends; the ticket then executes", async () => {
     await seedBook(t.db, [{ id: "acc-l", debt: 8900, positions: [{ symbol: SYM, qty: 1000 }] }]);
     // Cap 60 s of holds in total for this test.
     await t.db.prisma.riskParamVersion.update({
-      where: { version: 1 }, data: { params: { ...DEFAULT_RISK_PARAMS, liquidation: { ...DEFAULT_PLANNER_PARAMS, hold: { cumulativeCapSeconds: 60, maxRenewals: 5 } } } as object },
+      where: { version: 1 },
+      data: {
+        params: {
+          ...DEFAULT_RISK_PARAMS,
+          liquidation: { ...DEFAULT_PLANNER_PARAMS, hold: { cumulativeCapSeconds: 60, maxRenewals: 5 } },
+        } as object,
+      },
     });
     const f = await createDesk(t.db);
     const risk = callerFor(t.db, await createUser(t.db, "RISK"), services(f));
@@ -38,7 +50,9 @@ describe.each(BACKENDS)("liquidation actions on %s", (kind) => {
     await f.closeMinute(T0);
     const { id } = await ticketOf("acc-l");
     await expect(risk.liquidation.hold({ id, reason: "  " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(manager.liquidation.hold({ id, reason: "client is wiring money" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(manager.liquidation.hold({ id, reason: "client is wiring money" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
 
     f.clock.now = T0 + 60_000 + 20_000; // 20 s into the minute: held 40 s, to the close at T0 + 120 s
     await risk.liquidation.hold({ id, reason: "client is wiring money" });
@@ -61,7 +75,13 @@ describe.each(BACKENDS)("liquidation actions on %s", (kind) => {
   it("the cumulative cap stops a further hold; a manager's extension holds it again", async () => {
     await seedBook(t.db, [{ id: "acc-l", debt: 8900, positions: [{ symbol: SYM, qty: 1000 }] }]);
     await t.db.prisma.riskParamVersion.update({
-      where: { version: 1 }, data: { params: { ...DEFAULT_RISK_PARAMS, liquidation: { ...DEFAULT_PLANNER_PARAMS, hold: { cumulativeCapSeconds: 30, maxRenewals: 5 } } } as object },
+      where: { version: 1 },
+      data: {
+        params: {
+          ...DEFAULT_RISK_PARAMS,
+          liquidation: { ...DEFAULT_PLANNER_PARAMS, hold: { cumulativeCapSeconds: 30, maxRenewals: 5 } },
+        } as object,
+      },
     });
     const f = await createDesk(t.db);
     const risk = callerFor(t.db, await createUser(t.db, "RISK"), services(f));
@@ -74,8 +94,13 @@ describe.each(BACKENDS)("liquidation actions on %s", (kind) => {
     f.clock.now = T0 + 96_000;
     await f.desk.checkDue(); // released; deadline T0 + 105 s not reached
     expect((await ticketOf("acc-l")).status).toBe("OPEN");
-    await expect(risk.liquidation.hold({ id, reason: "still checking" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/cap/) });
-    await expect(manager.liquidation.extendHold({ id, reason: "board approval pending", extraSeconds: 30 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(risk.liquidation.hold({ id, reason: "still checking" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/cap/),
+    });
+    await expect(
+      manager.liquidation.extendHold({ id, reason: "board approval pending", extraSeconds: 30 }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await manager.liquidation.extendHold({ id, reason: "board approval pending", extraSeconds: 60 });
     const tk = await ticketOf("acc-l");
     expect([tk.status, tk.holdCapMs, tk.heldUntil?.getTime()]).toEqual(["HELD", 90_000, T0 + 120_000]);
@@ -92,27 +117,51 @@ describe.each(BACKENDS)("liquidation actions on %s", (kind) => {
     await risk.liquidation.dispute({ id, text: "Client says the 10:01 print was erroneous" });
     const open = await compliance.liquidation.disputes();
     expect(open.map((d) => [d.ticketId, d.text])).toEqual([[id, "Client says the 10:01 print was erroneous"]]);
-    await compliance.liquidation.reviewDispute({ disputeId: open[0]?.id ?? "", note: "Print confirmed by the secondary feed" });
-    await expect(compliance.liquidation.reviewDispute({ disputeId: open[0]?.id ?? "", note: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await compliance.liquidation.reviewDispute({
+      disputeId: open[0]?.id ?? "",
+      note: "Print confirmed by the secondary feed",
+    });
+    await expect(
+      compliance.liquidation.reviewDispute({ disputeId: open[0]?.id ?? "", note: "again" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await compliance.liquidation.disputes()).toEqual([]);
     const detail = await compliance.liquidation.detail({ id });
-    expect(detail.disputes[0]).toMatchObject({ status: "REVIEWED", reviewNote: "Print confirmed by the secondary feed" });
+    expect(detail.disputes[0]).toMatchObject({
+      status: "REVIEWED",
+      reviewNote: "Print confirmed by the secondary feed",
+    });
     // Cancelling needs a recovered account: this one is still below the line.
-    await expect(risk.liquidation.cancel({ id, reason: "client deposited" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(risk.liquidation.cancel({ id, reason: "client deposited" })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
   });
 
   it("two execute clicks, and the deadline against a click from a second desk, execute the ticket once", async () => {
-    await seedBook(t.db, [{ id: "acc-a", debt: 8900, positions: [{ symbol: SYM, qty: 1000 }] }, { id: "acc-b", debt: 8900, positions: [{ symbol: SYM2, qty: 1000 }] }]);
+    await seedBook(t.db, [
+      { id: "acc-a", debt: 8900, positions: [{ symbol: SYM, qty: 1000 }] },
+      { id: "acc-b", debt: 8900, positions: [{ symbol: SYM2, qty: 1000 }] },
+    ]);
     const f = await createDesk(t.db);
     // A second desk (another process after a failover) on the same database and market.
-    const other = new LiquidationDesk({ prisma: t.db.prisma, risk: f.engine, broker: new SimulatorBrokerAdapter(f.market), plan: planLiquidation, now: () => f.clock.now });
+    const other = new LiquidationDesk({
+      prisma: t.db.prisma,
+      risk: f.engine,
+      broker: new SimulatorBrokerAdapter(f.market),
+      plan: planLiquidation,
+      now: () => f.clock.now,
+    });
     const a = callerFor(t.db, await createUser(t.db, "RISK"), services(f));
     const b = callerFor(t.db, await createUser(t.db, "RISK"), services(f, other));
     await f.closeMinute(T0);
     const ta = await ticketOf("acc-a");
-    const clicks = await Promise.allSettled([a.liquidation.execute({ id: ta.id }), b.liquidation.execute({ id: ta.id })]);
+    const clicks = await Promise.allSettled([
+      a.liquidation.execute({ id: ta.id }),
+      b.liquidation.execute({ id: ta.id }),
+    ]);
     expect(clicks.filter((c) => c.status === "fulfilled")).toHaveLength(1);
-    expect(clicks.filter((c) => c.status === "rejected").map((c) => (c as PromiseRejectedResult).reason.code)).toEqual(["CONFLICT"]);
+    expect(clicks.filter((c) => c.status === "rejected").map((c) => (c as PromiseRejectedResult).reason.code)).toEqual([
+      "CONFLICT",
+    ]);
 
     const tb = await ticketOf("acc-b");
     f.clock.now = tb.deadline.getTime();
@@ -131,7 +180,16 @@ describe.each(BACKENDS)("liquidation actions on %s", (kind) => {
   it("a crash between two fills rolls the slice back; the resumed execution fills each leg once", async () => {
     // D: 500 x SYM + 500 x SYM2, debt 9,300 -> E 700, MM 1,200, ML 0.583: the target needs more than
     // one symbol's 500 shares, so the plan has two legs.
-    await seedBook(t.db, [{ id: "acc-d", debt: 9300, positions: [{ symbol: SYM, qty: 500 }, { symbol: SYM2, qty: 500 }] }]);
+    await seedBook(t.db, [
+      {
+        id: "acc-d",
+        debt: 9300,
+        positions: [
+          { symbol: SYM, qty: 500 },
+          { symbol: SYM2, qty: 500 },
+        ],
+      },
+    ]);
     let crash = true;
     const f = await createDesk(t.db, {
       afterFill: () => {
@@ -147,7 +205,9 @@ describe.each(BACKENDS)("liquidation actions on %s", (kind) => {
     expect(tk.status).toBe("EXECUTING");
     expect(tk.fills).toEqual([]);
     expect(tk.legs.map((l) => l.filledQty)).toEqual([0, 0]);
-    expect(await t.db.prisma.journalEntry.count({ where: { kind: { in: ["TRADE", "FEE", "DEBT_REPAYMENT"] } } })).toBe(0);
+    expect(await t.db.prisma.journalEntry.count({ where: { kind: { in: ["TRADE", "FEE", "DEBT_REPAYMENT"] } } })).toBe(
+      0,
+    );
     const pos = await t.db.prisma.position.findMany({ where: { accountId: "acc-d" }, orderBy: { symbolCode: "asc" } });
     expect(pos.map((p) => p.qty)).toEqual([500, 500]);
 
@@ -156,7 +216,12 @@ describe.each(BACKENDS)("liquidation actions on %s", (kind) => {
     await f.desk.resume(); // and a second resume adds nothing
     tk = await ticketOf("acc-d");
     expect(tk.status).toBe("EXECUTED");
-    expect(tk.fills.map((x) => [x.symbol, x.qty]).sort()).toEqual(tk.legs.filter((l) => l.qty > 0).map((l) => [l.symbol, l.qty]).sort());
+    expect(tk.fills.map((x) => [x.symbol, x.qty]).sort()).toEqual(
+      tk.legs
+        .filter((l) => l.qty > 0)
+        .map((l) => [l.symbol, l.qty])
+        .sort(),
+    );
     expect(await t.db.prisma.journalEntry.count({ where: { kind: "TRADE" } })).toBe(2);
     expect((await checkLedgerAgreement(t.db.prisma)).ok).toBe(true);
   });

@@ -21,11 +21,15 @@ describe.each(BACKENDS)("liquidation desk on %s", (kind) => {
   });
   afterEach(async () => t.drop());
 
-  const ticketsOf = (accountId: string) => t.db.prisma.liquidationTicket.findMany({ where: { accountId }, include: { legs: true, fills: true } });
+  const ticketsOf = (accountId: string) =>
+    t.db.prisma.liquidationTicket.findMany({ where: { accountId }, include: { legs: true, fills: true } });
 
   it("opens a ticket below the liquidation line, waits out the 45 s window, then sells 400 shares through the ledger", async () => {
     // L: 1,000 x 10.00, debt 8,900 -> E 1,100, MM 1,200, ML 0.917 (LIQUIDATION). Healthy H: debt 5,000, ML 4.17.
-    await seedBook(t.db, [{ id: "acc-l", debt: 8900, positions: [{ symbol: SYM, qty: 1000 }] }, { id: "acc-h", debt: 5000, positions: [{ symbol: SYM, qty: 1000 }] }]);
+    await seedBook(t.db, [
+      { id: "acc-l", debt: 8900, positions: [{ symbol: SYM, qty: 1000 }] },
+      { id: "acc-h", debt: 5000, positions: [{ symbol: SYM, qty: 1000 }] },
+    ]);
     const f = await createDesk(t.db);
     const sync = await f.closeMinute(T0);
     expect(sync).toMatchObject({ created: 1, replanned: 0, cancelled: 0 });
@@ -52,7 +56,10 @@ describe.each(BACKENDS)("liquidation desk on %s", (kind) => {
     const acc = await t.db.prisma.account.findUniqueOrThrow({ where: { id: "acc-l" }, include: { positions: true } });
     expect([acc.cash.toString(), acc.debt.toString(), acc.positions[0]?.qty]).toEqual(["0", "4907.04", 600]);
     expect((await checkLedgerAgreement(t.db.prisma)).ok).toBe(true);
-    const kinds = await t.db.prisma.journalEntry.findMany({ where: { kind: { in: ["TRADE", "FEE", "DEBT_REPAYMENT"] } }, select: { kind: true } });
+    const kinds = await t.db.prisma.journalEntry.findMany({
+      where: { kind: { in: ["TRADE", "FEE", "DEBT_REPAYMENT"] } },
+      select: { kind: true },
+    });
     expect(kinds.map((k) => k.kind).sort()).toEqual(["DEBT_REPAYMENT", "FEE", "TRADE"]);
     // The risk engine sees the new book: ML = (6,000 - 4,907.04) / 720 = 1.518.
     await f.engine.tick(T0 + 60_000, [{ symbol: SYM, close: 10 }]);
@@ -60,14 +67,28 @@ describe.each(BACKENDS)("liquidation desk on %s", (kind) => {
     expect((await verifyAuditChain(t.db.prisma)).ok).toBe(true);
 
     // DESIGN 10: GET /api/v1/liquidation/tickets?status=EXECUTED&since=...
-    const api = await listTicketsForApi(t.db.prisma, parseTicketsQuery(new URLSearchParams({ status: "EXECUTED", since: new Date(T0).toISOString() })));
-    expect(api).toEqual([{
-      id: done?.id, accountId: "acc-l", status: "EXECUTED", urgency: "LIQUIDATION", createdAt: new Date(T0 + 60_000).toISOString(),
-      deadline: new Date(T0 + 105_000).toISOString(), legs: [{ symbol: SYM, qty: 400, expectedPrice: 10, expectedSlippageBps: 0, filledQty: 400 }],
-      fills: [{ symbol: SYM, qty: 400, price: 10, ts: new Date(T0 + 105_000).toISOString(), fees: 7.04 }],
-      realizedSlippageBps: 0, expectedSlippageBps: 0, shortfall: 0,
-    }]);
-    expect(await listTicketsForApi(t.db.prisma, parseTicketsQuery(new URLSearchParams({ status: "OPEN" })))).toEqual([]);
+    const api = await listTicketsForApi(
+      t.db.prisma,
+      parseTicketsQuery(new URLSearchParams({ status: "EXECUTED", since: new Date(T0).toISOString() })),
+    );
+    expect(api).toEqual([
+      {
+        id: done?.id,
+        accountId: "acc-l",
+        status: "EXECUTED",
+        urgency: "LIQUIDATION",
+        createdAt: new Date(T0 + 60_000).toISOString(),
+        deadline: new Date(T0 + 105_000).toISOString(),
+        legs: [{ symbol: SYM, qty: 400, expectedPrice: 10, expectedSlippageBps: 0, filledQty: 400 }],
+        fills: [{ symbol: SYM, qty: 400, price: 10, ts: new Date(T0 + 105_000).toISOString(), fees: 7.04 }],
+        realizedSlippageBps: 0,
+        expectedSlippageBps: 0,
+        shortfall: 0,
+      },
+    ]);
+    expect(await listTicketsForApi(t.db.prisma, parseTicketsQuery(new URLSearchParams({ status: "OPEN" })))).toEqual(
+      [],
+    );
     expect(() => parseTicketsQuery(new URLSearchParams({ status: "DONE" }))).toThrow(/status must be one of/);
     expect(() => parseTicketsQuery(new URLSearchParams({ since: "yesterday" }))).toThrow(/ISO-8601/);
   });
@@ -110,17 +131,27 @@ describe.each(BACKENDS)("liquidation desk on %s", (kind) => {
     await seedBook(t.db, [{ id: "acc-l", debt: 8900, positions: [{ symbol: SYM, qty: 1000 }] }]);
     // A 10-minute review window, so the ticket is still in review when the price moves.
     await t.db.prisma.riskParamVersion.update({
-      where: { version: 1 }, data: { params: { ...DEFAULT_RISK_PARAMS, liquidation: { ...DEFAULT_PLANNER_PARAMS, reviewWindowSeconds: 600 } } as object },
+      where: { version: 1 },
+      data: {
+        params: {
+          ...DEFAULT_RISK_PARAMS,
+          liquidation: { ...DEFAULT_PLANNER_PARAMS, reviewWindowSeconds: 600 },
+        } as object,
+      },
     });
     const f = await createDesk(t.db);
     await f.closeMinute(T0);
-    await expect(t.db.sql.query(
-      `INSERT INTO "LiquidationTicket" (id, "accountId", status, urgency, "triggerMinute", deadline, "holdCapMs", "paramVersion", equity, maintenance, reasons, plan, "updatedAt")
+    await expect(
+      t.db.sql.query(
+        `INSERT INTO "LiquidationTicket" (id, "accountId", status, urgency, "triggerMinute", deadline, "holdCapMs", "paramVersion", equity, maintenance, reasons, plan, "updatedAt")
        SELECT 'dup', "accountId", 'OPEN', urgency, "triggerMinute", deadline, 0, 1, 0, 0, '{}', '{}', now() FROM "LiquidationTicket" WHERE "accountId" = 'acc-l'`,
-    )).rejects.toThrow(/unique|duplicate/i);
+      ),
+    ).rejects.toThrow(/unique|duplicate/i);
     // 9.50: E = 9,500 - 8,900 = 600, MM = 1,140, ML 0.526 (still LIQUIDATION): nothing changes
     await f.closeMinute(T0 + 60_000, 9.5);
-    expect((await ticketsOf("acc-l")).map((x) => [x.status, x.urgency, x.replans])).toEqual([["OPEN", "LIQUIDATION", 0]]);
+    expect((await ticketsOf("acc-l")).map((x) => [x.status, x.urgency, x.replans])).toEqual([
+      ["OPEN", "LIQUIDATION", 0],
+    ]);
     // 9.30: E 400, MM 1,116, ML 0.358 -> HARD_FLOOR: the same ticket, re-planned and executed at once.
     const sync = await f.closeMinute(T0 + 120_000, 9.3);
     expect(sync).toMatchObject({ created: 0, replanned: 1 });
@@ -133,9 +164,18 @@ describe.each(BACKENDS)("liquidation desk on %s", (kind) => {
 
   it("tickets opened in bulk keep the audit chain in order (one statement for 300 events)", async () => {
     await appendAuditEvent(t.db.prisma, { action: "test.before" });
-    await t.db.prisma.$transaction((tx) => appendAuditEventsTx(tx, Array.from({ length: 300 }, (_, i) => ({ action: "test.bulk", after: { i, x: 0.1 + 0.2 } }))));
+    await t.db.prisma.$transaction((tx) =>
+      appendAuditEventsTx(
+        tx,
+        Array.from({ length: 300 }, (_, i) => ({ action: "test.bulk", after: { i, x: 0.1 + 0.2 } })),
+      ),
+    );
     await appendAuditEvent(t.db.prisma, { action: "test.after" });
-    const rows = await t.db.prisma.auditEvent.findMany({ where: { action: "test.bulk" }, orderBy: { id: "asc" }, select: { after: true } });
+    const rows = await t.db.prisma.auditEvent.findMany({
+      where: { action: "test.bulk" },
+      orderBy: { id: "asc" },
+      select: { after: true },
+    });
     expect(rows.map((r) => (r.after as { i: number }).i)).toEqual(Array.from({ length: 300 }, (_, i) => i));
     expect(await verifyAuditChain(t.db.prisma)).toMatchObject({ ok: true, checked: 302 });
   });
@@ -154,10 +194,22 @@ describe.each(BACKENDS)("liquidation desk on %s", (kind) => {
     const acc = await t.db.prisma.account.findUniqueOrThrow({ where: { id: "acc-x" } });
     expect([acc.cash.toString(), acc.debt.toString()]).toEqual(["0", "0"]);
     const wf = await readWaterfall(t.db.prisma);
-    expect(wf.find((l) => l.layer === "RISK_CAPITAL")).toEqual({ layer: "RISK_CAPITAL", balance: 5_000_000 - 515.1, absorbed: 515.1, funded: 5_000_000 });
+    expect(wf.find((l) => l.layer === "RISK_CAPITAL")).toEqual({
+      layer: "RISK_CAPITAL",
+      balance: 5_000_000 - 515.1,
+      absorbed: 515.1,
+      funded: 5_000_000,
+    });
     expect(wf.find((l) => l.layer === "GUARANTEE_FUND")?.absorbed).toBe(0);
-    const repayments = await t.db.prisma.journalEntry.findMany({ where: { kind: "DEBT_REPAYMENT" }, include: { postings: true } });
-    expect(repayments.map((e) => Number(e.postings.find((p) => p.ledgerAccount === "CLIENT_DEBT")?.amount)).sort((a, b) => a - b)).toEqual([-9984.9, -200]);
+    const repayments = await t.db.prisma.journalEntry.findMany({
+      where: { kind: "DEBT_REPAYMENT" },
+      include: { postings: true },
+    });
+    expect(
+      repayments
+        .map((e) => Number(e.postings.find((p) => p.ledgerAccount === "CLIENT_DEBT")?.amount))
+        .sort((a, b) => a - b),
+    ).toEqual([-9984.9, -200]);
     expect((await checkLedgerAgreement(t.db.prisma)).ok).toBe(true);
   });
 });

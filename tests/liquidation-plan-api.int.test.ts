@@ -29,19 +29,31 @@ interface PlanBody {
 const g = globalThis as unknown as { __minuteDesk?: Promise<Runtime> };
 
 const position = (o: Record<string, unknown> = {}) => ({
-  symbol: "600000.SH", qty: 10_000, price: 10, assetClass: "MAIN_BOARD", liquidityTier: "T1", sigma: 0.001, adv: 1e9,
-  sellableQty: 10_000, hedged: false, feeContribution: 0, book: { bids: [[10, 1_000_000]] }, ...o,
+  symbol: "600000.SH",
+  qty: 10_000,
+  price: 10,
+  assetClass: "MAIN_BOARD",
+  liquidityTier: "T1",
+  sigma: 0.001,
+  adv: 1e9,
+  sellableQty: 10_000,
+  hedged: false,
+  feeContribution: 0,
+  book: { bids: [[10, 1_000_000]] },
+  ...o,
 });
 
 describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
   let t: TestDatabase;
   let token = "";
   const post = (body: unknown, bearer?: string) =>
-    POST(new Request("http://localhost/api/v1/liquidation/plan", {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${bearer ?? token}` },
-      body: typeof body === "string" ? body : JSON.stringify(body),
-    }));
+    POST(
+      new Request("http://localhost/api/v1/liquidation/plan", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${bearer ?? token}` },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
+    );
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -73,7 +85,15 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
 
   it("records cannot-close symbols and the shortfall when the target is out of reach", async () => {
     // 4,000 T+1 shares (10% haircut) and a suspended holding (30%): selling all 6,000 sellable is not enough.
-    const res = await post({ cash: 0, debt: 90_000, lotSize: 100, positions: [position({ sellableQty: 6000 }), position({ symbol: "000001.SZ", qty: 100, sellableQty: 100, price: 1, suspended: true })] });
+    const res = await post({
+      cash: 0,
+      debt: 90_000,
+      lotSize: 100,
+      positions: [
+        position({ sellableQty: 6000 }),
+        position({ symbol: "000001.SZ", qty: 100, sellableQty: 100, price: 1, suspended: true }),
+      ],
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as PlanBody;
     expect(body.cannotClose).toEqual(["600000.SH", "000001.SZ"]);
@@ -84,7 +104,11 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
   });
 
   it("hedged as a boolean, no book (square-root impact), default lot size", async () => {
-    const res = await post({ cash: 0, debt: 95_000, positions: [position({ book: undefined, hedged: true, sigma: 0.002, adv: 1e7 })] });
+    const res = await post({
+      cash: 0,
+      debt: 95_000,
+      positions: [position({ book: undefined, hedged: true, sigma: 0.002, adv: 1e7 })],
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as PlanBody;
     const leg = body.legs[0];
@@ -97,14 +121,43 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
   it.each([
     ["a body that is not JSON", "{nope", /valid JSON/],
     ["a __proto__ key", '{"cash":0,"debt":0,"positions":[],"params":{"base":{"__proto__":0.1}}}', /__proto__/],
-    ["an inherited asset class (constructor)", { cash: 0, debt: 1, positions: [position({ assetClass: "constructor" })] }, /asset class/],
+    [
+      "an inherited asset class (constructor)",
+      { cash: 0, debt: 1, positions: [position({ assetClass: "constructor" })] },
+      /asset class/,
+    ],
     ["non-finite cash (1e999)", '{"cash":1e999,"debt":0,"positions":[]}', /cash/],
     ["a negative quantity", { cash: 0, debt: 0, positions: [position({ qty: -1 })] }, /quantity/],
     ["sellableQty above qty", { cash: 0, debt: 0, positions: [position({ sellableQty: 10_001 })] }, /sellableQty/],
-    ["bids not best first", { cash: 0, debt: 0, positions: [position({ book: { bids: [[9, 1], [10, 1]] } })] }, /best/],
+    [
+      "bids not best first",
+      {
+        cash: 0,
+        debt: 0,
+        positions: [
+          position({
+            book: {
+              bids: [
+                [9, 1],
+                [10, 1],
+              ],
+            },
+          }),
+        ],
+      },
+      /best/,
+    ],
     ["a fractional lot size", { cash: 0, debt: 0, lotSize: 2.5, positions: [] }, /lotSize/],
     ["a symbol twice", { cash: 0, debt: 0, positions: [position(), position()] }, /twice/],
-    ["over the position cap", { cash: 0, debt: 0, positions: Array.from({ length: 2001 }, (_, i) => position({ symbol: `S${i}`, book: undefined })) }, /at most 2000 positions/],
+    [
+      "over the position cap",
+      {
+        cash: 0,
+        debt: 0,
+        positions: Array.from({ length: 2001 }, (_, i) => position({ symbol: `S${i}`, book: undefined })),
+      },
+      /at most 2000 positions/,
+    ],
     ["hedged outside 0..1", { cash: 0, debt: 0, positions: [position({ hedged: 2 })] }, /hedged/],
   ])("400 for %s", async (_, body, message) => {
     const res = await post(body);
@@ -115,8 +168,15 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
   });
 
   it("the evaluate route refuses a __proto__ key too (zod records used to drop it silently)", async () => {
-    const body = '{"cash":0,"debt":0,"positions":[],"params":{"base":{"MAIN_BOARD":0.12,"__proto__":0.5},"liquidityMultiplier":{"T1":1},"sigmaRef":{"MAIN_BOARD":0.0015},"sizeTiers":[[null,1]],"imMultiplier":1.5,"lines":{"warning":1.3,"liquidation":1,"hardFloor":0.5,"target":1.5}}}';
-    const res = await evaluate(new Request("http://localhost/api/v1/risk/evaluate", { method: "POST", headers: { authorization: `Bearer ${token}` }, body }));
+    const body =
+      '{"cash":0,"debt":0,"positions":[],"params":{"base":{"MAIN_BOARD":0.12,"__proto__":0.5},"liquidityMultiplier":{"T1":1},"sigmaRef":{"MAIN_BOARD":0.0015},"sizeTiers":[[null,1]],"imMultiplier":1.5,"lines":{"warning":1.3,"liquidation":1,"hardFloor":0.5,"target":1.5}}}';
+    const res = await evaluate(
+      new Request("http://localhost/api/v1/risk/evaluate", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+        body,
+      }),
+    );
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/__proto__/);
   });
@@ -127,13 +187,19 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
 
   it("is documented in the OpenAPI document, and a served plan and its body match the documented schemas", async () => {
     expect(Object.keys(openApiDocument.paths)).toContain("/liquidation/plan");
-    const op = (openApiDocument.paths as unknown as Record<string, { post: OpenApiOperation }>)["/liquidation/plan"]?.post;
+    const op = (openApiDocument.paths as unknown as Record<string, { post: OpenApiOperation }>)["/liquidation/plan"]
+      ?.post;
     if (!op) throw new Error("/liquidation/plan is not documented");
     const ajv = new Ajv2020({ strict: false });
-    const body = { cash: 0, debt: 90_000, positions: [position({ sellableQty: 6000 }), position({ symbol: "B", book: undefined, hedged: 0.5 })] };
+    const body = {
+      cash: 0,
+      debt: 90_000,
+      positions: [position({ sellableQty: 6000 }), position({ symbol: "B", book: undefined, hedged: 0.5 })],
+    };
     const requestSchema = op.requestBody.content["application/json"]?.schema;
     const responseSchema = op.responses["200"]?.content["application/json"]?.schema;
-    if (!requestSchema || !responseSchema) throw new Error("/liquidation/plan has no JSON request or 200 response schema");
+    if (!requestSchema || !responseSchema)
+      throw new Error("/liquidation/plan has no JSON request or 200 response schema");
     expect(ajv.validate(requestSchema, body)).toBe(true);
     const res = await post(body);
     expect(res.status).toBe(200);

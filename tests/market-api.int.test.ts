@@ -5,20 +5,39 @@ import { ZodError } from "zod";
 import { describe, expect, it } from "vitest";
 import { parseJsonBody } from "@/server/api/v1/http";
 import { openApiDocument } from "@/server/api/v1/openapi";
-import { bocpdBody, computeVolatility, cusumBody, detectBocpd, detectCusum, volatilityBody } from "@/server/market/detectors/detector-api";
+import {
+  bocpdBody,
+  computeVolatility,
+  cusumBody,
+  detectBocpd,
+  detectCusum,
+  volatilityBody,
+} from "@/server/market/detectors/detector-api";
 import { AppError } from "@/server/errors";
 
-const post = (body: string) => new Request("http://localhost/api/v1/x", { method: "POST", body, headers: { "content-type": "application/json" } });
+const post = (body: string) =>
+  new Request("http://localhost/api/v1/x", { method: "POST", body, headers: { "content-type": "application/json" } });
 
 describe("POST /api/v1/detectors/cusum, /detectors/bocpd, /indicators/volatility", () => {
   it("cusum: the DESIGN 10 recursion on a parsed body", async () => {
-    const body = await parseJsonBody(post(JSON.stringify({ series: [2, 2, 0, -2, -2.5], mean: 0, sd: 1, k: 0.5, h: 2 })), cusumBody);
+    const body = await parseJsonBody(
+      post(JSON.stringify({ series: [2, 2, 0, -2, -2.5], mean: 0, sd: 1, k: 0.5, h: 2 })),
+      cusumBody,
+    );
     expect(detectCusum(body)).toEqual({ alarms: [1, 4], direction: ["up", "down"] });
   });
 
   it("bocpd: one run-length figure per point; a step is found", async () => {
-    const series = [...Array.from({ length: 50 }, (_, i) => (i % 2 ? 0.1 : -0.1)), ...Array.from({ length: 30 }, (_, i) => (i % 2 ? 5.1 : 4.9))];
-    const body = await parseJsonBody(post(JSON.stringify({ series, hazard: 0.01, prior: { mu0: 0, kappa0: 1, alpha0: 1, beta0: 1 }, maxRunLength: 200 })), bocpdBody);
+    const series = [
+      ...Array.from({ length: 50 }, (_, i) => (i % 2 ? 0.1 : -0.1)),
+      ...Array.from({ length: 30 }, (_, i) => (i % 2 ? 5.1 : 4.9)),
+    ];
+    const body = await parseJsonBody(
+      post(
+        JSON.stringify({ series, hazard: 0.01, prior: { mu0: 0, kappa0: 1, alpha0: 1, beta0: 1 }, maxRunLength: 200 }),
+      ),
+      bocpdBody,
+    );
     const r = detectBocpd(body);
     expect(r.runLengthMap).toHaveLength(80);
     expect(r.expectedRunLength).toHaveLength(80);
@@ -27,7 +46,10 @@ describe("POST /api/v1/detectors/cusum, /detectors/bocpd, /indicators/volatility
   });
 
   it("volatility: EWMA per return, hand-worked", async () => {
-    const body = await parseJsonBody(post(JSON.stringify({ closes: [100, 101, 99, 102], lambda: 0.94 })), volatilityBody);
+    const body = await parseJsonBody(
+      post(JSON.stringify({ closes: [100, 101, 99, 102], lambda: 0.94 })),
+      volatilityBody,
+    );
     const { ewma } = computeVolatility(body);
     expect(ewma).toHaveLength(3);
     expect(ewma[2]).toBeCloseTo(0.012787411596605, 12);
@@ -45,7 +67,9 @@ describe("POST /api/v1/detectors/cusum, /detectors/bocpd, /indicators/volatility
     ["a zero close", volatilityBody, { closes: [10, 0] }],
     ["lambda 1", volatilityBody, { closes: [10, 11], lambda: 1 }],
   ] as const)("400 for %s", async (_, schema, body) => {
-    await expect(parseJsonBody(post(JSON.stringify(body)), schema as typeof cusumBody)).rejects.toBeInstanceOf(ZodError);
+    await expect(parseJsonBody(post(JSON.stringify(body)), schema as typeof cusumBody)).rejects.toBeInstanceOf(
+      ZodError,
+    );
   });
 
   it("400 for a body that is not JSON", async () => {
@@ -53,6 +77,8 @@ describe("POST /api/v1/detectors/cusum, /detectors/bocpd, /indicators/volatility
   });
 
   it("is documented in the OpenAPI document", () => {
-    expect(Object.keys(openApiDocument.paths)).toEqual(expect.arrayContaining(["/detectors/cusum", "/detectors/bocpd", "/indicators/volatility"]));
+    expect(Object.keys(openApiDocument.paths)).toEqual(
+      expect.arrayContaining(["/detectors/cusum", "/detectors/bocpd", "/indicators/volatility"]),
+    );
   });
 });

@@ -17,7 +17,6 @@ import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-
 
 const T0 = Date.UTC(2026, 10, 24, 1, 30, 0); // 09:30 in Shanghai
 
-
 describe.each(BACKENDS)("market engine on %s", (kind) => {
   let t: TestDatabase;
   let bus: EventBus;
@@ -30,7 +29,12 @@ describe.each(BACKENDS)("market engine on %s", (kind) => {
     await storeUniverse(t.db, universe);
     bus = createInProcessBus();
     clock = manualClock(T0);
-    engine = new MarketEngine({ sim: new MarketSimulator({ symbols: universe, seed: 7, startTs: T0 }), clock, bus, sql: t.db.sql });
+    engine = new MarketEngine({
+      sim: new MarketSimulator({ symbols: universe, seed: 7, startTs: T0 }),
+      clock,
+      bus,
+      sql: t.db.sql,
+    });
   });
   afterEach(async () => t.drop());
 
@@ -38,12 +42,18 @@ describe.each(BACKENDS)("market engine on %s", (kind) => {
     const hookCalls: MinuteCloseContext[] = [];
     engine.onMinuteClose(async (ctx) => {
       // The hook runs after the bars are stored, so it can read them.
-      const n = await t.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Bar1m" WHERE ts = $1`, [new Date(ctx.minuteTs)]);
+      const n = await t.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Bar1m" WHERE ts = $1`, [
+        new Date(ctx.minuteTs),
+      ]);
       expect(n[0]?.n).toBe(ctx.bars.length);
       hookCalls.push(ctx);
     });
     const closed: string[] = [];
-    for (const s of universe) bus.subscribe<{ kind: string; bar: { symbol: string } }>(`bar:${s.code}`, (e) => e.data.kind === "closed" && closed.push(e.data.bar.symbol));
+    for (const s of universe)
+      bus.subscribe<{ kind: string; bar: { symbol: string } }>(
+        `bar:${s.code}`,
+        (e) => e.data.kind === "closed" && closed.push(e.data.bar.symbol),
+      );
 
     for (let ts = T0 + 1000; ts < T0 + 60_000; ts += 1000) {
       clock.set(ts);
@@ -125,22 +135,42 @@ describe.each(BACKENDS)("market engine on %s", (kind) => {
   });
 
   it("takes its prints through the feed supervisor: an outage neither crashes the engine nor fabricates bars, and failover flags the minute", async () => {
-    const broken: FeedSource = { id: "vendor-x", kind: "websocket", poll: () => { throw new Error("connection reset"); }, problem: () => "down" };
+    const broken: FeedSource = {
+      id: "vendor-x",
+      kind: "websocket",
+      poll: () => {
+        throw new Error("connection reset");
+      },
+      problem: () => "down",
+    };
     const sim = new MarketSimulator({ symbols: universe, seed: 7, startTs: T0 });
     // Primary broken, no secondary: nothing is printed, nothing is stored.
-    const alone = new MarketEngine({ sim, clock, bus, sql: t.db.sql, feeds: () => new FeedSupervisor(broken, null, T0) });
+    const alone = new MarketEngine({
+      sim,
+      clock,
+      bus,
+      sql: t.db.sql,
+      feeds: () => new FeedSupervisor(broken, null, T0),
+    });
     for (let ts = T0 + 1000; ts <= T0 + 60_000; ts += 1000) {
       clock.set(ts);
       await alone.step();
     }
-    expect(alone.status()).toMatchObject({ minutesClosed: 1, lastError: null, feed: { source: "vendor-x", status: "down" } });
+    expect(alone.status()).toMatchObject({
+      minutesClosed: 1,
+      lastError: null,
+      feed: { source: "vendor-x", status: "down" },
+    });
     const none = await t.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Bar1m"`);
     expect(none[0]?.n).toBe(0);
 
     // With a simulator secondary the engine fails over after 10 s; that minute's bars are flagged GAP.
     const sim2 = new MarketSimulator({ symbols: universe, seed: 8, startTs: T0 + 60_000 });
     const withBackup = new MarketEngine({
-      sim: sim2, clock, bus, sql: t.db.sql,
+      sim: sim2,
+      clock,
+      bus,
+      sql: t.db.sql,
       feeds: (hub) => new FeedSupervisor(broken, new SimulatorFeedSource("sim-b", hub), T0 + 60_000),
     });
     for (let ts = T0 + 61_000; ts <= T0 + 180_000; ts += 1000) {
@@ -148,7 +178,12 @@ describe.each(BACKENDS)("market engine on %s", (kind) => {
       await withBackup.step();
     }
     expect(withBackup.feeds().health()).toMatchObject({ active: "secondary", activeSource: "sim-b" });
-    const rows = await t.db.sql.query<{ ts: Date; quality: string }>(`SELECT DISTINCT ts, quality FROM "Bar1m" ORDER BY ts`);
-    expect(rows.map((r) => [new Date(r.ts).getTime() - T0, r.quality])).toEqual([[60_000, "GAP"], [120_000, "OK"]]);
+    const rows = await t.db.sql.query<{ ts: Date; quality: string }>(
+      `SELECT DISTINCT ts, quality FROM "Bar1m" ORDER BY ts`,
+    );
+    expect(rows.map((r) => [new Date(r.ts).getTime() - T0, r.quality])).toEqual([
+      [60_000, "GAP"],
+      [120_000, "OK"],
+    ]);
   });
 });

@@ -21,7 +21,6 @@ import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-
 const T0 = Date.UTC(2026, 10, 24, 2, 30, 0); // 10:30 in Shanghai
 const CRASHED = "600519.SH";
 
-
 describe.each(BACKENDS)("market monitoring on %s", (kind) => {
   let t: TestDatabase;
   let bus: EventBus;
@@ -90,7 +89,9 @@ describe.each(BACKENDS)("market monitoring on %s", (kind) => {
     expect(monitoring.overrides.marginMultiplier(CRASHED)).toBe(1.5);
     expect(monitoring.overrides.buyRestricted(CRASHED)).toBe(true);
     const actions = await t.db.prisma.symbolAction.findMany({ where: { symbolCode: CRASHED } });
-    expect(actions.map((a) => a.action).sort()).toEqual(expect.arrayContaining(["NOTIFY", "PROPOSE_HEDGE", "RAISE_MARGIN", "RESTRICT_BUYS"]));
+    expect(actions.map((a) => a.action).sort()).toEqual(
+      expect.arrayContaining(["NOTIFY", "PROPOSE_HEDGE", "RAISE_MARGIN", "RESTRICT_BUYS"]),
+    );
     expect(monitoring.book.sigma(CRASHED) ?? 0).toBeGreaterThan(3 * sigmaBefore);
 
     // Pushed on the bus with its latency; the same latency is on the rows.
@@ -101,12 +102,20 @@ describe.each(BACKENDS)("market monitoring on %s", (kind) => {
     expect(monitoring.latencyStats().samples).toBe(1);
 
     const audit = await t.db.prisma.auditEvent.findMany({ select: { action: true } });
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["market.drillRun", "market.alertsRaised", "market.actionTaken"]));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["market.drillRun", "market.alertsRaised", "market.actionTaken"]),
+    );
     const chain = await verifyAuditChain(t.db.prisma);
-    const broken = chain.firstBrokenId === null ? null : await t.db.prisma.auditEvent.findUnique({ where: { id: chain.firstBrokenId } });
+    const broken =
+      chain.firstBrokenId === null
+        ? null
+        : await t.db.prisma.auditEvent.findUnique({ where: { id: chain.firstBrokenId } });
     expect(chain.ok, JSON.stringify(broken)).toBe(true);
     // M3: the minute's depth snapshot is stored.
-    const depth = await t.db.sql.query<{ n: number }>(`SELECT cardinality("bidPx")::int AS n FROM "DepthSnapshot" WHERE "symbolCode" = $1 AND ts = $2`, [CRASHED, new Date(T0)]);
+    const depth = await t.db.sql.query<{ n: number }>(
+      `SELECT cardinality("bidPx")::int AS n FROM "DepthSnapshot" WHERE "symbolCode" = $1 AND ts = $2`,
+      [CRASHED, new Date(T0)],
+    );
     expect(depth[0]?.n).toBe(5);
   });
 
@@ -126,16 +135,22 @@ describe.each(BACKENDS)("market monitoring on %s", (kind) => {
     expect(acked.ackByEmail).toBe(risk.email);
     await expect(asRisk.monitoring.ack({ id: target?.id ?? "" })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(asRisk.monitoring.ack({ id: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await asRisk.monitoring.alerts({ symbol: CRASHED, status: "open" })).some((a) => a.id === target?.id)).toBe(false);
+    expect((await asRisk.monitoring.alerts({ symbol: CRASHED, status: "open" })).some((a) => a.id === target?.id)).toBe(
+      false,
+    );
 
     // Rules: RISK and ADMIN may change them; the next minute uses the new settings.
     const rules = await asRisk.monitoring.rules();
     const margin = rules.find((r) => r.action === "RAISE_MARGIN" && r.kind === "*");
     const updated = await asAdmin.monitoring.updateRule({ id: margin?.id ?? "", multiplier: 2 });
     expect(updated.multiplier).toBe(2);
-    await expect(auditor.monitoring.updateRule({ id: margin?.id ?? "", enabled: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(auditor.monitoring.updateRule({ id: margin?.id ?? "", enabled: false })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const restrict = rules.find((r) => r.action === "RESTRICT_BUYS");
-    await expect(asAdmin.monitoring.updateRule({ id: restrict?.id ?? "", multiplier: 2 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(asAdmin.monitoring.updateRule({ id: restrict?.id ?? "", multiplier: 2 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
 
     // Revoking the buy restriction lifts it for the risk engine at once.
     const active = await asRisk.monitoring.actions({ symbol: CRASHED });
@@ -151,7 +166,9 @@ describe.each(BACKENDS)("market monitoring on %s", (kind) => {
     // Drills and feed switching are ADMIN-only.
     await expect(asRisk.monitoring.runDrill({ kind: "MARKET_CRASH" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(asAdmin.monitoring.runDrill({ kind: "FLASH_CRASH" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(asRisk.monitoring.switchFeeds({ primary: "replay", secondary: "sim-a" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asRisk.monitoring.switchFeeds({ primary: "replay", secondary: "sim-a" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("switches to the CSV replay (ADMIN), flags the switch minute, and rolls 1m bars up to 5m", async () => {
@@ -160,22 +177,38 @@ describe.each(BACKENDS)("market monitoring on %s", (kind) => {
     expect(health).toMatchObject({ activeSource: "replay" });
     await stepUntil(T0 + 120_000);
     const bars = await t.db.sql.query<{ quality: string; n: number }>(
-      `SELECT quality, count(*)::int AS n FROM "Bar1m" WHERE ts = $1 GROUP BY quality`, [new Date(T0)]);
+      `SELECT quality, count(*)::int AS n FROM "Bar1m" WHERE ts = $1 GROUP BY quality`,
+      [new Date(T0)],
+    );
     expect(bars.map((b) => b.quality)).toEqual(["GAP"]); // prints from two sources in that minute
-    const replayed = await callerFor(t.db, risk, { bus, engine }).market.intervalBars({ symbol: CRASHED, interval: "1m", limit: 1 });
+    const replayed = await callerFor(t.db, risk, { bus, engine }).market.intervalBars({
+      symbol: CRASHED,
+      interval: "1m",
+      limit: 1,
+    });
     // A replayed minute prints open, high/low, close at 0, 15, 30, 45 s (4 trades), scaled real prices.
     expect(replayed[0]?.trades).toBe(4);
     expect(await t.db.prisma.auditEvent.count({ where: { action: "market.feedSwitched" } })).toBe(1);
 
-    const one = await callerFor(t.db, risk, { bus, engine }).market.intervalBars({ symbol: "600036.SH", interval: "1m", limit: 60 });
-    const five = await callerFor(t.db, risk, { bus, engine }).market.intervalBars({ symbol: "600036.SH", interval: "5m", limit: 3 });
+    const one = await callerFor(t.db, risk, { bus, engine }).market.intervalBars({
+      symbol: "600036.SH",
+      interval: "1m",
+      limit: 60,
+    });
+    const five = await callerFor(t.db, risk, { bus, engine }).market.intervalBars({
+      symbol: "600036.SH",
+      interval: "5m",
+      limit: 3,
+    });
     const last = five[five.length - 1];
     const members = one.filter((b) => last && b.ts >= last.ts && b.ts < last.ts + 300_000);
     expect(last?.volume).toBe(members.reduce((s, b) => s + b.volume, 0));
     expect(last?.high).toBe(Math.max(...members.map((b) => b.high)));
 
     // M3 retention: ADMIN sets it (audited); the job deletes 1m bars and depth snapshots past it.
-    await expect(callerFor(t.db, risk, { bus, engine }).monitoring.setRetention({ barDays: 1, depthDays: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerFor(t.db, risk, { bus, engine }).monitoring.setRetention({ barDays: 1, depthDays: 1 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const setting = await asAdmin.monitoring.setRetention({ barDays: 30, depthDays: 1 });
     expect(await asAdmin.monitoring.retention()).toEqual(setting);
     const depthBefore = await t.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "DepthSnapshot"`);
@@ -192,10 +225,20 @@ describe.each(BACKENDS)("market monitoring on %s", (kind) => {
     expect(halted.suspended).toBe(true);
     await stepUntil(T0 + 60_000);
     expect(engine.feeds().health()).toMatchObject({ active: "secondary", activeSource: "sim-b" });
-    expect(engine.feeds().health().events.map((e) => e.kind)).toContain("FAILOVER");
-    const quality = await t.db.sql.query<{ quality: string }>(`SELECT DISTINCT quality FROM "Bar1m" WHERE ts = $1`, [new Date(T0)]);
+    expect(
+      engine
+        .feeds()
+        .health()
+        .events.map((e) => e.kind),
+    ).toContain("FAILOVER");
+    const quality = await t.db.sql.query<{ quality: string }>(`SELECT DISTINCT quality FROM "Bar1m" WHERE ts = $1`, [
+      new Date(T0),
+    ]);
     expect(quality.map((q) => q.quality)).toEqual(["GAP"]);
-    const haltedBars = await t.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Bar1m" WHERE "symbolCode" = '600036.SH' AND ts >= $1`, [new Date(T0)]);
+    const haltedBars = await t.db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Bar1m" WHERE "symbolCode" = '600036.SH' AND ts >= $1`,
+      [new Date(T0)],
+    );
     expect(haltedBars[0]?.n).toBe(0);
     // The vendor is back after a minute; after 30 s of health the supervisor fails back.
     await stepUntil(T0 + 120_000);

@@ -23,7 +23,12 @@ describe.each(BACKENDS)("migration runner on %s", (kind) => {
     expect(second.applied).toEqual([]);
     expect(second.alreadyApplied).toEqual(migrations.map((m) => m.name));
 
-    const rows = await t.db.sql.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const rows = await t.db.sql.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(migrations.map((m) => [m.name, m.checksum]));
@@ -43,11 +48,19 @@ describe.each(BACKENDS)("migration runner on %s", (kind) => {
   it("rolls back a failing migration and records nothing for it", async () => {
     t = await createTestDatabase(kind, { migrate: false });
     const migrations = loadMigrations(migrationsDir());
-    const broken = { name: "99999999999999_broken", sql: `CREATE TABLE "Half" (id int); SELECT * FROM "NoSuchTable";`, checksum: "f".repeat(64) };
+    const broken = {
+      name: "99999999999999_broken",
+      sql: `CREATE TABLE "Half" (id int); SELECT * FROM "NoSuchTable";`,
+      checksum: "f".repeat(64),
+    };
     await expect(runMigrations(t.db.sql, [...migrations, broken])).rejects.toThrow(/99999999999999_broken failed/);
-    const tables = await t.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Half'`);
+    const tables = await t.db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Half'`,
+    );
     expect(tables[0]?.n).toBe(0);
-    const recorded = await t.db.sql.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations"`);
+    const recorded = await t.db.sql.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations"`,
+    );
     expect(recorded.map((r) => r.migration_name)).toEqual(migrations.map((m) => m.name));
   });
 

@@ -29,7 +29,12 @@ describe.each(BACKENDS)("observability on %s", (kind) => {
     t = await createTestDatabase(kind);
     await storeUniverse(t.db, universe);
     clock = manualClock(T0);
-    engine = new MarketEngine({ sim: new MarketSimulator({ symbols: universe, seed: 3, startTs: T0 }), clock, bus: createInProcessBus(), sql: t.db.sql });
+    engine = new MarketEngine({
+      sim: new MarketSimulator({ symbols: universe, seed: 3, startTs: T0 }),
+      clock,
+      bus: createInProcessBus(),
+      sql: t.db.sql,
+    });
   });
   afterEach(async () => t.drop());
 
@@ -58,7 +63,10 @@ describe.each(BACKENDS)("observability on %s", (kind) => {
       },
     };
     const get = (authorization?: string) =>
-      serveMetrics(new Request("http://localhost/api/v1/metrics", { headers: authorization ? { authorization } : {} }), deps);
+      serveMetrics(
+        new Request("http://localhost/api/v1/metrics", { headers: authorization ? { authorization } : {} }),
+        deps,
+      );
 
     const anonymous = await get();
     expect(anonymous.status).toBe(401);
@@ -66,7 +74,9 @@ describe.each(BACKENDS)("observability on %s", (kind) => {
     expect((await get("Bearer not-the-secret-and-not-a-token")).status).toBe(401);
     const forbidden = await get(`Bearer ${riskToken}`);
     expect(forbidden.status).toBe(403);
-    expect(await forbidden.json()).toMatchObject({ error: { code: "FORBIDDEN", message: expect.stringMatching(/ADMIN only/) } });
+    expect(await forbidden.json()).toMatchObject({
+      error: { code: "FORBIDDEN", message: expect.stringMatching(/ADMIN only/) },
+    });
 
     for (const auth of [`Bearer ${adminToken}`, `Bearer ${SCRAPE}`]) {
       const res = await get(auth);
@@ -74,16 +84,30 @@ describe.each(BACKENDS)("observability on %s", (kind) => {
       expect(res.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
       const text = await res.text();
       expect(text).toContain(`minute_desk_minute_close_hook_seconds_count{hook="${hook}"} 1`);
-      for (const name of ["minute_desk_minute_close_seconds", "minute_desk_bar_push_latency_seconds", "minute_desk_feed_source_up",
-        "minute_desk_sse_clients", "minute_desk_http_request_duration_seconds", "minute_desk_trpc_errors_total",
-        "minute_desk_nodejs_eventloop_lag_seconds", "minute_desk_db_up"]) {
+      for (const name of [
+        "minute_desk_minute_close_seconds",
+        "minute_desk_bar_push_latency_seconds",
+        "minute_desk_feed_source_up",
+        "minute_desk_sse_clients",
+        "minute_desk_http_request_duration_seconds",
+        "minute_desk_trpc_errors_total",
+        "minute_desk_nodejs_eventloop_lag_seconds",
+        "minute_desk_db_up",
+      ]) {
         expect(text).toContain(`# TYPE ${name}`);
       }
       expect(text).toContain(`minute_desk_feed_source_up{role="primary",source="sim-a"} 1`);
       expect(text).toContain(`minute_desk_db_up{kind="${t.db.kind}"} 1`);
     }
     // Without a configured secret, the same string is just an unknown bearer token.
-    expect((await serveMetrics(new Request("http://localhost/api/v1/metrics", { headers: { authorization: `Bearer ${SCRAPE}` } }), { ...deps, metricsToken: undefined })).status).toBe(401);
+    expect(
+      (
+        await serveMetrics(
+          new Request("http://localhost/api/v1/metrics", { headers: { authorization: `Bearer ${SCRAPE}` } }),
+          { ...deps, metricsToken: undefined },
+        )
+      ).status,
+    ).toBe(401);
   });
 
   it("readiness: 503 while booting, 200 once the leader closes minutes, 503 when it falls 2 minutes behind or the database is gone", async () => {
@@ -97,9 +121,18 @@ describe.each(BACKENDS)("observability on %s", (kind) => {
     await closeFirstMinute(`ready-${kind}`);
     const at = (ts: number, over: { dbOk?: boolean; leader?: boolean } = {}) => {
       clock.set(ts);
-      return assessReadiness({ phase: "ready", dbOk: over.dbOk ?? true, leader: over.leader ?? true, engine: engine.status() });
+      return assessReadiness({
+        phase: "ready",
+        dbOk: over.dbOk ?? true,
+        leader: over.leader ?? true,
+        engine: engine.status(),
+      });
     };
-    expect(at(T0 + 61_000)).toMatchObject({ ready: true, reason: "ok", engine: { lastClosedMinute: new Date(T0).toISOString(), behindSeconds: 1 } });
+    expect(at(T0 + 61_000)).toMatchObject({
+      ready: true,
+      reason: "ok",
+      engine: { lastClosedMinute: new Date(T0).toISOString(), behindSeconds: 1 },
+    });
     // The minute T0+60 s should have closed at T0+120 s; at T0+180 s it is exactly 2 minutes late.
     expect(at(T0 + 180_000).ready).toBe(true);
     expect(at(T0 + 180_001)).toMatchObject({ ready: false, reason: "engine-behind" });
@@ -109,6 +142,9 @@ describe.each(BACKENDS)("observability on %s", (kind) => {
     // Stepping again catches up every missed minute and the leader is ready again.
     clock.set(T0 + 181_000);
     await engine.step();
-    expect(at(T0 + 181_000)).toMatchObject({ ready: true, engine: { lastClosedMinute: new Date(T0 + 120_000).toISOString() } });
+    expect(at(T0 + 181_000)).toMatchObject({
+      ready: true,
+      engine: { lastClosedMinute: new Date(T0 + 120_000).toISOString() },
+    });
   });
 });

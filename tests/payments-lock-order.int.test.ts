@@ -20,9 +20,13 @@ describe.each(BACKENDS)("payments lock order on %s", (kind) => {
 
   beforeEach(async () => {
     t = await createTestDatabase(kind);
-    const a = await t.db.prisma.account.create({ data: { code: "RACE1", clientName: "竞态客户", kycLevel: 3, cash: "0", debt: "0" } });
+    const a = await t.db.prisma.account.create({
+      data: { code: "RACE1", clientName: "竞态客户", kycLevel: 3, cash: "0", debt: "0" },
+    });
     accountId = a.id;
-    await t.db.prisma.$transaction((tx) => postEntryTx(tx, openingEntry(a.id, new Decimal("1000000.00"), new Decimal(0))));
+    await t.db.prisma.$transaction((tx) =>
+      postEntryTx(tx, openingEntry(a.id, new Decimal("1000000.00"), new Decimal(0))),
+    );
   });
   afterEach(async () => t.drop());
 
@@ -30,10 +34,24 @@ describe.each(BACKENDS)("payments lock order on %s", (kind) => {
     const withdrawals: string[] = [];
     for (let i = 0; i < N; i++) {
       const w = await t.db.prisma.withdrawal.create({
-        data: { accountId, amount: "1000.00", channel: "BANK_TRANSFER", beneficiaryName: "x", beneficiaryAcct: "62220000", status: "APPROVED", idempotencyKey: `race-w-${i}` },
+        data: {
+          accountId,
+          amount: "1000.00",
+          channel: "BANK_TRANSFER",
+          beneficiaryName: "x",
+          beneficiaryAcct: "62220000",
+          status: "APPROVED",
+          idempotencyKey: `race-w-${i}`,
+        },
       });
       withdrawals.push(w.id);
-      await createDeposit(t.db.prisma, { accountId, amount: 500, channel: "BANK_TRANSFER", reference: `RACE-DEP-${i}`, payerName: "竞态客户" });
+      await createDeposit(t.db.prisma, {
+        accountId,
+        amount: 500,
+        channel: "BANK_TRANSFER",
+        reference: `RACE-DEP-${i}`,
+        payerName: "竞态客户",
+      });
     }
     const callback = (i: number) => {
       const raw = JSON.stringify({ kind: "deposit", reference: `RACE-DEP-${i}`, outcome: "CONFIRMED" });
@@ -47,9 +65,13 @@ describe.each(BACKENDS)("payments lock order on %s", (kind) => {
       jobs.push({ what: `send ${i} again`, run: sendWithdrawal(t.db.prisma, withdrawals[i] ?? "") });
     }
     const results = await Promise.allSettled(jobs.map((j) => j.run));
-    const failures = results.flatMap((r, k) => (r.status === "rejected" ? [{ what: jobs[k]?.what, reason: r.reason as { code?: string; message?: string } }] : []));
+    const failures = results.flatMap((r, k) =>
+      r.status === "rejected" ? [{ what: jobs[k]?.what, reason: r.reason as { code?: string; message?: string } }] : [],
+    );
     // Every failure is the duplicate's clean CONFLICT; nothing deadlocked or timed out.
-    expect(failures.filter((f) => f.reason.code !== "CONFLICT").map((f) => `${f.what}: ${f.reason.message}`)).toEqual([]);
+    expect(failures.filter((f) => f.reason.code !== "CONFLICT").map((f) => `${f.what}: ${f.reason.message}`)).toEqual(
+      [],
+    );
     expect(failures).toHaveLength(2 * N);
     const p = t.db.prisma;
     expect(await p.withdrawal.count({ where: { status: "SENT" } })).toBe(N);

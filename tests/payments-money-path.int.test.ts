@@ -21,26 +21,64 @@ describe.each(BACKENDS)("payments money path on %s", (kind) => {
   const T0 = Date.UTC(2026, 10, 30, 2, 0);
 
   async function openAccount(cash: string, debt: string) {
-    const a = await t.db.prisma.account.create({ data: { code: `M${seq++}`, clientName: "测试客户", kycLevel: 3, cash: "0", debt: "0" } });
+    const a = await t.db.prisma.account.create({
+      data: { code: `M${seq++}`, clientName: "测试客户", kycLevel: 3, cash: "0", debt: "0" },
+    });
     await t.db.prisma.$transaction((tx) => postEntryTx(tx, openingEntry(a.id, new Decimal(cash), new Decimal(debt))));
-    await t.db.prisma.beneficiary.create({ data: { accountId: a.id, name: "测试客户", bankAcct: "6222000011112222", addedAt: new Date(Date.now() - 40 * 86_400_000) } });
+    await t.db.prisma.beneficiary.create({
+      data: {
+        accountId: a.id,
+        name: "测试客户",
+        bankAcct: "6222000011112222",
+        addedAt: new Date(Date.now() - 40 * 86_400_000),
+      },
+    });
     return a.id;
   }
   async function addBar(code: string, close: number, ts: number) {
     await t.db.prisma.bar1m.create({
-      data: { symbolCode: code, ts: new Date(ts), open: close, high: close, low: close, close, volume: 100, turnover: close * 100, vwap: close, trades: 1, spreadBps: 1, bidDepth: 1, askDepth: 1, imbalance: 0 },
+      data: {
+        symbolCode: code,
+        ts: new Date(ts),
+        open: close,
+        high: close,
+        low: close,
+        close,
+        volume: 100,
+        turnover: close * 100,
+        vwap: close,
+        trades: 1,
+        spreadBps: 1,
+        bidDepth: 1,
+        askDepth: 1,
+        imbalance: 0,
+      },
     });
   }
   // The risk tick saw 10,000 shares at 50.00: market value 500,000, initial margin 250,000 (rate 0.5).
   const tick = (): AccountRiskSnapshot => ({
-    accountId, equity: 900_000, marketValue: 500_000, initialMargin: 250_000, maintenanceMargin: 150_000, marginLevel: 1.5, status: "HEALTHY", asOf: T0, parameterVersion: 1,
+    accountId,
+    equity: 900_000,
+    marketValue: 500_000,
+    initialMargin: 250_000,
+    maintenanceMargin: 150_000,
+    marginLevel: 1.5,
+    status: "HEALTHY",
+    asOf: T0,
+    parameterVersion: 1,
   });
   const services = () => ({ accountRisk: { snapshot: (id: string) => (id === accountId ? tick() : undefined) } });
   const request = (amount: number) =>
     callerFor(t.db, risk, { services: services() }).payments.request({
-      accountId, amount, channel: "BANK_TRANSFER", beneficiaryName: "测试客户", beneficiaryAcct: "6222000011112222", idempotencyKey: key(),
+      accountId,
+      amount,
+      channel: "BANK_TRANSFER",
+      beneficiaryName: "测试客户",
+      beneficiaryAcct: "6222000011112222",
+      idempotencyKey: key(),
     });
-  const approve = (id: string) => callerFor(t.db, m1, { services: services() }).payments.approve({ id, idempotencyKey: key() });
+  const approve = (id: string) =>
+    callerFor(t.db, m1, { services: services() }).payments.approve({ id, idempotencyKey: key() });
 
   beforeEach(async () => {
     t = await createTestDatabase(kind);
@@ -48,7 +86,17 @@ describe.each(BACKENDS)("payments money path on %s", (kind) => {
     m1 = await createUser(t.db, "MANAGER");
     await t.db.prisma.user.update({ where: { id: m1.id }, data: { lastStepUpAt: new Date() } });
     await t.db.prisma.symbol.create({
-      data: { code: "600001", name: "测试股份", sector: "Banks", board: "MAIN", assetClass: "MAIN_BOARD", liquidityTier: "T1", beta: 1, prevClose: 45, avgDailyValue: 1e8 },
+      data: {
+        code: "600001",
+        name: "测试股份",
+        sector: "Banks",
+        board: "MAIN",
+        assetClass: "MAIN_BOARD",
+        liquidityTier: "T1",
+        beta: 1,
+        prevClose: 45,
+        avgDailyValue: 1e8,
+      },
     });
     // cash 1,000,000, debt 600,000, 10,000 shares at 50.00: equity 900,000.
     accountId = await openAccount("1000000.00", "600000.00");
@@ -61,7 +109,12 @@ describe.each(BACKENDS)("payments money path on %s", (kind) => {
     // W1 400,000: headroom 900,000 - 400,000 - 250,000 = 250,000.
     const w1 = await request(400_000);
     expect(w1.status).toBe("PENDING_APPROVAL");
-    expect(w1.riskCheck).toMatchObject({ source: "risk-engine", headroom: "250000.00", initialMargin: "250000.00", marketValue: "500000.00" });
+    expect(w1.riskCheck).toMatchObject({
+      source: "risk-engine",
+      headroom: "250000.00",
+      initialMargin: "250000.00",
+      marketValue: "500000.00",
+    });
     await approve(w1.id);
     await sendWithdrawal(t.db.prisma, w1.id);
     // Cash is now 600,000 and equity 500,000; the tick still says 900,000. W2 300,000 leaves
@@ -83,13 +136,25 @@ describe.each(BACKENDS)("payments money path on %s", (kind) => {
     const refused = await request(600_000.01);
     expect(refused.status).toBe("REJECTED");
     const ok = await request(600_000);
-    expect(ok.riskCheck).toMatchObject({ marketValue: "400000.00", initialMargin: "200000.00", headroom: "0.00", marksAsOf: new Date(T0).toISOString() });
+    expect(ok.riskCheck).toMatchObject({
+      marketValue: "400000.00",
+      initialMargin: "200000.00",
+      headroom: "0.00",
+      marksAsOf: new Date(T0).toISOString(),
+    });
   });
 
   it("without a risk snapshot the rate is 1 (IM = market value), marks still the latest close", async () => {
     const caller = callerFor(t.db, risk, { services: {} });
     const req = (amount: number) =>
-      caller.payments.request({ accountId, amount, channel: "BANK_TRANSFER", beneficiaryName: "x", beneficiaryAcct: "6222000011112222", idempotencyKey: key() });
+      caller.payments.request({
+        accountId,
+        amount,
+        channel: "BANK_TRANSFER",
+        beneficiaryName: "x",
+        beneficiaryAcct: "6222000011112222",
+        idempotencyKey: key(),
+      });
     // equity 900,000 - IM 500,000: at most 400,000.
     expect((await req(400_000.01)).status).toBe("REJECTED");
     const ok = await req(400_000);
@@ -111,12 +176,31 @@ describe.each(BACKENDS)("payments money path on %s", (kind) => {
   });
 
   it("an amount with more than 2 decimals is a BAD_REQUEST, never rounded, and nothing is created", async () => {
-    await expect(request(0.005)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/2 decimals/) });
+    await expect(request(0.005)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/2 decimals/),
+    });
     await expect(request(100.005)).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await t.db.prisma.withdrawal.count()).toBe(0);
-    await expect(createDeposit(t.db.prisma, { accountId, amount: 0.005, channel: "BANK_TRANSFER", reference: "DEP-X", payerName: "x" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      createDeposit(t.db.prisma, {
+        accountId,
+        amount: 0.005,
+        channel: "BANK_TRANSFER",
+        reference: "DEP-X",
+        payerName: "x",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await t.db.prisma.deposit.count()).toBe(0);
-    const body = { kind: "deposit", reference: "DEP-1", outcome: "RECEIVED", accountCode: "M0", amount: 0.005, channel: "SWIFT", payerName: "x" };
+    const body = {
+      kind: "deposit",
+      reference: "DEP-1",
+      outcome: "RECEIVED",
+      accountCode: "M0",
+      amount: 0.005,
+      channel: "SWIFT",
+      payerName: "x",
+    };
     expect(callbackSchema.safeParse(body).success).toBe(false);
     expect(callbackSchema.safeParse({ ...body, amount: 1000.5 }).success).toBe(true);
   });
@@ -128,7 +212,9 @@ describe.each(BACKENDS)("payments money path on %s", (kind) => {
       INSERT INTO "Posting" (id, "entryId", "ledgerAccount", amount) VALUES ('p1', 'je-bad', 'CUSTODY', 100.00);
       INSERT INTO "Posting" (id, "entryId", "ledgerAccount", amount) VALUES ('p2', 'je-bad', 'FUNDING', -99.99);
       COMMIT;`;
-    await expect(t.db.sql.withSession((s) => s.exec(unbalanced))).rejects.toThrow(/unbalanced journal entry je-bad: 2 posting\(s\) summing to 0?\.01/);
+    await expect(t.db.sql.withSession((s) => s.exec(unbalanced))).rejects.toThrow(
+      /unbalanced journal entry je-bad: 2 posting\(s\) summing to 0?\.01/,
+    );
     await t.db.sql.withSession((s) => s.exec("ROLLBACK")).catch(() => undefined);
     expect(await p.journalEntry.count({ where: { id: "je-bad" } })).toBe(0);
     // Through Prisma the ledger service reports it inside the transaction.
@@ -146,11 +232,17 @@ describe.each(BACKENDS)("payments money path on %s", (kind) => {
       await tx.$executeRaw`INSERT INTO "Posting" (id, "entryId", "ledgerAccount", amount) VALUES ('p3', 'je-ok', 'CUSTODY', 100.00)`;
       await tx.$executeRaw`INSERT INTO "Posting" (id, "entryId", "ledgerAccount", amount) VALUES ('p4', 'je-ok', 'FUNDING', -100.00)`;
     });
-    await expect(t.db.sql.exec(`DELETE FROM "Posting" WHERE id = 'p3'`)).rejects.toThrow(/unbalanced journal entry je-ok/);
+    await expect(t.db.sql.exec(`DELETE FROM "Posting" WHERE id = 'p3'`)).rejects.toThrow(
+      /unbalanced journal entry je-ok/,
+    );
     await expect(t.db.sql.exec(`UPDATE "Posting" SET amount = -99 WHERE id = 'p4'`)).rejects.toThrow(/unbalanced/);
     expect(await p.posting.count({ where: { entryId: "je-ok" } })).toBe(2);
-    await expect(t.db.sql.query(`UPDATE "Account" SET cash = -0.01 WHERE id = $1`, [accountId])).rejects.toThrow(/Account_cash_nonnegative/);
-    await expect(p.account.update({ where: { id: accountId }, data: { cash: { decrement: "1000000.01" } } })).rejects.toThrow();
+    await expect(t.db.sql.query(`UPDATE "Account" SET cash = -0.01 WHERE id = $1`, [accountId])).rejects.toThrow(
+      /Account_cash_nonnegative/,
+    );
+    await expect(
+      p.account.update({ where: { id: accountId }, data: { cash: { decrement: "1000000.01" } } }),
+    ).rejects.toThrow();
     expect((await p.account.findUniqueOrThrow({ where: { id: accountId } })).cash.toFixed(2)).toBe("1000000.00");
     await p.$executeRaw`UPDATE "Account" SET cash = 0 WHERE id = ${accountId}`;
     expect((await p.account.findUniqueOrThrow({ where: { id: accountId } })).cash.toFixed(2)).toBe("0.00");

@@ -18,17 +18,28 @@ describe.each(BACKENDS)("statement import on %s", (kind) => {
   it("refuses a statement over 5 MiB with PAYLOAD_TOO_LARGE and stores nothing", async () => {
     const head = "date,reference,direction,amount\n";
     const csv = head + "x".repeat(STATEMENT_MAX_BYTES - head.length + 1);
-    await expect(callerFor(t.db, manager).payments.importStatement({ fileName: "big.csv", csv })).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringMatching(/5 MiB/) });
+    await expect(callerFor(t.db, manager).payments.importStatement({ fileName: "big.csv", csv })).rejects.toMatchObject(
+      { code: "PAYLOAD_TOO_LARGE", message: expect.stringMatching(/5 MiB/) },
+    );
     expect(await t.db.prisma.reconciliationRun.count()).toBe(0);
   });
 
   it("imports 30,000 quoted lines in batches: every line is one item", async () => {
     const rows = ["date,reference,direction,amount"];
-    for (let i = 0; i < 30_000; i++) rows.push(`2026-11-24,"BANK-${i}",CREDIT,"1,${String(i % 1000).padStart(3, "0")}.50"`);
-    const run = await callerFor(t.db, manager).payments.importStatement({ fileName: "day.csv", csv: rows.join("\r\n"), date: "2026-11-24" });
+    for (let i = 0; i < 30_000; i++)
+      rows.push(`2026-11-24,"BANK-${i}",CREDIT,"1,${String(i % 1000).padStart(3, "0")}.50"`);
+    const run = await callerFor(t.db, manager).payments.importStatement({
+      fileName: "day.csv",
+      csv: rows.join("\r\n"),
+      date: "2026-11-24",
+    });
     expect(run).toMatchObject({ matched: 0, breaks: 30_000 });
-    expect(await t.db.prisma.reconciliationItem.count({ where: { runId: run.id, kind: "MISSING_IN_LEDGER" } })).toBe(30_000);
-    const one = await t.db.prisma.reconciliationItem.findFirstOrThrow({ where: { runId: run.id, reference: "BANK-7" } });
+    expect(await t.db.prisma.reconciliationItem.count({ where: { runId: run.id, kind: "MISSING_IN_LEDGER" } })).toBe(
+      30_000,
+    );
+    const one = await t.db.prisma.reconciliationItem.findFirstOrThrow({
+      where: { runId: run.id, reference: "BANK-7" },
+    });
     expect(one.statementAmount?.toFixed(2)).toBe("1007.50");
   }, 60_000);
 });

@@ -20,20 +20,39 @@ describe.each(BACKENDS)("payments withdrawals on %s", (kind) => {
   const key = () => `test-key-${Date.now()}-${seq++}`;
 
   async function openAccount(cash: string, debt = "0", code = `T${seq++}`) {
-    const a = await t.db.prisma.account.create({ data: { code, clientName: "测试客户", kycLevel: 3, cash: "0", debt: "0" } });
+    const a = await t.db.prisma.account.create({
+      data: { code, clientName: "测试客户", kycLevel: 3, cash: "0", debt: "0" },
+    });
     await t.db.prisma.$transaction((tx) => postEntryTx(tx, openingEntry(a.id, new Decimal(cash), new Decimal(debt))));
-    await t.db.prisma.beneficiary.create({ data: { accountId: a.id, name: "测试客户", bankAcct: "6222000011112222", addedAt: new Date(Date.now() - 40 * 86_400_000) } });
+    await t.db.prisma.beneficiary.create({
+      data: {
+        accountId: a.id,
+        name: "测试客户",
+        bankAcct: "6222000011112222",
+        addedAt: new Date(Date.now() - 40 * 86_400_000),
+      },
+    });
     return a.id;
   }
   const fresh = (u: TestUser) => markStepUp(t.db, u);
   const request = (u: TestUser, amount: number, acct = accountId, k = key()) =>
-    callerFor(t.db, u).payments.request({ accountId: acct, amount, channel: "BANK_TRANSFER", beneficiaryName: "测试客户", beneficiaryAcct: "6222000011112222", idempotencyKey: k });
+    callerFor(t.db, u).payments.request({
+      accountId: acct,
+      amount,
+      channel: "BANK_TRANSFER",
+      beneficiaryName: "测试客户",
+      beneficiaryAcct: "6222000011112222",
+      idempotencyKey: k,
+    });
 
   beforeEach(async () => {
     t = await createTestDatabase(kind);
     [risk, m1, m2, compliance, auditor] = [
-      await createUser(t.db, "RISK"), await createUser(t.db, "MANAGER"), await createUser(t.db, "MANAGER"),
-      await createUser(t.db, "COMPLIANCE"), await createUser(t.db, "AUDITOR"),
+      await createUser(t.db, "RISK"),
+      await createUser(t.db, "MANAGER"),
+      await createUser(t.db, "MANAGER"),
+      await createUser(t.db, "COMPLIANCE"),
+      await createUser(t.db, "AUDITOR"),
     ];
     accountId = await openAccount("3000000.00");
   });
@@ -47,7 +66,9 @@ describe.each(BACKENDS)("payments withdrawals on %s", (kind) => {
     expect(again.id).toBe(w.id);
     await expect(request(risk, 100_001, accountId, k)).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await t.db.prisma.withdrawal.count()).toBe(1);
-    const actions = (await t.db.prisma.auditEvent.findMany({ where: { targetId: w.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (await t.db.prisma.auditEvent.findMany({ where: { targetId: w.id }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["withdrawal.requested", "withdrawal.check", "withdrawal.submit"]);
     const queue = await callerFor(t.db, auditor).payments.queue({});
     expect(queue.map((q) => q.id)).toEqual([w.id]);
@@ -56,28 +77,70 @@ describe.each(BACKENDS)("payments withdrawals on %s", (kind) => {
   it("the console enters a withdrawal by account code with the signed-in user as maker; a channel limit is a clear refusal", async () => {
     const code = (await t.db.prisma.account.findUniqueOrThrow({ where: { id: accountId } })).code;
     const c = callerFor(t.db, risk);
-    const w = await c.payments.request({ accountCode: code, amount: 1000, channel: "QUICK_PAY", beneficiaryName: "x", beneficiaryAcct: "6222000011112222", idempotencyKey: key() });
+    const w = await c.payments.request({
+      accountCode: code,
+      amount: 1000,
+      channel: "QUICK_PAY",
+      beneficiaryName: "x",
+      beneficiaryAcct: "6222000011112222",
+      idempotencyKey: key(),
+    });
     expect(w).toMatchObject({ accountId, source: "CONSOLE", requestedById: risk.id, status: "PENDING_APPROVAL" });
-    await expect(c.payments.request({ accountCode: "NOPE", amount: 1, channel: "ACH", beneficiaryName: "x", beneficiaryAcct: "62220000", idempotencyKey: key() })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(c.payments.request({ accountCode: code, amount: 50_000.01, channel: "QUICK_PAY", beneficiaryName: "x", beneficiaryAcct: "62220000", idempotencyKey: key() })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/channel limit/) });
-    await expect(c.payments.request({ amount: 1, channel: "ACH", beneficiaryName: "x", beneficiaryAcct: "62220000", idempotencyKey: key() })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      c.payments.request({
+        accountCode: "NOPE",
+        amount: 1,
+        channel: "ACH",
+        beneficiaryName: "x",
+        beneficiaryAcct: "62220000",
+        idempotencyKey: key(),
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      c.payments.request({
+        accountCode: code,
+        amount: 50_000.01,
+        channel: "QUICK_PAY",
+        beneficiaryName: "x",
+        beneficiaryAcct: "62220000",
+        idempotencyKey: key(),
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/channel limit/) });
+    await expect(
+      c.payments.request({
+        amount: 1,
+        channel: "ACH",
+        beneficiaryName: "x",
+        beneficiaryAcct: "62220000",
+        idempotencyKey: key(),
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("the maker cannot approve their own request; another manager can", async () => {
     await fresh(m1);
     await fresh(m2);
     const w = await request(m1, 50_000);
-    await expect(callerFor(t.db, m1).payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/maker-checker/) });
+    await expect(callerFor(t.db, m1).payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/maker-checker/),
+    });
     expect((await callerFor(t.db, m2).payments.approve({ id: w.id, idempotencyKey: key() })).status).toBe("APPROVED");
   });
 
   it("refuses approval without a step-up or with one older than 5 minutes; a TOTP code makes it fresh", async () => {
     const w = await request(risk, 50_000);
     const c = callerFor(t.db, m1);
-    await expect(c.payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(c.payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
     await markStepUp(t.db, m1, 5 * 60_000 + 1000);
-    await expect(c.payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
-    await expect(c.payments.approve({ id: w.id, idempotencyKey: key(), totpCode: "000000" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(c.payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+    await expect(c.payments.approve({ id: w.id, idempotencyKey: key(), totpCode: "000000" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     const code = generateTotpCode(m1.totpSecret ?? "", Date.now());
     expect((await c.payments.approve({ id: w.id, idempotencyKey: key(), totpCode: code })).status).toBe("APPROVED");
   });
@@ -89,7 +152,9 @@ describe.each(BACKENDS)("payments withdrawals on %s", (kind) => {
     await callerFor(t.db, m1).payments.approve({ id: w.id, idempotencyKey: k });
     expect((await callerFor(t.db, m1).payments.approve({ id: w.id, idempotencyKey: k })).status).toBe("APPROVED");
     expect(await t.db.prisma.withdrawalApproval.count()).toBe(1);
-    await expect(callerFor(t.db, risk).payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(t.db, risk).payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(request(auditor, 10)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -116,8 +181,13 @@ describe.each(BACKENDS)("payments withdrawals on %s", (kind) => {
     await fresh(m2);
     const w = await request(risk, 1_200_000);
     expect(w.requiredApprovals).toBe(2);
-    expect((await callerFor(t.db, m1).payments.approve({ id: w.id, idempotencyKey: key() })).status).toBe("PENDING_APPROVAL");
-    await expect(callerFor(t.db, m1).payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/different manager/) });
+    expect((await callerFor(t.db, m1).payments.approve({ id: w.id, idempotencyKey: key() })).status).toBe(
+      "PENDING_APPROVAL",
+    );
+    await expect(callerFor(t.db, m1).payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/different manager/),
+    });
     expect((await callerFor(t.db, m2).payments.approve({ id: w.id, idempotencyKey: key() })).status).toBe("APPROVED");
   });
 
@@ -132,12 +202,21 @@ describe.each(BACKENDS)("payments withdrawals on %s", (kind) => {
     await fresh(m1);
     const w = await request(risk, 80_000);
     await callerFor(t.db, compliance).payments.freeze({ id: w.id, reason: "Sanctions screening hit" });
-    await expect(callerFor(t.db, m1).payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/frozen/) });
-    await expect(callerFor(t.db, m1).payments.freeze({ id: w.id, reason: "x".repeat(5) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(t.db, m1).payments.approve({ id: w.id, idempotencyKey: key() })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/frozen/),
+    });
+    await expect(callerFor(t.db, m1).payments.freeze({ id: w.id, reason: "x".repeat(5) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await callerFor(t.db, risk).payments.appeal({ id: w.id, text: "Client sent proof of identity" });
-    expect((await callerFor(t.db, compliance).payments.unfreeze({ id: w.id, note: "Cleared after review" })).status).toBe("PENDING_APPROVAL");
+    expect(
+      (await callerFor(t.db, compliance).payments.unfreeze({ id: w.id, note: "Cleared after review" })).status,
+    ).toBe("PENDING_APPROVAL");
     await callerFor(t.db, compliance).payments.freeze({ id: w.id, reason: "Second hit" });
-    expect((await callerFor(t.db, compliance).payments.confirmFreeze({ id: w.id, note: "Confirmed match" })).status).toBe("REJECTED");
+    expect(
+      (await callerFor(t.db, compliance).payments.confirmFreeze({ id: w.id, note: "Confirmed match" })).status,
+    ).toBe("REJECTED");
   });
 
   it("rails: approved -> sent -> settled, a failed one returns the cash, a reversal re-credits it; no freeze after SENT", async () => {
@@ -147,12 +226,16 @@ describe.each(BACKENDS)("payments withdrawals on %s", (kind) => {
     for (const w of [a, b]) await callerFor(t.db, m1).payments.approve({ id: w.id, idempotencyKey: key() });
     const r = await runRails(t.db.prisma);
     expect(r.sent).toBe(2);
-    await expect(callerFor(t.db, compliance).payments.freeze({ id: a.id, reason: "Too late" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(callerFor(t.db, compliance).payments.freeze({ id: a.id, reason: "Too late" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await applyWithdrawalOutcome(t.db.prisma, `WD-${a.id}`, "SETTLE");
     await applyWithdrawalOutcome(t.db.prisma, `WD-${b.id}`, "FAIL");
     expect((await clientLedgerBalances(t.db.prisma, accountId)).cash.toFixed(2)).toBe("2900000.00");
     await applyWithdrawalOutcome(t.db.prisma, `WD-${a.id}`, "REVERSE");
-    await expect(applyWithdrawalOutcome(t.db.prisma, `WD-${a.id}`, "REVERSE")).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(applyWithdrawalOutcome(t.db.prisma, `WD-${a.id}`, "REVERSE")).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const acct = await t.db.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
     expect(acct.cash.toFixed(2)).toBe("3000000.00");
     const check = await checkLedgerAgreement(t.db.prisma);

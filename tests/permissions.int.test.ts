@@ -16,7 +16,10 @@ interface ProcedureInfo {
 }
 
 function listProcedures(): ProcedureInfo[] {
-  const record = appRouter._def.procedures as unknown as Record<string, { _def: { type: ProcedureInfo["type"]; meta?: Meta } }>;
+  const record = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { type: ProcedureInfo["type"]; meta?: Meta } }
+  >;
   return Object.entries(record).map(([path, p]) => ({ path, type: p._def.type, meta: p._def.meta }));
 }
 
@@ -66,7 +69,10 @@ describe.each(BACKENDS)("procedures by role (generated) on %s", (kind) => {
       else expect(code).toBe("UNAUTHORIZED");
     });
     for (const role of ROLES) {
-      const allowed = permission === "public" || permission === "authenticated" || (permission !== undefined && hasPermission(role, permission));
+      const allowed =
+        permission === "public" ||
+        permission === "authenticated" ||
+        (permission !== undefined && hasPermission(role, permission));
       it(`${p.path} as ${role}: ${allowed ? "allowed" : "FORBIDDEN"}`, async () => {
         // A session of its own: probing auth.signOutEverywhere really ends the user's sessions.
         const code = await probe(callerFor(t.db, await openAnotherSession(t.db, users[role])), p.path);

@@ -31,12 +31,36 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     const p = t.db.prisma;
     await p.symbol.createMany({
       data: [
-        { code: SYM, name: "浦发银行", sector: "Banks", board: "MAIN", assetClass: "MAIN_BOARD", liquidityTier: "T1", beta: 1, prevClose: 10, avgDailyValue: 1e9 },
-        { code: "300750.SZ", name: "宁德时代", sector: "Batteries", board: "CHINEXT", assetClass: "GROWTH", liquidityTier: "T1", beta: 1.2, prevClose: 40, avgDailyValue: 2e9 },
+        {
+          code: SYM,
+          name: "浦发银行",
+          sector: "Banks",
+          board: "MAIN",
+          assetClass: "MAIN_BOARD",
+          liquidityTier: "T1",
+          beta: 1,
+          prevClose: 10,
+          avgDailyValue: 1e9,
+        },
+        {
+          code: "300750.SZ",
+          name: "宁德时代",
+          sector: "Batteries",
+          board: "CHINEXT",
+          assetClass: "GROWTH",
+          liquidityTier: "T1",
+          beta: 1.2,
+          prevClose: 40,
+          avgDailyValue: 2e9,
+        },
       ],
     });
     // A: 1,000 x 10, debt 8,000 -> E 2,000, MM 1,200, ML 1.667. C: debt 9,600 -> E 400, ML 0.333 (hard floor).
-    for (const [id, debt] of [["acc-a", "8000"], ["acc-b", "0"], ["acc-c", "9600"]] as const) {
+    for (const [id, debt] of [
+      ["acc-a", "8000"],
+      ["acc-b", "0"],
+      ["acc-c", "9600"],
+    ] as const) {
       await p.account.create({ data: { id, code: id.toUpperCase(), clientName: `客户${id}`, cash: "0", debt } });
       await p.position.create({ data: { accountId: id, symbolCode: SYM, qty: 1000, avgCost: "10" } });
     }
@@ -57,15 +81,29 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     expect(engine.snapshot("acc-a")).toMatchObject({ status: "HEALTHY", parameterVersion: 1 });
     expect(engine.snapshot("acc-c")?.status).toBe("HARD_FLOOR");
 
-    const proposal = { params: { ...DEFAULT_RISK_PARAMS, base: { ...DEFAULT_RISK_PARAMS.base, MAIN_BOARD: 0.16 } }, reason: "Banks sector stress: raise the main-board base rate" };
+    const proposal = {
+      params: { ...DEFAULT_RISK_PARAMS, base: { ...DEFAULT_RISK_PARAMS.base, MAIN_BOARD: 0.16 } },
+      reason: "Banks sector stress: raise the main-board base rate",
+    };
     const proposed = await callerFor(t.db, risk).risk.proposeParams(proposal);
     expect(proposed.diff).toEqual([{ path: "base.MAIN_BOARD", from: 0.12, to: 0.16 }]);
     // The proposer's role may not decide, a manager without a fresh step-up may not either.
-    await expect(callerFor(t.db, risk).risk.decideParams({ version: 2, approve: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(t.db, risk).risk.decideParams({ version: 2, approve: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const mgr = callerFor(t.db, manager);
-    await expect(mgr.risk.decideParams({ version: 2, approve: true })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
-    await expect(mgr.risk.decideParams({ version: 2, approve: true, totpCode: "000000" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await mgr.risk.decideParams({ version: 2, approve: true, totpCode: generateTotpCode(manager.totpSecret ?? "", Date.now()), note: "ok" });
+    await expect(mgr.risk.decideParams({ version: 2, approve: true })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+    await expect(mgr.risk.decideParams({ version: 2, approve: true, totpCode: "000000" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await mgr.risk.decideParams({
+      version: 2,
+      approve: true,
+      totpCode: generateTotpCode(manager.totpSecret ?? "", Date.now()),
+      note: "ok",
+    });
 
     // Approved, but not before the next bar close.
     const versions = await mgr.risk.params();
@@ -79,20 +117,33 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     expect(a).toMatchObject({ status: "WARNING", parameterVersion: 2 });
     expect(a?.marginLevel).toBeCloseTo(1.25, 12);
     const after = await mgr.risk.params();
-    expect(after.find((v) => v.version === 2)).toMatchObject({ status: "ACTIVE", effectiveMinute: new Date(T0 + 60_000) });
+    expect(after.find((v) => v.version === 2)).toMatchObject({
+      status: "ACTIVE",
+      effectiveMinute: new Date(T0 + 60_000),
+    });
     expect(after.find((v) => v.version === 1)?.status).toBe("SUPERSEDED");
     const decisions = await t.db.prisma.riskDecision.findMany({ where: { accountId: "acc-a" } });
     expect(decisions).toHaveLength(1);
     expect(decisions[0]).toMatchObject({ fromStatus: "HEALTHY", toStatus: "WARNING", paramVersion: 2 });
-    const audit = await t.db.prisma.auditEvent.findMany({ where: { action: { startsWith: "riskParams." } }, orderBy: { id: "asc" } });
-    expect(audit.map((e) => e.action)).toEqual(["riskParams.defaultCreated", "riskParams.proposed", "riskParams.approved", "riskParams.activated"]);
+    const audit = await t.db.prisma.auditEvent.findMany({
+      where: { action: { startsWith: "riskParams." } },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((e) => e.action)).toEqual([
+      "riskParams.defaultCreated",
+      "riskParams.proposed",
+      "riskParams.approved",
+      "riskParams.activated",
+    ]);
   });
 
   it("the same manager who proposed cannot approve (maker-checker)", async () => {
     const params = { ...DEFAULT_RISK_PARAMS, imMultiplier: 2 };
     await proposeParams(t.db.prisma, manager, { params, reason: "Test maker-checker" });
     const code = generateTotpCode(manager.totpSecret ?? "", Date.now());
-    await expect(callerFor(t.db, manager).risk.decideParams({ version: 2, approve: true, totpCode: code })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerFor(t.db, manager).risk.decideParams({ version: 2, approve: true, totpCode: code }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("opens, escalates and closes margin calls; replay of each recorded minute reproduces its decisions", async () => {
@@ -104,18 +155,30 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     // 12: A E 4,000 / 1,440 = 2.78 (HEALTHY, call closed); C E 2,400 / 1,440 = 1.67 (HEALTHY, closed).
     await engine.tick(T0 + 120_000, bar(12));
     calls = await t.db.prisma.marginCall.findMany({ orderBy: { accountId: "asc" } });
-    expect(calls.map((c) => [c.accountId, c.status, c.worstStatus])).toEqual([["acc-a", "CLOSED", "LIQUIDATION"], ["acc-c", "CLOSED", "HARD_FLOOR"]]);
+    expect(calls.map((c) => [c.accountId, c.status, c.worstStatus])).toEqual([
+      ["acc-a", "CLOSED", "LIQUIDATION"],
+      ["acc-c", "CLOSED", "HARD_FLOOR"],
+    ]);
     expect(events.map((e) => e.counts)).toEqual([
       { HEALTHY: 2, WARNING: 0, LIQUIDATION: 0, HARD_FLOOR: 1 },
       { HEALTHY: 1, WARNING: 0, LIQUIDATION: 1, HARD_FLOOR: 1 },
       { HEALTHY: 3, WARNING: 0, LIQUIDATION: 0, HARD_FLOOR: 0 },
     ]);
     // A2: recompute each minute from its recorded inputs; the decisions are exactly the changes.
-    let previous = new Map<string, string>([["acc-a", "HEALTHY"], ["acc-b", "HEALTHY"], ["acc-c", "HEALTHY"]]);
+    let previous = new Map<string, string>([
+      ["acc-a", "HEALTHY"],
+      ["acc-b", "HEALTHY"],
+      ["acc-c", "HEALTHY"],
+    ]);
     for (const minute of [T0, T0 + 60_000, T0 + 120_000]) {
       const replayed = await replayTickStatuses(t.db.prisma, minute);
-      const recorded = await t.db.prisma.riskDecision.findMany({ where: { minuteTs: new Date(minute) }, orderBy: { accountId: "asc" } });
-      const expected = [...replayed.entries()].filter(([id, s]) => previous.get(id) !== s).map(([id, s]) => [id, previous.get(id), s]);
+      const recorded = await t.db.prisma.riskDecision.findMany({
+        where: { minuteTs: new Date(minute) },
+        orderBy: { accountId: "asc" },
+      });
+      const expected = [...replayed.entries()]
+        .filter(([id, s]) => previous.get(id) !== s)
+        .map(([id, s]) => [id, previous.get(id), s]);
       expect(recorded.map((d) => [d.accountId, d.fromStatus, d.toStatus])).toEqual(expected.sort());
       previous = replayed;
     }
@@ -146,9 +209,16 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     const heat = await caller.risk.heatmap();
     expect(heat?.sectors.map((s) => s.sector)).toEqual(["Banks"]);
     expect(heat?.symbols[0]).toMatchObject({ code: SYM, holders: 3 });
-    await expect(evaluateRisk(t.db.prisma, { cash: 0, debt: 0, positions: [{ symbol: "X", qty: 1, price: 1, assetClass: "BOND", liquidityTier: "T1", sigma: 0, adv: 1 }] }))
-      .rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/unknown asset class "BOND"/) });
-    await expect(caller.risk.escalateMarginCall({ id: "nope", note: "client unreachable" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      evaluateRisk(t.db.prisma, {
+        cash: 0,
+        debt: 0,
+        positions: [{ symbol: "X", qty: 1, price: 1, assetClass: "BOND", liquidityTier: "T1", sigma: 0, adv: 1 }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/unknown asset class "BOND"/) });
+    await expect(caller.risk.escalateMarginCall({ id: "nope", note: "client unreachable" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   /** Market value of acc-a recomputed from the prices the engine shows next to its figures. */
@@ -157,7 +227,11 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     const a = live?.book.accountIndex.get("acc-a") ?? -1;
     const sym = live?.book.symbolIndex.get(SYM) ?? -1;
     const k = live?.book.posStart[a] ?? -1;
-    return { mv: live?.figures.marketValue[a], fromPrices: (live?.book.posQty[k] ?? NaN) * (live?.prices[sym] ?? NaN), minuteTs: live?.minuteTs };
+    return {
+      mv: live?.figures.marketValue[a],
+      fromPrices: (live?.book.posQty[k] ?? NaN) * (live?.prices[sym] ?? NaN),
+      minuteTs: live?.minuteTs,
+    };
   }
 
   it("readers never see a tick's new prices beside the old figures, and a failed persist leaves the last committed state", async () => {
@@ -165,7 +239,9 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     // minute already known, figures not yet computed, transaction not yet run).
     const samples: Array<ReturnType<typeof consistency>> = [];
     const sampling: RiskEngine = new RiskEngine({
-      prisma: t.db.prisma, sql: t.db.sql, bus,
+      prisma: t.db.prisma,
+      sql: t.db.sql,
+      bus,
       services: { volatility: { sigma: () => (samples.push(consistency(sampling)), 0.001) } },
     });
     await sampling.load();
@@ -179,7 +255,8 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
 
     // A deposit lands, then the next tick's transaction fails (the database refuses its RiskTick row).
     await t.db.prisma.account.update({ where: { id: "acc-a" }, data: { cash: "500" } });
-    await t.db.sql.exec(`CREATE FUNCTION refuse_tick() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+    await t.db.sql
+      .exec(`CREATE FUNCTION refuse_tick() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
       CREATE TRIGGER refuse_tick BEFORE INSERT ON "RiskTick" FOR EACH ROW EXECUTE FUNCTION refuse_tick();`);
     await expect(engine.tick(T0 + 120_000, bar(8))).rejects.toThrow(/refused for the test/);
     await t.db.sql.exec(`DROP TRIGGER refuse_tick ON "RiskTick"`);

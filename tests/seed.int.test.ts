@@ -19,7 +19,12 @@ describe.each(BACKENDS)("demo seed on %s", (kind) => {
     const creds = await seedDemo(t.db.prisma, { seed: 1, symbols: 40, accounts: 120 });
     expect(await isDemoSeeded(t.db.prisma)).toBe(true);
     expect(creds.map((c) => c.email)).toEqual(DEMO_USERS.map((u) => u.email));
-    expect(creds.filter((c) => c.totpSecret).map((c) => c.role).sort()).toEqual(["ADMIN", "ADMIN", "MANAGER", "MANAGER"]);
+    expect(
+      creds
+        .filter((c) => c.totpSecret)
+        .map((c) => c.role)
+        .sort(),
+    ).toEqual(["ADMIN", "ADMIN", "MANAGER", "MANAGER"]);
     expect(await t.db.prisma.symbol.count()).toBe(40);
     expect(await t.db.prisma.account.count()).toBe(120);
     expect(await t.db.prisma.position.count()).toBeGreaterThanOrEqual(120);
@@ -33,7 +38,9 @@ describe.each(BACKENDS)("demo seed on %s", (kind) => {
     expect(risk.role).toBe("RISK");
     const manager = creds.find((c) => c.email === "manager@demo.local");
     const m = await signInWithCredentials(t.db.prisma, {
-      email: "manager@demo.local", password: DEMO_PASSWORD, totp: generateTotpCode(manager?.totpSecret ?? "", Date.now()),
+      email: "manager@demo.local",
+      password: DEMO_PASSWORD,
+      totp: generateTotpCode(manager?.totpSecret ?? "", Date.now()),
     });
     expect(m).toMatchObject({ role: "MANAGER", totpPending: false });
     expect(await verifyAuditChain(t.db.prisma)).toMatchObject({ ok: true });

@@ -10,7 +10,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   // One live liquidation-ticket stream per tab; the desk (RISK) gets the badge and the sound on every page.
   return (
-    <LiveTicketsProvider enabled={hasPermission(user.role, "liquidation.view")} alert={hasPermission(user.role, "liquidation.act")}>
+    <LiveTicketsProvider
+      enabled={hasPermission(user.role, "liquidation.view")}
+      alert={hasPermission(user.role, "liquidation.act")}
+    >
       <AppShell user={user}>{children}</AppShell>
     </LiveTicketsProvider>
   );

@@ -26,9 +26,17 @@ export function MarginCallsPanel({ accountId, canManage }: { accountId: string; 
     <section className="panel" aria-labelledby="calls-title">
       <h2 id="calls-title">{t("risk.account.calls")}</h2>
       {calls.isPending && <p className="muted">{t("common.loading")}</p>}
-      {calls.isError && <p role="alert" className="form-error">{calls.error.message}</p>}
+      {calls.isError && (
+        <p role="alert" className="form-error">
+          {calls.error.message}
+        </p>
+      )}
       {calls.data?.length === 0 && <p className="muted">{t("risk.account.callsNone")}</p>}
-      {escalate.isError && <p role="alert" className="form-error">{escalate.error.message}</p>}
+      {escalate.isError && (
+        <p role="alert" className="form-error">
+          {escalate.error.message}
+        </p>
+      )}
       {escalate.isSuccess && <p className="ok-banner">{t("risk.account.escalated")}</p>}
       {calls.data && calls.data.length > 0 && (
         <table className="table">
@@ -37,7 +45,9 @@ export function MarginCallsPanel({ accountId, canManage }: { accountId: string; 
               <th scope="col">{t("risk.account.opened")}</th>
               <th scope="col">{t("risk.fig.status")}</th>
               <th scope="col">{t("risk.account.worst")}</th>
-              <th scope="col" className="num">{t("risk.account.required")}</th>
+              <th scope="col" className="num">
+                {t("risk.account.required")}
+              </th>
               <th scope="col">{t("risk.account.deadline")}</th>
               <th scope="col">{t("risk.fig.version")}</th>
               {canManage && <th scope="col" />}
@@ -48,7 +58,9 @@ export function MarginCallsPanel({ accountId, canManage }: { accountId: string; 
               <tr key={c.id} tabIndex={0} title={c.notice}>
                 <td>{fmt.dateTime(c.openedMinute.getTime() + 60_000)}</td>
                 <td>{t(`risk.account.callStatus.${c.status as CallStatus}`)}</td>
-                <td><StatusBadge status={c.worstStatus as RiskStatus} /></td>
+                <td>
+                  <StatusBadge status={c.worstStatus as RiskStatus} />
+                </td>
                 <td className="num">{fmt.money(c.requiredDeposit)}</td>
                 <td>{fmt.dateTime(c.deadline)}</td>
                 <td>{t("risk.fig.versionN", { n: c.paramVersion })}</td>
@@ -62,8 +74,17 @@ export function MarginCallsPanel({ accountId, canManage }: { accountId: string; 
                           if (window.confirm(t("risk.account.escalateConfirm"))) escalate.mutate({ id: c.id, note });
                         }}
                       >
-                        <input aria-label={t("risk.account.escalateNote")} placeholder={t("risk.account.escalateNote")} value={note} onChange={(e) => setNote(e.target.value)} required minLength={3} />
-                        <button type="submit" className="btn" disabled={escalate.isPending}>{t("risk.account.escalate")}</button>
+                        <input
+                          aria-label={t("risk.account.escalateNote")}
+                          placeholder={t("risk.account.escalateNote")}
+                          value={note}
+                          onChange={(e) => setNote(e.target.value)}
+                          required
+                          minLength={3}
+                        />
+                        <button type="submit" className="btn" disabled={escalate.isPending}>
+                          {t("risk.account.escalate")}
+                        </button>
                       </form>
                     )}
                   </td>
@@ -82,9 +103,22 @@ function DecisionWhy({ accountId, minuteTs, debt }: { accountId: string; minuteT
   const trpc = useTRPC();
   const why = useQuery(trpc.accounts.why.queryOptions({ id: accountId, minuteTs }));
   if (why.isPending) return <p className="muted">{t("common.loading")}</p>;
-  if (why.isError) return <p role="alert" className="form-error">{why.error.message}</p>;
+  if (why.isError)
+    return (
+      <p role="alert" className="form-error">
+        {why.error.message}
+      </p>
+    );
   if (!why.data) return <p className="muted">{t("common.empty")}</p>;
-  return <AccountWhy result={why.data.result} lines={why.data.params.lines} version={why.data.paramVersion} debt={debt} replayedAt={why.data.minuteTs.getTime() + 60_000} />;
+  return (
+    <AccountWhy
+      result={why.data.result}
+      lines={why.data.params.lines}
+      version={why.data.paramVersion}
+      debt={debt}
+      replayedAt={why.data.minuteTs.getTime() + 60_000}
+    />
+  );
 }
 
 export function DecisionsPanel({ accountId, debt }: { accountId: string; debt: number }) {
@@ -97,7 +131,11 @@ export function DecisionsPanel({ accountId, debt }: { accountId: string; debt: n
       <h2 id="decisions-title">{t("risk.account.decisions")}</h2>
       <p className="muted small">{t("risk.account.decisionsHint")}</p>
       {decisions.isPending && <p className="muted">{t("common.loading")}</p>}
-      {decisions.isError && <p role="alert" className="form-error">{decisions.error.message}</p>}
+      {decisions.isError && (
+        <p role="alert" className="form-error">
+          {decisions.error.message}
+        </p>
+      )}
       {decisions.data?.length === 0 && <p className="muted">{t("risk.account.decisionsNone")}</p>}
       {decisions.data && decisions.data.length > 0 && (
         <table className="table">
@@ -105,7 +143,9 @@ export function DecisionsPanel({ accountId, debt }: { accountId: string; debt: n
             <tr>
               <th scope="col">{t("risk.account.minute")}</th>
               <th scope="col">{t("risk.account.change")}</th>
-              <th scope="col" className="num">{t("risk.fig.ml")}</th>
+              <th scope="col" className="num">
+                {t("risk.fig.ml")}
+              </th>
               <th scope="col">{t("risk.fig.version")}</th>
               <th scope="col" />
             </tr>
@@ -115,18 +155,28 @@ export function DecisionsPanel({ accountId, debt }: { accountId: string; debt: n
               <Fragment key={d.id}>
                 <tr tabIndex={0}>
                   <td>{fmt.dateTime(d.minuteTs.getTime() + 60_000)}</td>
-                  <td><StatusBadge status={d.fromStatus as RiskStatus} /> → <StatusBadge status={d.toStatus as RiskStatus} /></td>
+                  <td>
+                    <StatusBadge status={d.fromStatus as RiskStatus} /> →{" "}
+                    <StatusBadge status={d.toStatus as RiskStatus} />
+                  </td>
                   <td className="num">{d.marginLevel === null ? "—" : fmt.number(d.marginLevel, 3)}</td>
                   <td>{t("risk.fig.versionN", { n: d.paramVersion })}</td>
                   <td>
-                    <button type="button" className="btn btn-ghost" aria-expanded={open === d.id} onClick={() => setOpen(open === d.id ? null : d.id)}>
+                    <button
+                      type="button"
+                      className="btn btn-ghost"
+                      aria-expanded={open === d.id}
+                      onClick={() => setOpen(open === d.id ? null : d.id)}
+                    >
                       {open === d.id ? t("risk.account.hideWhy") : t("risk.account.showWhy")}
                     </button>
                   </td>
                 </tr>
                 {open === d.id && (
                   <tr>
-                    <td colSpan={5}><DecisionWhy accountId={accountId} minuteTs={d.minuteTs.getTime()} debt={debt} /></td>
+                    <td colSpan={5}>
+                      <DecisionWhy accountId={accountId} minuteTs={d.minuteTs.getTime()} debt={debt} />
+                    </td>
                   </tr>
                 )}
               </Fragment>

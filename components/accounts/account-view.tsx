@@ -19,7 +19,10 @@ export function AccountView({ accountId, canManageCalls }: { accountId: string; 
   const { t, fmt, locale } = useI18n();
   const trpc = useTRPC();
   const risk = useQuery({ ...trpc.accounts.risk.queryOptions({ id: accountId }), refetchInterval: 5_000 });
-  const history = useQuery({ ...trpc.accounts.history.queryOptions({ id: accountId, limit: 240 }), refetchInterval: 15_000 });
+  const history = useQuery({
+    ...trpc.accounts.history.queryOptions({ id: accountId, limit: 240 }),
+    refetchInterval: 15_000,
+  });
   const d = risk.data;
   return (
     <div className="stack">
@@ -27,7 +30,11 @@ export function AccountView({ accountId, canManageCalls }: { accountId: string; 
         <Link href="/accounts">← {t("risk.account.back")}</Link>
       </p>
       {risk.isPending && <p className="muted">{t("common.loading")}</p>}
-      {risk.isError && <p role="alert" className="form-error">{risk.error.message}</p>}
+      {risk.isError && (
+        <p role="alert" className="form-error">
+          {risk.error.message}
+        </p>
+      )}
       {d && (
         <>
           <section className="panel" aria-labelledby="account-title">
@@ -39,16 +46,24 @@ export function AccountView({ accountId, canManageCalls }: { accountId: string; 
               <Fact label={t("risk.fig.status")}>
                 <StatusBadge status={d.result.status} />
               </Fact>
-              {d.statusSince && <Fact label={t("risk.account.since")}>{fmt.dateTime(new Date(d.statusSince).getTime() + 60_000)}</Fact>}
-              <Fact label={t("risk.fig.ml")}>{d.result.marginLevel === null ? "—" : fmt.number(d.result.marginLevel, 3)}</Fact>
+              {d.statusSince && (
+                <Fact label={t("risk.account.since")}>{fmt.dateTime(new Date(d.statusSince).getTime() + 60_000)}</Fact>
+              )}
+              <Fact label={t("risk.fig.ml")}>
+                {d.result.marginLevel === null ? "—" : fmt.number(d.result.marginLevel, 3)}
+              </Fact>
               <Fact label={t("risk.fig.equity")}>{fmt.money(d.result.equity)}</Fact>
               <Fact label={t("risk.fig.mm")}>{fmt.money(d.result.maintenanceMargin)}</Fact>
               <Fact label={t("risk.fig.im")}>{fmt.money(d.result.initialMargin)}</Fact>
               <Fact label={t("risk.fig.marketValue")}>{fmt.money(d.result.marketValue)}</Fact>
               <Fact label={t("risk.fig.cash")}>{fmt.money(d.cash)}</Fact>
               <Fact label={t("risk.fig.debt")}>{fmt.money(d.debt)}</Fact>
-              <Fact label={t("risk.fig.coverage")}>{d.result.coverageRatio === null ? "—" : fmt.percent(d.result.coverageRatio).replace(/^\+/, "")}</Fact>
-              <Fact label={t("risk.fig.fundingAddOn")}>{t("risk.fig.bps", { v: fmt.number(d.result.fundingAddOnBps, 0) })}</Fact>
+              <Fact label={t("risk.fig.coverage")}>
+                {d.result.coverageRatio === null ? "—" : fmt.percent(d.result.coverageRatio).replace(/^\+/, "")}
+              </Fact>
+              <Fact label={t("risk.fig.fundingAddOn")}>
+                {t("risk.fig.bps", { v: fmt.number(d.result.fundingAddOnBps, 0) })}
+              </Fact>
               <Fact label={t("risk.fig.version")}>{t("risk.fig.versionN", { n: d.paramVersion })}</Fact>
               <Fact label={t("risk.fig.asOf")}>{fmt.dateTime(d.asOf)}</Fact>
             </dl>
@@ -63,10 +78,20 @@ export function AccountView({ accountId, canManageCalls }: { accountId: string; 
             <section className="panel" aria-labelledby="history-title">
               <h2 id="history-title">{t("risk.account.history")}</h2>
               {history.isPending && <p className="muted">{t("common.loading")}</p>}
-              {history.isError && <p role="alert" className="form-error">{history.error.message}</p>}
+              {history.isError && (
+                <p role="alert" className="form-error">
+                  {history.error.message}
+                </p>
+              )}
               {history.data && history.data.length < 2 && <p className="muted">{t("risk.account.historyEmpty")}</p>}
               {history.data && history.data.length >= 2 && (
-                <AccountHistoryChart points={history.data} locale={locale} label={t("risk.account.historyLabel")} equityLabel={t("risk.account.equityLine")} mlLabel={t("risk.account.mlLine")} />
+                <AccountHistoryChart
+                  points={history.data}
+                  locale={locale}
+                  label={t("risk.account.historyLabel")}
+                  equityLabel={t("risk.account.equityLine")}
+                  mlLabel={t("risk.account.mlLine")}
+                />
               )}
             </section>
           </div>
@@ -75,7 +100,11 @@ export function AccountView({ accountId, canManageCalls }: { accountId: string; 
               <MarginCallsPanel accountId={accountId} canManage={canManageCalls} />
               <DecisionsPanel accountId={accountId} debt={d.debt} />
             </div>
-            <WhatIfCalculator input={{ cash: d.cash, debt: d.debt, positions: d.inputs }} params={d.params} current={d.result} />
+            <WhatIfCalculator
+              input={{ cash: d.cash, debt: d.debt, positions: d.inputs }}
+              params={d.params}
+              current={d.result}
+            />
           </div>
           <AccountLiquidations accountId={accountId} />
         </>

@@ -7,7 +7,19 @@ import { useI18n } from "../i18n/i18n-provider";
 import styles from "../risk/risk.module.css";
 import { StatusBadge } from "../risk/status-badge";
 
-export function AccountWhy({ result, lines, version, debt, replayedAt }: { result: AccountResult; lines: RiskLines; version: number; debt: number; replayedAt?: number }) {
+export function AccountWhy({
+  result,
+  lines,
+  version,
+  debt,
+  replayedAt,
+}: {
+  result: AccountResult;
+  lines: RiskLines;
+  version: number;
+  debt: number;
+  replayedAt?: number;
+}) {
   const { t, fmt } = useI18n();
   const deposit = Math.max(0, lines.warning * result.maintenanceMargin - result.equity);
   return (
@@ -15,7 +27,9 @@ export function AccountWhy({ result, lines, version, debt, replayedAt }: { resul
       <p>
         <StatusBadge status={result.status} /> {t(`risk.statusHint.${result.status}`)}
       </p>
-      {result.equity <= 0 && debt > 0 && <p>{t("risk.account.whyNegative", { equity: fmt.money(result.equity), debt: fmt.money(debt) })}</p>}
+      {result.equity <= 0 && debt > 0 && (
+        <p>{t("risk.account.whyNegative", { equity: fmt.money(result.equity), debt: fmt.money(debt) })}</p>
+      )}
       {result.marginLevel === null ? (
         <p>{t("risk.account.whyNoMargin")}</p>
       ) : (
@@ -31,8 +45,12 @@ export function AccountWhy({ result, lines, version, debt, replayedAt }: { resul
           })}
         </p>
       )}
-      {result.status !== "HEALTHY" && deposit > 0 && <p>{t("risk.account.toWarning", { amount: fmt.money(deposit) })}</p>}
-      {replayedAt !== undefined && <p className="muted small">{t("risk.account.whyReplay", { time: fmt.dateTime(replayedAt), version })}</p>}
+      {result.status !== "HEALTHY" && deposit > 0 && (
+        <p>{t("risk.account.toWarning", { amount: fmt.money(deposit) })}</p>
+      )}
+      {replayedAt !== undefined && (
+        <p className="muted small">{t("risk.account.whyReplay", { time: fmt.dateTime(replayedAt), version })}</p>
+      )}
     </div>
   );
 }

@@ -30,13 +30,25 @@ export function AccountsTable() {
   const [search, setSearch] = useState(() => params.get("search") ?? "");
   const [sort, setSort] = useState<{ key: AccountSort; dir: "asc" | "desc" }>({ key: "marginLevel", dir: "asc" });
   const q = useQuery({
-    ...trpc.accounts.list.queryOptions({ search: search || undefined, status, symbol, sort: sort.key, dir: sort.dir, limit: 5000 }),
+    ...trpc.accounts.list.queryOptions({
+      search: search || undefined,
+      status,
+      symbol,
+      sort: sort.key,
+      dir: sort.dir,
+      limit: 5000,
+    }),
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,
   });
   const items = q.data?.items ?? [];
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtual = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const rows = virtual.getVirtualItems();
   const padTop = rows[0]?.start ?? 0;
   const padBottom = virtual.getTotalSize() - (rows[rows.length - 1]?.end ?? 0);
@@ -50,7 +62,11 @@ export function AccountsTable() {
   const header = (key: AccountSort, label: string, num = true) => {
     const active = sort.key === key;
     return (
-      <th scope="col" className={num ? "num" : undefined} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <th
+        scope="col"
+        className={num ? "num" : undefined}
+        aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}
+      >
         <button
           type="button"
           className={styles.sortBtn}
@@ -74,7 +90,12 @@ export function AccountsTable() {
       <div className="filters">
         <label className="inline-field">
           {t("common.search")}
-          <input type="search" value={search} placeholder={t("accounts.searchPlaceholder")} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            type="search"
+            value={search}
+            placeholder={t("accounts.searchPlaceholder")}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </label>
         <label className="inline-field">
           {t("risk.list.filterStatus")}
@@ -97,7 +118,9 @@ export function AccountsTable() {
         )}
       </div>
       {q.data?.asOf && (
-        <p className="muted small">{t("risk.list.liveAsOf", { time: fmt.dateTime(q.data.asOf), version: q.data.paramVersion ?? "—" })}</p>
+        <p className="muted small">
+          {t("risk.list.liveAsOf", { time: fmt.dateTime(q.data.asOf), version: q.data.paramVersion ?? "—" })}
+        </p>
       )}
       {q.isPending && <p className="muted">{t("common.loading")}</p>}
       {q.isError && (
@@ -113,8 +136,12 @@ export function AccountsTable() {
               <tr>
                 {header("code", t("risk.list.code"), false)}
                 <th scope="col">{t("risk.list.client")}</th>
-                <th scope="col" className="num">{t("risk.fig.cash")}</th>
-                <th scope="col" className="num">{t("risk.fig.debt")}</th>
+                <th scope="col" className="num">
+                  {t("risk.fig.cash")}
+                </th>
+                <th scope="col" className="num">
+                  {t("risk.fig.debt")}
+                </th>
                 {header("marketValue", t("risk.fig.marketValue"))}
                 {header("equity", t("risk.fig.equity"))}
                 {header("maintenance", t("risk.fig.mm"))}
@@ -139,7 +166,11 @@ export function AccountsTable() {
                     data-status={a.status}
                   >
                     <td className="mono">
-                      <Link href={`/accounts/${encodeURIComponent(a.id)}`} tabIndex={-1} onClick={(e) => e.stopPropagation()}>
+                      <Link
+                        href={`/accounts/${encodeURIComponent(a.id)}`}
+                        tabIndex={-1}
+                        onClick={(e) => e.stopPropagation()}
+                      >
                         {a.code}
                       </Link>
                     </td>

@@ -13,9 +13,18 @@ const parse = (s: string): number | null => {
   return s.trim() !== "" && Number.isFinite(v) && v >= 0 ? v : null;
 };
 
-export function WhatIfCalculator({ input, params, current }: { input: AccountInput; params: RiskParams; current: AccountResult }) {
+export function WhatIfCalculator({
+  input,
+  params,
+  current,
+}: {
+  input: AccountInput;
+  params: RiskParams;
+  current: AccountResult;
+}) {
   const { t, fmt } = useI18n();
-  const initial = () => Object.fromEntries(input.positions.map((p) => [p.symbol, { price: String(p.price), qty: String(p.qty) }]));
+  const initial = () =>
+    Object.fromEntries(input.positions.map((p) => [p.symbol, { price: String(p.price), qty: String(p.qty) }]));
   const [edits, setEdits] = useState<Record<string, { price: string; qty: string }>>(initial);
   const [shock, setShock] = useState("0");
   const shockPct = Number(shock);
@@ -41,21 +50,38 @@ export function WhatIfCalculator({ input, params, current }: { input: AccountInp
     <section className="panel" aria-labelledby="whatif-title">
       <div className="panel-head">
         <h2 id="whatif-title">{t("risk.whatIf.title")}</h2>
-        <button type="button" className="btn btn-ghost" onClick={() => { setEdits(initial()); setShock("0"); }}>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => {
+            setEdits(initial());
+            setShock("0");
+          }}
+        >
           {t("risk.whatIf.reset")}
         </button>
       </div>
       <p className="muted small">{t("risk.whatIf.hint")}</p>
       <label className="inline-field">
         {t("risk.whatIf.shock")} (%)
-        <input className={styles.numInput} type="number" step="1" value={shock} onChange={(e) => setShock(e.target.value)} />
+        <input
+          className={styles.numInput}
+          type="number"
+          step="1"
+          value={shock}
+          onChange={(e) => setShock(e.target.value)}
+        />
       </label>
       <table className="table">
         <thead>
           <tr>
             <th scope="col">{t("risk.account.symbol")}</th>
-            <th scope="col" className="num">{t("risk.whatIf.newPrice")}</th>
-            <th scope="col" className="num">{t("risk.whatIf.newQty")}</th>
+            <th scope="col" className="num">
+              {t("risk.whatIf.newPrice")}
+            </th>
+            <th scope="col" className="num">
+              {t("risk.whatIf.newQty")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -64,27 +90,49 @@ export function WhatIfCalculator({ input, params, current }: { input: AccountInp
               <td className="mono">{p.symbol}</td>
               <td className="num">
                 <input
-                  className={styles.numInput} type="number" min="0" step="0.01" aria-label={`${t("risk.whatIf.newPrice")} ${p.symbol}`}
-                  value={edits[p.symbol]?.price ?? ""} onChange={(e) => setEdits({ ...edits, [p.symbol]: { price: e.target.value, qty: edits[p.symbol]?.qty ?? "" } })}
+                  className={styles.numInput}
+                  type="number"
+                  min="0"
+                  step="0.01"
+                  aria-label={`${t("risk.whatIf.newPrice")} ${p.symbol}`}
+                  value={edits[p.symbol]?.price ?? ""}
+                  onChange={(e) =>
+                    setEdits({ ...edits, [p.symbol]: { price: e.target.value, qty: edits[p.symbol]?.qty ?? "" } })
+                  }
                 />
               </td>
               <td className="num">
                 <input
-                  className={styles.numInput} type="number" min="0" step="100" aria-label={`${t("risk.whatIf.newQty")} ${p.symbol}`}
-                  value={edits[p.symbol]?.qty ?? ""} onChange={(e) => setEdits({ ...edits, [p.symbol]: { price: edits[p.symbol]?.price ?? "", qty: e.target.value } })}
+                  className={styles.numInput}
+                  type="number"
+                  min="0"
+                  step="100"
+                  aria-label={`${t("risk.whatIf.newQty")} ${p.symbol}`}
+                  value={edits[p.symbol]?.qty ?? ""}
+                  onChange={(e) =>
+                    setEdits({ ...edits, [p.symbol]: { price: edits[p.symbol]?.price ?? "", qty: e.target.value } })
+                  }
                 />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {invalid && <p role="alert" className="form-error">{t("risk.whatIf.invalid")}</p>}
+      {invalid && (
+        <p role="alert" className="form-error">
+          {t("risk.whatIf.invalid")}
+        </p>
+      )}
       <table className="table" data-testid="what-if-result">
         <thead>
           <tr>
             <th scope="col">{t("risk.whatIf.result")}</th>
-            <th scope="col" className="num">{t("risk.whatIf.current")}</th>
-            <th scope="col" className="num">{t("risk.whatIf.scenario")}</th>
+            <th scope="col" className="num">
+              {t("risk.whatIf.current")}
+            </th>
+            <th scope="col" className="num">
+              {t("risk.whatIf.scenario")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -94,8 +142,12 @@ export function WhatIfCalculator({ input, params, current }: { input: AccountInp
           {row(t("risk.fig.ml"), ml(current), ml(scenario))}
           <tr>
             <th scope="row">{t("risk.fig.status")}</th>
-            <td className="num"><StatusBadge status={current.status} /></td>
-            <td className="num" data-testid="what-if-status"><StatusBadge status={scenario.status} /></td>
+            <td className="num">
+              <StatusBadge status={current.status} />
+            </td>
+            <td className="num" data-testid="what-if-status">
+              <StatusBadge status={scenario.status} />
+            </td>
           </tr>
         </tbody>
       </table>

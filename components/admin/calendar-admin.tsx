@@ -19,9 +19,20 @@ export function CalendarAdmin({ canManage }: { canManage: boolean }) {
   const [notice, setNotice] = useState<string | null>(null);
   const q = useQuery(trpc.calendar.year.queryOptions({ calendar, year }));
   const invalidate = () => qc.invalidateQueries({ queryKey: trpc.calendar.year.queryKey() });
-  const setDay = useMutation(trpc.calendar.setDay.mutationOptions({ onSuccess: (d) => (setNotice(t("calendar.saved", { date: d.date })), invalidate()) }));
+  const setDay = useMutation(
+    trpc.calendar.setDay.mutationOptions({
+      onSuccess: (d) => (setNotice(t("calendar.saved", { date: d.date })), invalidate()),
+    }),
+  );
   const removeDay = useMutation(
-    trpc.calendar.removeDay.mutationOptions({ onSuccess: (d) => (setNotice(t("calendar.removed", { date: d.date })), setRemoving(null), setReason(""), invalidate()) }),
+    trpc.calendar.removeDay.mutationOptions({
+      onSuccess: (d) => (
+        setNotice(t("calendar.removed", { date: d.date })),
+        setRemoving(null),
+        setReason(""),
+        invalidate()
+      ),
+    }),
   );
 
   function onAdd(e: FormEvent<HTMLFormElement>) {
@@ -41,31 +52,52 @@ export function CalendarAdmin({ canManage }: { canManage: boolean }) {
         <div className="row">
           <label>
             {t("calendar.calendar")}{" "}
-            <select value={calendar} onChange={(e) => setCalendar(e.target.value === "EXCHANGE" ? "EXCHANGE" : "BANK")} data-testid="calendar-select">
+            <select
+              value={calendar}
+              onChange={(e) => setCalendar(e.target.value === "EXCHANGE" ? "EXCHANGE" : "BANK")}
+              data-testid="calendar-select"
+            >
               <option value="BANK">{t("calendar.BANK")}</option>
               <option value="EXCHANGE">{t("calendar.EXCHANGE")}</option>
             </select>
           </label>{" "}
           <label>
             {t("calendar.year")}{" "}
-            <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value) || year)} data-testid="calendar-year" />
+            <input
+              type="number"
+              min={2000}
+              max={2100}
+              value={year}
+              onChange={(e) => setYear(Number(e.target.value) || year)}
+              data-testid="calendar-year"
+            />
           </label>
         </div>
         {q.data && (
           <p className="muted small">
-            {q.data.seededFrom ? t("calendar.seeded", { source: q.data.seededFrom }) : t("calendar.notSeeded", { from: years[0] ?? "—", to: years[years.length - 1] ?? "—" })} ·{" "}
-            {t("calendar.count", { n: q.data.days.length })}
+            {q.data.seededFrom
+              ? t("calendar.seeded", { source: q.data.seededFrom })
+              : t("calendar.notSeeded", { from: years[0] ?? "—", to: years[years.length - 1] ?? "—" })}{" "}
+            · {t("calendar.count", { n: q.data.days.length })}
           </p>
         )}
         {notice && <p role="status">{notice}</p>}
-        {error && <p role="alert" className="form-error">{error.message}</p>}
+        {error && (
+          <p role="alert" className="form-error">
+            {error.message}
+          </p>
+        )}
         {q.isPending && <p className="muted">{t("common.loading")}</p>}
         {q.data && q.data.days.length === 0 && <p className="muted">{t("calendar.none")}</p>}
         {q.data && q.data.days.length > 0 && (
           <table className="table" data-testid="calendar-days">
             <thead>
               <tr>
-                <th>{t("calendar.date")}</th><th>{t("calendar.kind")}</th><th>{t("calendar.name")}</th><th>{t("calendar.source")}</th><th>{t("calendar.updated")}</th>
+                <th>{t("calendar.date")}</th>
+                <th>{t("calendar.kind")}</th>
+                <th>{t("calendar.name")}</th>
+                <th>{t("calendar.source")}</th>
+                <th>{t("calendar.updated")}</th>
                 {canManage && <th />}
               </tr>
             </thead>
@@ -83,15 +115,33 @@ export function CalendarAdmin({ canManage }: { canManage: boolean }) {
                         <form
                           className="row"
                           onSubmit={(e) => (e.preventDefault(), removeDay.mutate({ calendar, date: d.date, reason }))}
-                          aria-label={t("calendar.confirmRemove", { date: d.date, calendar: t(`calendar.${calendar}`) })}
+                          aria-label={t("calendar.confirmRemove", {
+                            date: d.date,
+                            calendar: t(`calendar.${calendar}`),
+                          })}
                         >
-                          <span>{t("calendar.confirmRemove", { date: d.date, calendar: t(`calendar.${calendar}`) })}</span>
-                          <input required minLength={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t("calendar.reasonHint")} aria-label={t("calendar.reason")} />
-                          <button type="submit" className="btn btn-danger" disabled={removeDay.isPending}>{t("calendar.confirm")}</button>
-                          <button type="button" className="btn" onClick={() => setRemoving(null)}>{t("calendar.cancel")}</button>
+                          <span>
+                            {t("calendar.confirmRemove", { date: d.date, calendar: t(`calendar.${calendar}`) })}
+                          </span>
+                          <input
+                            required
+                            minLength={3}
+                            value={reason}
+                            onChange={(e) => setReason(e.target.value)}
+                            placeholder={t("calendar.reasonHint")}
+                            aria-label={t("calendar.reason")}
+                          />
+                          <button type="submit" className="btn btn-danger" disabled={removeDay.isPending}>
+                            {t("calendar.confirm")}
+                          </button>
+                          <button type="button" className="btn" onClick={() => setRemoving(null)}>
+                            {t("calendar.cancel")}
+                          </button>
                         </form>
                       ) : (
-                        <button type="button" className="btn" onClick={() => (setRemoving(d.date), setReason(""))}>{t("calendar.remove")}</button>
+                        <button type="button" className="btn" onClick={() => (setRemoving(d.date), setReason(""))}>
+                          {t("calendar.remove")}
+                        </button>
                       )}
                     </td>
                   )}
@@ -105,7 +155,9 @@ export function CalendarAdmin({ canManage }: { canManage: boolean }) {
         <section className="panel">
           <h2>{t("calendar.add")}</h2>
           <form className="row" onSubmit={onAdd}>
-            <label>{t("calendar.date")} <input name="date" type="date" required /></label>
+            <label>
+              {t("calendar.date")} <input name="date" type="date" required />
+            </label>
             <label>
               {t("calendar.kind")}{" "}
               <select name="kind" defaultValue="HOLIDAY">
@@ -113,8 +165,12 @@ export function CalendarAdmin({ canManage }: { canManage: boolean }) {
                 {calendar === "BANK" && <option value="WORKDAY">{t("calendar.WORKDAY")}</option>}
               </select>
             </label>
-            <label>{t("calendar.name")} <input name="name" required minLength={2} maxLength={100} /></label>
-            <button type="submit" className="btn btn-primary" disabled={setDay.isPending}>{t("calendar.save")}</button>
+            <label>
+              {t("calendar.name")} <input name="name" required minLength={2} maxLength={100} />
+            </label>
+            <button type="submit" className="btn btn-primary" disabled={setDay.isPending}>
+              {t("calendar.save")}
+            </button>
           </form>
         </section>
       )}

@@ -15,10 +15,16 @@ export function SystemView() {
     <section className="panel">
       <h1>{t("system.title")}</h1>
       {q.isPending && <p className="muted">{t("common.loading")}</p>}
-      {q.isError && <p role="alert" className="form-error">{q.error.message}</p>}
+      {q.isError && (
+        <p role="alert" className="form-error">
+          {q.error.message}
+        </p>
+      )}
       {q.data && (
         <dl className="facts vertical">
-          <Fact label={t("system.database")}>{q.data.db === "pglite" ? "PGlite (embedded, .data/)" : "PostgreSQL"}</Fact>
+          <Fact label={t("system.database")}>
+            {q.data.db === "pglite" ? "PGlite (embedded, .data/)" : "PostgreSQL"}
+          </Fact>
           <Fact label={t("system.feed")}>{t("system.simulator")}</Fact>
           <Fact label={t("system.engine")}>{e?.running ? t("system.running") : t("system.stopped")}</Fact>
           {e && (

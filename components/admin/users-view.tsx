@@ -56,12 +56,22 @@ export function UsersView({ canManage, myId }: { canManage: boolean; myId: strin
   }
 
   const dialog = action && {
-    title: t(action.kind === "disable" ? "security.users.confirmDisableTitle" : action.kind === "role" ? "security.users.confirmRoleTitle" : "security.users.confirmResetTitle"),
+    title: t(
+      action.kind === "disable"
+        ? "security.users.confirmDisableTitle"
+        : action.kind === "role"
+          ? "security.users.confirmRoleTitle"
+          : "security.users.confirmResetTitle",
+    ),
     body:
       action.kind === "disable"
         ? t("users.confirmDisable", { email: action.email })
         : action.kind === "role"
-          ? t("security.users.confirmRole", { email: action.email, from: t(`roles.${action.from}`), to: t(`roles.${action.to}`) })
+          ? t("security.users.confirmRole", {
+              email: action.email,
+              from: t(`roles.${action.from}`),
+              to: t(`roles.${action.to}`),
+            })
           : t("security.users.confirmReset", { email: action.email }),
   };
 
@@ -71,7 +81,11 @@ export function UsersView({ canManage, myId }: { canManage: boolean; myId: strin
       <section className="panel">
         <h1>{t("users.title")}</h1>
         {users.isPending && <p className="muted">{t("common.loading")}</p>}
-        {users.isError && <p role="alert" className="form-error">{users.error.message}</p>}
+        {users.isError && (
+          <p role="alert" className="form-error">
+            {users.error.message}
+          </p>
+        )}
         {users.data && (
           <table className="table">
             <thead>
@@ -87,8 +101,9 @@ export function UsersView({ canManage, myId }: { canManage: boolean; myId: strin
             </thead>
             <tbody>
               {users.data.map((u) => {
-                const locked = (u.lockedUntil !== null && new Date(u.lockedUntil).getTime() > now)
-                  || (u.stepUpLockedUntil !== null && new Date(u.stepUpLockedUntil).getTime() > now);
+                const locked =
+                  (u.lockedUntil !== null && new Date(u.lockedUntil).getTime() > now) ||
+                  (u.stepUpLockedUntil !== null && new Date(u.stepUpLockedUntil).getTime() > now);
                 const target = newRoles[u.id] ?? u.role;
                 return (
                   <tr key={u.id} data-testid={`user-${u.email}`}>
@@ -100,7 +115,11 @@ export function UsersView({ canManage, myId }: { canManage: boolean; myId: strin
                     <td>{u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : t("common.never")}</td>
                     <td className="actions">
                       {canManage && locked && (
-                        <button type="button" className="btn" onClick={() => lock.mutate({ userId: u.id, unlock: true })}>
+                        <button
+                          type="button"
+                          className="btn"
+                          onClick={() => lock.mutate({ userId: u.id, unlock: true })}
+                        >
                           {t("users.unlock")}
                         </button>
                       )}
@@ -108,30 +127,46 @@ export function UsersView({ canManage, myId }: { canManage: boolean; myId: strin
                         <button
                           type="button"
                           className="btn"
-                          onClick={() => (u.disabled ? lock.mutate({ userId: u.id, disabled: false }) : setAction({ kind: "disable", userId: u.id, email: u.email }))}
+                          onClick={() =>
+                            u.disabled
+                              ? lock.mutate({ userId: u.id, disabled: false })
+                              : setAction({ kind: "disable", userId: u.id, email: u.email })
+                          }
                         >
                           {u.disabled ? t("users.enable") : t("users.disable")}
                         </button>
                       )}
                       {canManage && u.id !== myId && (
                         <>
-                          <select aria-label={t("security.users.changeRole")} value={target} onChange={(e) => setNewRoles({ ...newRoles, [u.id]: e.target.value as Role })}>
+                          <select
+                            aria-label={t("security.users.changeRole")}
+                            value={target}
+                            onChange={(e) => setNewRoles({ ...newRoles, [u.id]: e.target.value as Role })}
+                          >
                             {ROLES.map((r) => (
-                              <option key={r} value={r}>{t(`roles.${r}`)}</option>
+                              <option key={r} value={r}>
+                                {t(`roles.${r}`)}
+                              </option>
                             ))}
                           </select>
                           <button
                             type="button"
                             className="btn"
                             disabled={target === u.role}
-                            onClick={() => setAction({ kind: "role", userId: u.id, email: u.email, from: u.role, to: target })}
+                            onClick={() =>
+                              setAction({ kind: "role", userId: u.id, email: u.email, from: u.role, to: target })
+                            }
                           >
                             {t("security.users.changeRole")}
                           </button>
                         </>
                       )}
                       {canManage && u.id !== myId && u.totpEnrolledAt && (
-                        <button type="button" className="btn" onClick={() => setAction({ kind: "resetTotp", userId: u.id, email: u.email })}>
+                        <button
+                          type="button"
+                          className="btn"
+                          onClick={() => setAction({ kind: "resetTotp", userId: u.id, email: u.email })}
+                        >
                           {t("security.users.resetTotp")}
                         </button>
                       )}
@@ -142,47 +177,61 @@ export function UsersView({ canManage, myId }: { canManage: boolean; myId: strin
             </tbody>
           </table>
         )}
-        {!action && actionError && <p role="alert" className="form-error">{actionError.message}</p>}
-        {lock.data?.proposalId && <p role="status" className="ok-banner">{t("security.proposals.proposed", { email: lock.data.email })}</p>}
-      </section>
-      <AccessProposalsPanel canDecide={canManage} myId={myId} />
-      {canManage && (
-      <section className="panel">
-        <h2>{t("users.create")}</h2>
-        <form className="form-grid" onSubmit={onCreate}>
-          <label>
-            {t("users.email")}
-            <input name="email" type="email" maxLength={254} required />
-          </label>
-          <label>
-            {t("users.name")}
-            <input name="name" required />
-          </label>
-          <label>
-            {t("users.role")}
-            <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("users.password")}
-            <input name="password" type="password" minLength={12} required autoComplete="new-password" />
-          </label>
-          <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-            {t("users.create")}
-          </button>
-        </form>
-        {create.error && <p role="alert" className="form-error">{create.error.message}</p>}
-        {create.data && (
+        {!action && actionError && (
+          <p role="alert" className="form-error">
+            {actionError.message}
+          </p>
+        )}
+        {lock.data?.proposalId && (
           <p role="status" className="ok-banner">
-            {create.data.status === "PROPOSED" ? t("security.proposals.proposed", { email: create.data.email }) : t("users.created", { email: create.data.email })}
+            {t("security.proposals.proposed", { email: lock.data.email })}
           </p>
         )}
       </section>
+      <AccessProposalsPanel canDecide={canManage} myId={myId} />
+      {canManage && (
+        <section className="panel">
+          <h2>{t("users.create")}</h2>
+          <form className="form-grid" onSubmit={onCreate}>
+            <label>
+              {t("users.email")}
+              <input name="email" type="email" maxLength={254} required />
+            </label>
+            <label>
+              {t("users.name")}
+              <input name="name" required />
+            </label>
+            <label>
+              {t("users.role")}
+              <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`roles.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("users.password")}
+              <input name="password" type="password" minLength={12} required autoComplete="new-password" />
+            </label>
+            <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+              {t("users.create")}
+            </button>
+          </form>
+          {create.error && (
+            <p role="alert" className="form-error">
+              {create.error.message}
+            </p>
+          )}
+          {create.data && (
+            <p role="status" className="ok-banner">
+              {create.data.status === "PROPOSED"
+                ? t("security.proposals.proposed", { email: create.data.email })
+                : t("users.created", { email: create.data.email })}
+            </p>
+          )}
+        </section>
       )}
       {canManage && <SecurityAlertsPanel />}
       {canManage && <ApiTokensPanel />}

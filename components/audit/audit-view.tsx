@@ -14,7 +14,12 @@ export function AuditView() {
   const pages = useCursorPages<number>();
   const beforeId = pages.cursor;
   const q = useQuery({
-    ...trpc.audit.list.queryOptions({ action: action || undefined, actorEmail: actor || undefined, beforeId, limit: 50 }),
+    ...trpc.audit.list.queryOptions({
+      action: action || undefined,
+      actorEmail: actor || undefined,
+      beforeId,
+      limit: 50,
+    }),
     placeholderData: keepPreviousData,
   });
   const verify = useMutation(trpc.audit.verify.mutationOptions());
@@ -33,25 +38,48 @@ export function AuditView() {
             : t("audit.broken", { id: verify.data.firstBrokenId ?? "?", count: fmt.integer(verify.data.checked) })}
         </p>
       )}
-      {verify.error && <p role="alert" className="form-error">{verify.error.message}</p>}
+      {verify.error && (
+        <p role="alert" className="form-error">
+          {verify.error.message}
+        </p>
+      )}
       <div className="filters">
         <label className="inline-field">
           {t("audit.filterAction")}
-          <input value={action} onChange={(e) => { setAction(e.target.value); pages.reset(); }} placeholder="auth." />
+          <input
+            value={action}
+            onChange={(e) => {
+              setAction(e.target.value);
+              pages.reset();
+            }}
+            placeholder="auth."
+          />
         </label>
         <label className="inline-field">
           {t("audit.filterActor")}
-          <input value={actor} onChange={(e) => { setActor(e.target.value); pages.reset(); }} />
+          <input
+            value={actor}
+            onChange={(e) => {
+              setActor(e.target.value);
+              pages.reset();
+            }}
+          />
         </label>
       </div>
       {q.isPending && <p className="muted">{t("common.loading")}</p>}
-      {q.isError && <p role="alert" className="form-error">{q.error.message}</p>}
+      {q.isError && (
+        <p role="alert" className="form-error">
+          {q.error.message}
+        </p>
+      )}
       {q.data && q.data.items.length === 0 && <p className="muted">{t("audit.none")}</p>}
       {q.data && q.data.items.length > 0 && (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col" className="num">{t("audit.id")}</th>
+              <th scope="col" className="num">
+                {t("audit.id")}
+              </th>
               <th scope="col">{t("audit.time")}</th>
               <th scope="col">{t("audit.actor")}</th>
               <th scope="col">{t("audit.action")}</th>
@@ -66,7 +94,9 @@ export function AuditView() {
                 <td className="mono">{fmt.dateTime(e.ts)}</td>
                 <td>{e.actorEmail ?? t("audit.system")}</td>
                 <td className="mono">{e.action}</td>
-                <td className="mono">{e.targetType ? `${e.targetType}${e.targetId ? `:${e.targetId.slice(0, 10)}` : ""}` : "—"}</td>
+                <td className="mono">
+                  {e.targetType ? `${e.targetType}${e.targetId ? `:${e.targetId.slice(0, 10)}` : ""}` : "—"}
+                </td>
                 <td className="mono small">{e.after ? JSON.stringify(e.after) : ""}</td>
               </tr>
             ))}

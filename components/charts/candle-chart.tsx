@@ -60,9 +60,19 @@ export function CandleChart({ locale, label, history, live, markers, testId }: P
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const timeFmt = new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    const timeFmt = new Intl.DateTimeFormat(locale, {
+      timeZone: DISPLAY_TIME_ZONE,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
     const fullFmt = new Intl.DateTimeFormat(locale, {
-      timeZone: DISPLAY_TIME_ZONE, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+      timeZone: DISPLAY_TIME_ZONE,
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
     });
     const c = createChart(el, {
       autoSize: true,
@@ -82,7 +92,12 @@ export function CandleChart({ locale, label, history, live, markers, testId }: P
       },
     });
     candles.current = c.addSeries(CandlestickSeries, {
-      upColor: UP, downColor: DOWN, borderUpColor: UP, borderDownColor: DOWN, wickUpColor: UP, wickDownColor: DOWN,
+      upColor: UP,
+      downColor: DOWN,
+      borderUpColor: UP,
+      borderDownColor: DOWN,
+      wickUpColor: UP,
+      wickDownColor: DOWN,
     });
     volumes.current = c.addSeries(HistogramSeries, { priceScaleId: "volume", priceFormat: { type: "volume" } });
     c.priceScale("volume").applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
@@ -129,5 +144,14 @@ export function CandleChart({ locale, label, history, live, markers, testId }: P
     );
   }, [markers, history, locale]);
 
-  return <div ref={container} className="chart" role="img" aria-label={label} data-testid={testId} data-markers={markers?.length ?? 0} />;
+  return (
+    <div
+      ref={container}
+      className="chart"
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      data-markers={markers?.length ?? 0}
+    />
+  );
 }

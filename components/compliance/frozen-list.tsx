@@ -15,15 +15,23 @@ export function FrozenList() {
     <section className="panel">
       <h1>{t("payments.frozen.title")}</h1>
       {q.isPending && <p className="muted">{t("common.loading")}</p>}
-      {q.isError && <p role="alert" className="form-error">{q.error.message}</p>}
+      {q.isError && (
+        <p role="alert" className="form-error">
+          {q.error.message}
+        </p>
+      )}
       {q.data && q.data.length === 0 && <p className="muted">{t("payments.frozen.empty")}</p>}
       {q.data && q.data.length > 0 && (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col" className="num">{t("payments.queue.amount")}</th>
+              <th scope="col" className="num">
+                {t("payments.queue.amount")}
+              </th>
               <th scope="col">{t("payments.queue.client")}</th>
-              <th scope="col" className="num">{t("payments.queue.score")}</th>
+              <th scope="col" className="num">
+                {t("payments.queue.score")}
+              </th>
               <th scope="col">{t("payments.queue.hits")}</th>
               <th scope="col">{t("payments.frozen.reason")}</th>
               <th scope="col">{t("payments.frozen.frozenFrom")}</th>
@@ -35,13 +43,26 @@ export function FrozenList() {
             {q.data.map((w) => (
               <tr key={w.id} tabIndex={0}>
                 <td className="num">{fmt.money(w.amount)}</td>
-                <td><Link href={`/accounts?search=${encodeURIComponent(w.accountCode)}`} className="mono">{w.accountCode}</Link> {w.clientName}</td>
-                <td className="num"><ScoreBadge score={w.amlScore} /></td>
-                <td><HitChips hits={w.amlHits} /></td>
+                <td>
+                  <Link href={`/accounts?search=${encodeURIComponent(w.accountCode)}`} className="mono">
+                    {w.accountCode}
+                  </Link>{" "}
+                  {w.clientName}
+                </td>
+                <td className="num">
+                  <ScoreBadge score={w.amlScore} />
+                </td>
+                <td>
+                  <HitChips hits={w.amlHits} />
+                </td>
                 <td>{w.frozenReason}</td>
                 <td>{w.frozenFrom ? t(`payments.status.${w.frozenFrom as "SENT"}`) : "—"}</td>
                 <td>{w.appealText ?? <span className="muted">{t("payments.frozen.noAppeal")}</span>}</td>
-                <td><Link href={`/payments/approvals/${w.id}`} className="btn">{t("payments.queue.open")}</Link></td>
+                <td>
+                  <Link href={`/payments/approvals/${w.id}`} className="btn">
+                    {t("payments.queue.open")}
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

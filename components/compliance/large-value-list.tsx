@@ -26,12 +26,22 @@ export function LargeValueList() {
     <section className="panel">
       <div className="panel-head">
         <h1>{t("payments.largeValue.title")}</h1>
-        <button type="button" className="btn" onClick={() => void onExport()}>{t("payments.largeValue.export")}</button>
+        <button type="button" className="btn" onClick={() => void onExport()}>
+          {t("payments.largeValue.export")}
+        </button>
       </div>
       <p className="muted">{t("payments.largeValue.intro")}</p>
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {q.isPending && <p className="muted">{t("common.loading")}</p>}
-      {q.isError && <p role="alert" className="form-error">{q.error.message}</p>}
+      {q.isError && (
+        <p role="alert" className="form-error">
+          {q.error.message}
+        </p>
+      )}
       {q.data && q.data.length === 0 && <p className="muted">{t("payments.largeValue.empty")}</p>}
       {q.data && q.data.length > 0 && (
         <table className="table">
@@ -39,8 +49,12 @@ export function LargeValueList() {
             <tr>
               <th scope="col">{t("payments.largeValue.created")}</th>
               <th scope="col">{t("payments.largeValue.category")}</th>
-              <th scope="col" className="num">{t("payments.largeValue.threshold")}</th>
-              <th scope="col" className="num">{t("payments.queue.amount")}</th>
+              <th scope="col" className="num">
+                {t("payments.largeValue.threshold")}
+              </th>
+              <th scope="col" className="num">
+                {t("payments.queue.amount")}
+              </th>
               <th scope="col">{t("payments.largeValue.type")}</th>
               <th scope="col">{t("payments.queue.client")}</th>
             </tr>
@@ -59,7 +73,12 @@ export function LargeValueList() {
                     t("payments.largeValue.types.Deposit")
                   )}
                 </td>
-                <td><Link href={`/accounts?search=${encodeURIComponent(r.accountCode)}`} className="mono">{r.accountCode}</Link> {r.clientName}</td>
+                <td>
+                  <Link href={`/accounts?search=${encodeURIComponent(r.accountCode)}`} className="mono">
+                    {r.accountCode}
+                  </Link>{" "}
+                  {r.clientName}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -19,8 +19,12 @@ export function BarFacts({ bar, prevClose }: { bar: Bar; prevClose: number }) {
       aria-live="polite"
     >
       <Fact label={t("desk.barTime")}>{fmt.time(bar.ts)}</Fact>
-      <Fact label={t("desk.last")} className={direction}>{fmt.price(bar.close)}</Fact>
-      <Fact label={t("desk.change")} className={direction}>{fmt.percent(change)}</Fact>
+      <Fact label={t("desk.last")} className={direction}>
+        {fmt.price(bar.close)}
+      </Fact>
+      <Fact label={t("desk.change")} className={direction}>
+        {fmt.percent(change)}
+      </Fact>
       <Fact label={t("desk.volume")}>
         {fmt.integer(bar.volume)} {t("desk.shares")}
       </Fact>

@@ -24,7 +24,11 @@ export function EngineStatusPanel() {
     <section className="panel" aria-labelledby="engine-title">
       <h2 id="engine-title">{t("desk.engine")}</h2>
       {status.isPending && <p className="muted">{t("common.loading")}</p>}
-      {status.isError && <p role="alert" className="form-error">{status.error.message}</p>}
+      {status.isError && (
+        <p role="alert" className="form-error">
+          {status.error.message}
+        </p>
+      )}
       {status.isSuccess && !s && <p className="muted">{t("desk.engineOff")}</p>}
       {s && (
         <dl className="facts vertical" data-testid="engine-status">

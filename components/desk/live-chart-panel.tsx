@@ -31,7 +31,13 @@ export function LiveChartPanel({ symbol, prevClose }: { symbol: string; prevClos
   const liveBar = live?.symbol === symbol ? live.bar : null;
   const latest = liveBar ?? history.data?.[history.data.length - 1] ?? null;
   const status =
-    sub.status === "pending" && history.isSuccess ? "live" : sub.status === "connecting" ? "connecting" : sub.status === "error" ? "error" : sub.status;
+    sub.status === "pending" && history.isSuccess
+      ? "live"
+      : sub.status === "connecting"
+        ? "connecting"
+        : sub.status === "error"
+          ? "error"
+          : sub.status;
 
   return (
     <section className="panel chart-panel" aria-labelledby="chart-title">

@@ -27,10 +27,28 @@ export const en = {
     signedInAs: "Signed in as {name}",
     language: "Language",
   },
-  roles: { RISK: "Risk desk", COMPLIANCE: "Compliance", MANAGER: "Manager", ADMIN: "Administrator", AUDITOR: "Auditor" },
+  roles: {
+    RISK: "Risk desk",
+    COMPLIANCE: "Compliance",
+    MANAGER: "Manager",
+    ADMIN: "Administrator",
+    AUDITOR: "Auditor",
+  },
   nav: {
-    desk: "Desk", accounts: "Accounts", audit: "Audit trail", users: "Users", system: "System", signOut: "Sign out", main: "Main navigation",
-    groups: { monitor: "Monitoring", risk: "Risk", payments: "Payments", compliance: "Compliance", admin: "Administration" },
+    desk: "Desk",
+    accounts: "Accounts",
+    audit: "Audit trail",
+    users: "Users",
+    system: "System",
+    signOut: "Sign out",
+    main: "Main navigation",
+    groups: {
+      monitor: "Monitoring",
+      risk: "Risk",
+      payments: "Payments",
+      compliance: "Compliance",
+      admin: "Administration",
+    },
   },
   signIn: {
     title: "Sign in to Minute Desk",
@@ -41,7 +59,8 @@ export const en = {
     submit: "Sign in",
     submitting: "Signing in…",
     errors: {
-      invalid_credentials: "Wrong email or password, or the account is locked or disabled. After 5 failed attempts an account is locked for 15 minutes.",
+      invalid_credentials:
+        "Wrong email or password, or the account is locked or disabled. After 5 failed attempts an account is locked for 15 minutes.",
       totp_required: "This account needs the 6-digit code from your authenticator app.",
       totp_invalid: "That authenticator code is wrong or was already used. Wait for the next code and try again.",
       rate_limited: "Too many sign-in attempts. Wait a few minutes, then try again.",
@@ -51,7 +70,8 @@ export const en = {
   },
   enroll: {
     title: "Set up two-factor authentication",
-    intro: "Managers and administrators must use an authenticator app. Add this key to your app, then enter the code it shows.",
+    intro:
+      "Managers and administrators must use an authenticator app. Add this key to your app, then enter the code it shows.",
     secret: "Key",
     uri: "Setup link",
     code: "Code from the app",

@@ -3,7 +3,14 @@
 // switch writes the cookie and refreshes the server components.
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
-import { createFormatters, createTranslator, LOCALE_COOKIE, type Formatters, type Locale, type Translate } from "./config";
+import {
+  createFormatters,
+  createTranslator,
+  LOCALE_COOKIE,
+  type Formatters,
+  type Locale,
+  type Translate,
+} from "./config";
 
 interface I18nValue {
   locale: Locale;

@@ -59,12 +59,17 @@ describe("locales", () => {
     expect(DEFAULT_LOCALE).toBe("en");
   });
 
-  it.each([["en", true], ["zh-CN", true], ["zh", false], ["EN", false], ["", false], [null, false], [1, false]])(
-    "isLocale(%j) is %s",
-    (value, expected) => {
-      expect(isLocale(value)).toBe(expected);
-    },
-  );
+  it.each([
+    ["en", true],
+    ["zh-CN", true],
+    ["zh", false],
+    ["EN", false],
+    ["", false],
+    [null, false],
+    [1, false],
+  ])("isLocale(%j) is %s", (value, expected) => {
+    expect(isLocale(value)).toBe(expected);
+  });
 });
 
 describe("createTranslator", () => {

@@ -29,7 +29,13 @@ export const zhCN: Messages = {
   },
   roles: { RISK: "风控交易台", COMPLIANCE: "合规", MANAGER: "经理", ADMIN: "管理员", AUDITOR: "审计" },
   nav: {
-    desk: "交易台", accounts: "账户", audit: "审计日志", users: "用户", system: "系统", signOut: "退出登录", main: "主导航",
+    desk: "交易台",
+    accounts: "账户",
+    audit: "审计日志",
+    users: "用户",
+    system: "系统",
+    signOut: "退出登录",
+    main: "主导航",
     groups: { monitor: "监控", risk: "风险", payments: "出入金", compliance: "合规", admin: "系统管理" },
   },
   signIn: {

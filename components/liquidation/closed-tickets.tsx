@@ -13,12 +13,19 @@ export function ClosedTickets({ selectedId, onSelect }: { selectedId: string | n
   const { t, fmt, locale } = useI18n();
   const trpc = useTRPC();
   const live = useLiveTickets();
-  const closed = useQuery({ ...trpc.liquidation.list.queryOptions({ statuses: [...CLOSED_STATES], limit: 50 }), refetchInterval: live.polling ? POLL_MS : 30_000 });
+  const closed = useQuery({
+    ...trpc.liquidation.list.queryOptions({ statuses: [...CLOSED_STATES], limit: 50 }),
+    refetchInterval: live.polling ? POLL_MS : 30_000,
+  });
   return (
     <section className="panel" aria-labelledby="closed-title">
       <h2 id="closed-title">{t("liquidation.executed.title")}</h2>
       {closed.isPending && <p className="muted">{t("common.loading")}</p>}
-      {closed.isError && <p role="alert" className="form-error">{closed.error.message}</p>}
+      {closed.isError && (
+        <p role="alert" className="form-error">
+          {closed.error.message}
+        </p>
+      )}
       {closed.data?.length === 0 && <p className="muted">{t("liquidation.executed.empty")}</p>}
       {closed.data && closed.data.length > 0 && (
         <div className={`${styles.tableWrap} ${styles.scrollTall}`}>
@@ -38,14 +45,30 @@ export function ClosedTickets({ selectedId, onSelect }: { selectedId: string | n
               {closed.data.map((tk) => {
                 const sold = tk.legs.reduce((a, l) => a + l.filledQty, 0);
                 return (
-                  <tr key={tk.id} className={`${styles.row} ${tk.id === selectedId ? styles.selected : ""}`} onClick={() => onSelect(tk.id)} data-testid="closed-row" data-ticket={tk.id} data-account={tk.accountCode}>
+                  <tr
+                    key={tk.id}
+                    className={`${styles.row} ${tk.id === selectedId ? styles.selected : ""}`}
+                    onClick={() => onSelect(tk.id)}
+                    data-testid="closed-row"
+                    data-ticket={tk.id}
+                    data-account={tk.accountCode}
+                  >
                     <td>
-                      <button type="button" className={styles.rowButton} onClick={() => onSelect(tk.id)} aria-label={t("liquidation.queue.select", { code: tk.accountCode })}>
+                      <button
+                        type="button"
+                        className={styles.rowButton}
+                        onClick={() => onSelect(tk.id)}
+                        aria-label={t("liquidation.queue.select", { code: tk.accountCode })}
+                      >
                         {tk.accountCode}
                       </button>
                     </td>
-                    <td><UrgencyBadge urgency={tk.urgency} /></td>
-                    <td><TicketStatusBadge status={tk.status} /></td>
+                    <td>
+                      <UrgencyBadge urgency={tk.urgency} />
+                    </td>
+                    <td>
+                      <TicketStatusBadge status={tk.status} />
+                    </td>
                     <td className={styles.nowrap}>{tk.executedAt ? formatClock(locale, tk.executedAt) : "—"}</td>
                     <td className={styles.num}>{t("liquidation.units.shares", { n: fmt.integer(sold) })}</td>
                     <td className={styles.num}>{formatBp(t, fmt, tk.expectedSlippageBps)}</td>

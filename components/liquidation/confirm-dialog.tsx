@@ -7,7 +7,15 @@ import { useI18n } from "../i18n/i18n-provider";
 import styles from "./liquidation.module.css";
 
 export function ConfirmDialog({
-  title, what, children, confirmLabel, danger, busy, error, onConfirm, onClose,
+  title,
+  what,
+  children,
+  confirmLabel,
+  danger,
+  busy,
+  error,
+  onConfirm,
+  onClose,
 }: {
   title: string;
   what: string;
@@ -31,12 +39,24 @@ export function ConfirmDialog({
     onConfirm(new FormData(e.currentTarget));
   }
   return (
-    <dialog ref={ref} className={styles.dialog} aria-labelledby="confirm-title" onClose={onClose} data-testid="confirm-dialog">
+    <dialog
+      ref={ref}
+      className={styles.dialog}
+      aria-labelledby="confirm-title"
+      onClose={onClose}
+      data-testid="confirm-dialog"
+    >
       <form onSubmit={submit}>
         <h2 id="confirm-title">{title}</h2>
-        <p className={styles.what} data-testid="confirm-what">{what}</p>
+        <p className={styles.what} data-testid="confirm-what">
+          {what}
+        </p>
         {children}
-        {error && <p role="alert" className="form-error">{error}</p>}
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
         <div className={styles.actions}>
           <button type="submit" className={`btn btn-primary ${danger ? styles.danger : ""}`} disabled={busy}>
             {confirmLabel}

@@ -34,7 +34,12 @@ export function TicketCountdown({ ticket, now }: { ticket: CountdownTicket; now:
   if (ticket.status !== "OPEN") return null;
   const left = ticket.deadline.getTime() - now;
   return (
-    <span className={`${styles.countdown} ${left < 15_000 ? styles.urgent : ""}`} data-testid="countdown" data-state="open" role="timer">
+    <span
+      className={`${styles.countdown} ${left < 15_000 ? styles.urgent : ""}`}
+      data-testid="countdown"
+      data-state="open"
+      role="timer"
+    >
       {left > 0 ? t("liquidation.countdown.in", { s: formatDuration(t, left) }) : t("liquidation.countdown.due")}
     </span>
   );

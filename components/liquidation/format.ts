@@ -31,24 +31,41 @@ export function formatShares(t: Translate, fmt: Formatters, n: number): string {
 }
 
 const EVENT_KINDS = [
-  "OPEN", "HOLD", "EXTEND", "RELEASE", "REPLAN", "REDUCE", "EXECUTE", "FILL_PARTIAL", "COMPLETE", "CANCEL", "DISPUTE", "DISPUTE_REVIEWED",
+  "OPEN",
+  "HOLD",
+  "EXTEND",
+  "RELEASE",
+  "REPLAN",
+  "REDUCE",
+  "EXECUTE",
+  "FILL_PARTIAL",
+  "COMPLETE",
+  "CANCEL",
+  "DISPUTE",
+  "DISPUTE_REVIEWED",
 ] as const;
 
 /** Translated event kind; an unknown kind (newer server) is shown as sent. */
 export function eventLabel(t: Translate, kind: string): string {
-  return (EVENT_KINDS as readonly string[]).includes(kind) ? t(`liquidation.event.${kind as (typeof EVENT_KINDS)[number]}`) : kind;
+  return (EVENT_KINDS as readonly string[]).includes(kind)
+    ? t(`liquidation.event.${kind as (typeof EVENT_KINDS)[number]}`)
+    : kind;
 }
 
 const CANNOT_CLOSE = ["SUSPENDED", "LIMIT_DOWN", "T_PLUS_ONE", "NO_BID"] as const;
 
 export function cannotCloseLabel(t: Translate, reason: string): string {
-  return (CANNOT_CLOSE as readonly string[]).includes(reason) ? t(`liquidation.cannotClose.${reason as (typeof CANNOT_CLOSE)[number]}`) : reason;
+  return (CANNOT_CLOSE as readonly string[]).includes(reason)
+    ? t(`liquidation.cannotClose.${reason as (typeof CANNOT_CLOSE)[number]}`)
+    : reason;
 }
 
 const STATUS = ["OPEN", "HELD", "EXECUTING", "PARTIALLY_FILLED", "EXECUTED", "CANCELLED"] as const;
 
 export function statusKey(status: string): MessageKey {
-  return (STATUS as readonly string[]).includes(status) ? `liquidation.status.${status as (typeof STATUS)[number]}` : "liquidation.status.OPEN";
+  return (STATUS as readonly string[]).includes(status)
+    ? `liquidation.status.${status as (typeof STATUS)[number]}`
+    : "liquidation.status.OPEN";
 }
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
@@ -57,7 +74,13 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
 export function formatClock(locale: string, v: Date | number): string {
   let f = clocks.get(locale);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone: DISPLAY_TIME_ZONE,
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
     clocks.set(locale, f);
   }
   return f.format(v);

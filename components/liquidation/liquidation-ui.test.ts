@@ -12,8 +12,20 @@ const AUDITOR = { act: false, extend: false, dispute: false };
 
 describe("offered actions", () => {
   it("offers the desk every review action on a liquidation ticket in review", () => {
-    expect(offeredActions({ status: "OPEN", urgency: "LIQUIDATION" }, RISK)).toEqual(["hold", "execute", "reduce", "cancel", "dispute"]);
-    expect(offeredActions({ status: "HELD", urgency: "CALL_EXPIRED" }, RISK)).toEqual(["hold", "execute", "reduce", "cancel", "dispute"]);
+    expect(offeredActions({ status: "OPEN", urgency: "LIQUIDATION" }, RISK)).toEqual([
+      "hold",
+      "execute",
+      "reduce",
+      "cancel",
+      "dispute",
+    ]);
+    expect(offeredActions({ status: "HELD", urgency: "CALL_EXPIRED" }, RISK)).toEqual([
+      "hold",
+      "execute",
+      "reduce",
+      "cancel",
+      "dispute",
+    ]);
   });
 
   it("never offers a hold (or an extension) on a hard floor, which has no review window", () => {
@@ -31,9 +43,13 @@ describe("offered actions", () => {
 
   it("offers a read-only role nothing in any state", () => {
     fc.assert(
-      fc.property(fc.constantFrom("OPEN", "HELD", "EXECUTING", "PARTIALLY_FILLED", "EXECUTED", "CANCELLED"), fc.constantFrom("LIQUIDATION", "HARD_FLOOR", "CALL_EXPIRED"), (status, urgency) => {
-        expect(offeredActions({ status, urgency }, AUDITOR)).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom("OPEN", "HELD", "EXECUTING", "PARTIALLY_FILLED", "EXECUTED", "CANCELLED"),
+        fc.constantFrom("LIQUIDATION", "HARD_FLOOR", "CALL_EXPIRED"),
+        (status, urgency) => {
+          expect(offeredActions({ status, urgency }, AUDITOR)).toEqual([]);
+        },
+      ),
     );
   });
 });

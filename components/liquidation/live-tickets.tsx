@@ -32,7 +32,15 @@ interface LiveTickets {
 
 const LiveTicketsContext = createContext<LiveTickets>({ enabled: false, polling: false, lastNew: null, beeps: 0 });
 
-export function LiveTicketsProvider({ enabled, alert, children }: { enabled: boolean; alert: boolean; children: ReactNode }) {
+export function LiveTicketsProvider({
+  enabled,
+  alert,
+  children,
+}: {
+  enabled: boolean;
+  alert: boolean;
+  children: ReactNode;
+}) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [sound] = useTicketSound();
@@ -89,7 +97,12 @@ export function OpenTicketsBadge() {
   const n = open.data?.length ?? 0;
   if (n === 0) return null;
   return (
-    <span className={styles.navBadge} data-testid="liquidation-badge" aria-label={t("liquidation.nav.badge", { n })} title={t("liquidation.nav.badge", { n })}>
+    <span
+      className={styles.navBadge}
+      data-testid="liquidation-badge"
+      aria-label={t("liquidation.nav.badge", { n })}
+      title={t("liquidation.nav.badge", { n })}
+    >
       {fmt.integer(n)}
     </span>
   );

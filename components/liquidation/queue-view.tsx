@@ -17,7 +17,10 @@ import { useEngineNow } from "./use-engine-now";
 import { WaterfallPanel } from "./waterfall-panel";
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
+  );
 }
 
 export function QueueView({ rights }: { rights: ActionRights }) {
@@ -87,36 +90,70 @@ export function QueueView({ rights }: { rights: ActionRights }) {
             <span>{t("liquidation.queue.held", { n: fmt.integer(counts.held) })}</span>
             <span>{t("liquidation.queue.executing", { n: fmt.integer(counts.executing) })}</span>
           </span>
-          <span className={`live-dot small ${live.polling ? "error" : "live"}`}>{live.polling ? t("liquidation.queue.polling") : t("liquidation.queue.live")}</span>
+          <span className={`live-dot small ${live.polling ? "error" : "live"}`}>
+            {live.polling ? t("liquidation.queue.polling") : t("liquidation.queue.live")}
+          </span>
           <div className={styles.toolbarRight}>
             <label className="inline-field">
               {t("liquidation.queue.filter")}
-              <select value={filter ?? ""} onChange={(e) => setFilter(isUrgency(e.target.value) ? e.target.value : null)}>
+              <select
+                value={filter ?? ""}
+                onChange={(e) => setFilter(isUrgency(e.target.value) ? e.target.value : null)}
+              >
                 <option value="">{t("liquidation.queue.all")}</option>
-                {URGENCIES.map((u) => <option key={u} value={u}>{t(`liquidation.urgency.${u}`)}</option>)}
+                {URGENCIES.map((u) => (
+                  <option key={u} value={u}>
+                    {t(`liquidation.urgency.${u}`)}
+                  </option>
+                ))}
               </select>
             </label>
             {rights.act && (
-              <button type="button" className="btn" aria-pressed={sound} onClick={() => setSound(!sound)} title={t("liquidation.queue.sound")} data-testid="sound-toggle" data-beeps={live.beeps}>
+              <button
+                type="button"
+                className="btn"
+                aria-pressed={sound}
+                onClick={() => setSound(!sound)}
+                title={t("liquidation.queue.sound")}
+                data-testid="sound-toggle"
+                data-beeps={live.beeps}
+              >
                 {sound ? t("liquidation.queue.soundOn") : t("liquidation.queue.soundOff")}
               </button>
             )}
           </div>
         </div>
         <p className="muted small">{t("liquidation.queue.intro")}</p>
-        <p className={styles.help} aria-live="polite">{t("liquidation.queue.help")}</p>
+        <p className={styles.help} aria-live="polite">
+          {t("liquidation.queue.help")}
+        </p>
         <p role="status" className="small" data-testid="new-ticket-notice">
-          {live.lastNew && newCode ? t("liquidation.queue.newTicket", { code: newCode, urgency: t(`liquidation.urgency.${isUrgency(live.lastNew.urgency) ? live.lastNew.urgency : "LIQUIDATION"}`) }) : ""}
+          {live.lastNew && newCode
+            ? t("liquidation.queue.newTicket", {
+                code: newCode,
+                urgency: t(
+                  `liquidation.urgency.${isUrgency(live.lastNew.urgency) ? live.lastNew.urgency : "LIQUIDATION"}`,
+                ),
+              })
+            : ""}
         </p>
       </section>
       <div className={styles.grid}>
         <section className="panel" aria-label={t("liquidation.queue.title")}>
           {open.isPending && <p className="muted">{t("common.loading")}</p>}
-          {open.isError && <p role="alert" className="form-error">{open.error.message}</p>}
-          {open.isSuccess && visible.length === 0 && (
-            <p className="muted empty-state" data-testid="queue-empty">{filter ? t("liquidation.queue.emptyFiltered") : t("liquidation.queue.empty")}</p>
+          {open.isError && (
+            <p role="alert" className="form-error">
+              {open.error.message}
+            </p>
           )}
-          {visible.length > 0 && <TicketTable tickets={visible} selectedId={current} onSelect={setSelectedId} now={now} />}
+          {open.isSuccess && visible.length === 0 && (
+            <p className="muted empty-state" data-testid="queue-empty">
+              {filter ? t("liquidation.queue.emptyFiltered") : t("liquidation.queue.empty")}
+            </p>
+          )}
+          {visible.length > 0 && (
+            <TicketTable tickets={visible} selectedId={current} onSelect={setSelectedId} now={now} />
+          )}
         </section>
         <TicketDetailPanel ticketId={current} rights={rights} mode={mode} setMode={setMode} now={now} />
       </div>

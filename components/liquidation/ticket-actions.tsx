@@ -17,14 +17,28 @@ import styles from "./liquidation.module.css";
 export type TicketDetail = inferRouterOutputs<AppRouter>["liquidation"]["detail"];
 export { offeredActions, type ActionMode, type ActionRights };
 const LABEL: Record<ActionMode, MessageKey> = {
-  hold: "liquidation.actions.hold", execute: "liquidation.actions.execute", reduce: "liquidation.actions.reduce",
-  cancel: "liquidation.actions.cancel", dispute: "liquidation.actions.dispute", extend: "liquidation.actions.extend",
+  hold: "liquidation.actions.hold",
+  execute: "liquidation.actions.execute",
+  reduce: "liquidation.actions.reduce",
+  cancel: "liquidation.actions.cancel",
+  dispute: "liquidation.actions.dispute",
+  extend: "liquidation.actions.extend",
 };
 const KEYS: Partial<Record<ActionMode, string>> = { hold: "h", execute: "e" };
 
 export function TicketActions({
-  tk, rights, mode, setMode, now,
-}: { tk: TicketDetail; rights: ActionRights; mode: ActionMode | null; setMode: (m: ActionMode | null) => void; now: number }) {
+  tk,
+  rights,
+  mode,
+  setMode,
+  now,
+}: {
+  tk: TicketDetail;
+  rights: ActionRights;
+  mode: ActionMode | null;
+  setMode: (m: ActionMode | null) => void;
+  now: number;
+}) {
   const { t, fmt, locale } = useI18n();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -72,9 +86,16 @@ export function TicketActions({
       case "hold":
         return t("liquidation.actions.holdWhat", { code, time: formatClock(locale, nextClose), used, cap });
       case "execute": {
-        const legs = sellable.map((l) => t("liquidation.actions.legLine", { qty: fmt.integer(l.qty - l.filledQty), symbol: l.symbol })).join(", ");
+        const legs = sellable
+          .map((l) => t("liquidation.actions.legLine", { qty: fmt.integer(l.qty - l.filledQty), symbol: l.symbol }))
+          .join(", ");
         const proceeds = sellable.reduce((a, l) => a + (l.qty - l.filledQty) * l.expectedPrice, 0);
-        return t("liquidation.actions.executeWhat", { code, legs: legs || "—", proceeds: fmt.money(proceeds), slip: formatBp(t, fmt, tk.expectedSlippageBps) });
+        return t("liquidation.actions.executeWhat", {
+          code,
+          legs: legs || "—",
+          proceeds: fmt.money(proceeds),
+          slip: formatBp(t, fmt, tk.expectedSlippageBps),
+        });
       }
       case "reduce":
         return t("liquidation.actions.reduceWhat", { code });
@@ -88,17 +109,25 @@ export function TicketActions({
   }
 
   const active = mode && offered.includes(mode) ? mode : null;
-  const error = active ? m[active].error?.message ?? null : null;
+  const error = active ? (m[active].error?.message ?? null) : null;
   return (
     <div className={styles.section}>
       <h3>{t("liquidation.actions.title")}</h3>
       {done && (
-        <p role="status" className="ok-banner">{t("liquidation.actions.done", { status: t(statusKey(done.status)) })}</p>
+        <p role="status" className="ok-banner">
+          {t("liquidation.actions.done", { status: t(statusKey(done.status)) })}
+        </p>
       )}
       {offered.length === 0 && <p className="muted small">{t("liquidation.actions.none")}</p>}
       <div className={styles.actions}>
         {offered.map((o) => (
-          <button key={o} type="button" className={`btn ${o === "execute" ? "btn-primary" : ""}`} onClick={() => setMode(o)} aria-keyshortcuts={KEYS[o]}>
+          <button
+            key={o}
+            type="button"
+            className={`btn ${o === "execute" ? "btn-primary" : ""}`}
+            onClick={() => setMode(o)}
+            aria-keyshortcuts={KEYS[o]}
+          >
             {t(LABEL[o])}
             {KEYS[o] && <span className="muted small"> ({KEYS[o]})</span>}
           </button>
@@ -118,16 +147,28 @@ export function TicketActions({
           {active === "reduce" && (
             <table className={`table ${styles.qtyTable}`}>
               <thead>
-                <tr><th>{t("liquidation.detail.symbol")}</th><th className={styles.num}>{t("liquidation.detail.qty")}</th></tr>
+                <tr>
+                  <th>{t("liquidation.detail.symbol")}</th>
+                  <th className={styles.num}>{t("liquidation.detail.qty")}</th>
+                </tr>
               </thead>
               <tbody>
                 {sellable.map((l) => (
                   <tr key={l.symbol}>
-                    <td>{l.symbol} <span className="muted small">({formatShares(t, fmt, l.qty)})</span></td>
+                    <td>
+                      {l.symbol} <span className="muted small">({formatShares(t, fmt, l.qty)})</span>
+                    </td>
                     <td className={styles.num}>
                       <input
-                        name={`qty:${l.symbol}`} type="number" min={l.filledQty} max={l.qty} step={1} defaultValue={l.qty} required
-                        className={styles.qtyInput} aria-label={`${l.symbol} ${t("liquidation.detail.qty")} (${t("liquidation.units.sharesShort")})`}
+                        name={`qty:${l.symbol}`}
+                        type="number"
+                        min={l.filledQty}
+                        max={l.qty}
+                        step={1}
+                        defaultValue={l.qty}
+                        required
+                        className={styles.qtyInput}
+                        aria-label={`${l.symbol} ${t("liquidation.detail.qty")} (${t("liquidation.units.sharesShort")})`}
                       />
                     </td>
                   </tr>

@@ -18,8 +18,18 @@ import { TicketWhy } from "./ticket-why";
 const HOLD_KINDS = ["HOLD", "RENEW", "EXTEND"] as const;
 
 export function TicketDetailPanel({
-  ticketId, rights, mode, setMode, now,
-}: { ticketId: string | null; rights: ActionRights; mode: ActionMode | null; setMode: (m: ActionMode | null) => void; now: number }) {
+  ticketId,
+  rights,
+  mode,
+  setMode,
+  now,
+}: {
+  ticketId: string | null;
+  rights: ActionRights;
+  mode: ActionMode | null;
+  setMode: (m: ActionMode | null) => void;
+  now: number;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const live = useLiveTickets();
@@ -30,15 +40,41 @@ export function TicketDetailPanel({
   });
   return (
     <section className="panel" aria-labelledby="ticket-title" data-testid="ticket-detail">
-      {ticketId === null && <p className="muted" id="ticket-title">{t("liquidation.detail.none")}</p>}
-      {ticketId !== null && detail.isPending && <p className="muted" id="ticket-title">{t("common.loading")}</p>}
-      {detail.isError && <p role="alert" className="form-error" id="ticket-title">{detail.error.message}</p>}
-      {ticketId !== null && detail.data && <TicketBody tk={detail.data} rights={rights} mode={mode} setMode={setMode} now={now} />}
+      {ticketId === null && (
+        <p className="muted" id="ticket-title">
+          {t("liquidation.detail.none")}
+        </p>
+      )}
+      {ticketId !== null && detail.isPending && (
+        <p className="muted" id="ticket-title">
+          {t("common.loading")}
+        </p>
+      )}
+      {detail.isError && (
+        <p role="alert" className="form-error" id="ticket-title">
+          {detail.error.message}
+        </p>
+      )}
+      {ticketId !== null && detail.data && (
+        <TicketBody tk={detail.data} rights={rights} mode={mode} setMode={setMode} now={now} />
+      )}
     </section>
   );
 }
 
-function TicketBody({ tk, rights, mode, setMode, now }: { tk: TicketDetail; rights: ActionRights; mode: ActionMode | null; setMode: (m: ActionMode | null) => void; now: number }) {
+function TicketBody({
+  tk,
+  rights,
+  mode,
+  setMode,
+  now,
+}: {
+  tk: TicketDetail;
+  rights: ActionRights;
+  mode: ActionMode | null;
+  setMode: (m: ActionMode | null) => void;
+  now: number;
+}) {
   const { t, fmt, locale } = useI18n();
   const sellQty = tk.legs.filter((l) => l.cannotClose === null).reduce((a, l) => a + l.qty, 0);
   return (
@@ -48,7 +84,9 @@ function TicketBody({ tk, rights, mode, setMode, now }: { tk: TicketDetail; righ
         <UrgencyBadge urgency={tk.urgency} />
         <TicketStatusBadge status={tk.status} />
         <TicketCountdown ticket={tk} now={now} />
-        <Link href={`/accounts/${tk.accountId}`} className="small">{t("liquidation.detail.openAccount")}</Link>
+        <Link href={`/accounts/${tk.accountId}`} className="small">
+          {t("liquidation.detail.openAccount")}
+        </Link>
       </div>
       <p className="muted small">{t("liquidation.detail.client", { name: tk.clientName })}</p>
       <dl className={`facts ${styles.facts}`}>
@@ -60,7 +98,12 @@ function TicketBody({ tk, rights, mode, setMode, now }: { tk: TicketDetail; righ
         <Fact label={t("liquidation.detail.shortfall")}>{fmt.money(tk.shortfall)}</Fact>
         <Fact label={t("liquidation.detail.created")}>{formatClock(locale, tk.createdAt)}</Fact>
         <Fact label={t("liquidation.detail.deadline")}>{formatClock(locale, tk.deadline)}</Fact>
-        <Fact label={t("liquidation.detail.holdUsed")}>{t("liquidation.detail.holdUsedValue", { used: fmt.integer(tk.holdSeconds), cap: fmt.integer(tk.holdCapSeconds) })}</Fact>
+        <Fact label={t("liquidation.detail.holdUsed")}>
+          {t("liquidation.detail.holdUsedValue", {
+            used: fmt.integer(tk.holdSeconds),
+            cap: fmt.integer(tk.holdCapSeconds),
+          })}
+        </Fact>
         <Fact label={t("liquidation.detail.version")}>{t("liquidation.detail.versionN", { n: tk.paramVersion })}</Fact>
       </dl>
       <div className={styles.section}>
@@ -69,8 +112,12 @@ function TicketBody({ tk, rights, mode, setMode, now }: { tk: TicketDetail; righ
       </div>
       <TicketActions key={tk.id} tk={tk} rights={rights} mode={mode} setMode={setMode} now={now} />
       <div className={styles.section}>
-        <h3>{t("liquidation.detail.legs")} · {formatShares(t, fmt, sellQty)}</h3>
-        {tk.legs.length === 0 ? <p className="muted small">{t("liquidation.detail.noLegs")}</p> : (
+        <h3>
+          {t("liquidation.detail.legs")} · {formatShares(t, fmt, sellQty)}
+        </h3>
+        {tk.legs.length === 0 ? (
+          <p className="muted small">{t("liquidation.detail.noLegs")}</p>
+        ) : (
           <div className={styles.tableWrap}>
             <table className="table" data-testid="plan-legs">
               <thead>
@@ -88,7 +135,9 @@ function TicketBody({ tk, rights, mode, setMode, now }: { tk: TicketDetail; righ
                   <tr key={l.id}>
                     <td>{l.symbol}</td>
                     {l.cannotClose ? (
-                      <td colSpan={5} className={styles.cannot}>{t("liquidation.detail.cannotClose")}: {cannotCloseLabel(t, l.cannotClose)}</td>
+                      <td colSpan={5} className={styles.cannot}>
+                        {t("liquidation.detail.cannotClose")}: {cannotCloseLabel(t, l.cannotClose)}
+                      </td>
                     ) : (
                       <>
                         <td className={styles.num}>{formatShares(t, fmt, l.qty)}</td>
@@ -112,7 +161,11 @@ function TicketBody({ tk, rights, mode, setMode, now }: { tk: TicketDetail; righ
           <ul className="small">
             {tk.holds.map((h) => (
               <li key={h.id}>
-                <strong>{(HOLD_KINDS as readonly string[]).includes(h.kind) ? t(`liquidation.detail.holdKind.${h.kind as (typeof HOLD_KINDS)[number]}`) : h.kind}</strong>{" "}
+                <strong>
+                  {(HOLD_KINDS as readonly string[]).includes(h.kind)
+                    ? t(`liquidation.detail.holdKind.${h.kind as (typeof HOLD_KINDS)[number]}`)
+                    : h.kind}
+                </strong>{" "}
                 {formatClock(locale, h.fromTs)}–{formatClock(locale, h.untilTs)} · {h.byEmail} · “{h.reason}”
               </li>
             ))}
@@ -124,7 +177,10 @@ function TicketBody({ tk, rights, mode, setMode, now }: { tk: TicketDetail; righ
           <h3>{t("liquidation.detail.disputes")}</h3>
           <ul className="small">
             {tk.disputes.map((d) => (
-              <li key={d.id}>{fmt.dateTime(d.createdAt)} · {d.enteredBy} · “{d.text}”{d.reviewNote ? ` → ${d.reviewedBy ?? ""}: “${d.reviewNote}”` : ""}</li>
+              <li key={d.id}>
+                {fmt.dateTime(d.createdAt)} · {d.enteredBy} · “{d.text}”
+                {d.reviewNote ? ` → ${d.reviewedBy ?? ""}: “${d.reviewNote}”` : ""}
+              </li>
             ))}
           </ul>
         </div>
@@ -134,7 +190,9 @@ function TicketBody({ tk, rights, mode, setMode, now }: { tk: TicketDetail; righ
         <div className={styles.scrollBox}>
           <ol className="small" data-testid="ticket-events" reversed>
             {[...tk.events].reverse().map((e) => (
-              <li key={e.id}>{formatClock(locale, e.ts)} · {eventLabel(t, e.kind)} · {t("liquidation.detail.actor")} {e.actor}</li>
+              <li key={e.id}>
+                {formatClock(locale, e.ts)} · {eventLabel(t, e.kind)} · {t("liquidation.detail.actor")} {e.actor}
+              </li>
             ))}
           </ol>
         </div>
@@ -143,17 +201,30 @@ function TicketBody({ tk, rights, mode, setMode, now }: { tk: TicketDetail; righ
   );
 }
 
-export function FillsTable({ tk }: { tk: Pick<TicketDetail, "fills" | "expectedSlippageBps" | "realizedSlippageBps"> }) {
+export function FillsTable({
+  tk,
+}: {
+  tk: Pick<TicketDetail, "fills" | "expectedSlippageBps" | "realizedSlippageBps">;
+}) {
   const { t, fmt, locale } = useI18n();
   return (
     <div className={styles.section} data-testid="ticket-fills">
       <h3>
         {t("liquidation.detail.fills")}
         {tk.realizedSlippageBps !== null && (
-          <span className="muted small"> · {t("liquidation.detail.expectedVsRealized", { exp: formatBp(t, fmt, tk.expectedSlippageBps), real: formatBp(t, fmt, tk.realizedSlippageBps) })}</span>
+          <span className="muted small">
+            {" "}
+            ·{" "}
+            {t("liquidation.detail.expectedVsRealized", {
+              exp: formatBp(t, fmt, tk.expectedSlippageBps),
+              real: formatBp(t, fmt, tk.realizedSlippageBps),
+            })}
+          </span>
         )}
       </h3>
-      {tk.fills.length === 0 ? <p className="muted small">{t("liquidation.detail.noFills")}</p> : (
+      {tk.fills.length === 0 ? (
+        <p className="muted small">{t("liquidation.detail.noFills")}</p>
+      ) : (
         <div className={`${styles.tableWrap} ${styles.scrollBox}`}>
           <table className="table">
             <thead>

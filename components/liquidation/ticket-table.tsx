@@ -31,8 +31,16 @@ export function TicketStatusBadge({ status }: { status: string }) {
 }
 
 export function TicketTable({
-  tickets, selectedId, onSelect, now,
-}: { tickets: readonly TicketSummary[]; selectedId: string | null; onSelect: (id: string) => void; now: number }) {
+  tickets,
+  selectedId,
+  onSelect,
+  now,
+}: {
+  tickets: readonly TicketSummary[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  now: number;
+}) {
   const { t, fmt } = useI18n();
   return (
     <div className={styles.tableWrap}>
@@ -62,17 +70,33 @@ export function TicketTable({
                 onClick={() => onSelect(tk.id)}
               >
                 <td className={styles.nowrap}>
-                  <button type="button" className={styles.rowButton} onClick={() => onSelect(tk.id)} aria-label={t("liquidation.queue.select", { code: tk.accountCode })}>
+                  <button
+                    type="button"
+                    className={styles.rowButton}
+                    onClick={() => onSelect(tk.id)}
+                    aria-label={t("liquidation.queue.select", { code: tk.accountCode })}
+                  >
                     {tk.accountCode}
                   </button>{" "}
-                  <Link href={`/accounts/${tk.accountId}`} className="small" onClick={(e) => e.stopPropagation()} aria-label={t("liquidation.detail.openAccount")}>
+                  <Link
+                    href={`/accounts/${tk.accountId}`}
+                    className="small"
+                    onClick={(e) => e.stopPropagation()}
+                    aria-label={t("liquidation.detail.openAccount")}
+                  >
                     ↗
                   </Link>
                 </td>
-                <td><UrgencyBadge urgency={tk.urgency} /></td>
-                <td><TicketStatusBadge status={tk.status} /></td>
+                <td>
+                  <UrgencyBadge urgency={tk.urgency} />
+                </td>
+                <td>
+                  <TicketStatusBadge status={tk.status} />
+                </td>
                 <td className={styles.num}>{formatMl(fmt, tk.marginLevel)}</td>
-                <td><TicketCountdown ticket={tk} now={now} /></td>
+                <td>
+                  <TicketCountdown ticket={tk} now={now} />
+                </td>
                 <td className={styles.num}>{formatBp(t, fmt, tk.expectedSlippageBps)}</td>
               </tr>
             );

@@ -15,7 +15,9 @@ function readLines(v: unknown): Lines | null {
   if (typeof v !== "object" || v === null) return null;
   const o = v as Record<string, unknown>;
   const [w, l, h, tg] = [num(o.warning), num(o.liquidation), num(o.hardFloor), num(o.target)];
-  return w !== null && l !== null && h !== null && tg !== null ? { warning: w, liquidation: l, hardFloor: h, target: tg } : null;
+  return w !== null && l !== null && h !== null && tg !== null
+    ? { warning: w, liquidation: l, hardFloor: h, target: tg }
+    : null;
 }
 
 function readFigures(v: unknown): Figures | null {
@@ -40,15 +42,28 @@ export function TicketWhy({ tk }: { tk: TicketDetail }) {
   const repaid = num(tk.plan.repaidDebt) ?? 0;
   const fees = num(tk.plan.totalFees) ?? 0;
   const reachable = tk.plan.reachable !== false;
-  const line = !lines || ml === null ? null : ml < lines.hardFloor ? "hardFloor" : ml < lines.liquidation ? "liquidation" : "warning";
+  const line =
+    !lines || ml === null
+      ? null
+      : ml < lines.hardFloor
+        ? "hardFloor"
+        : ml < lines.liquidation
+          ? "liquidation"
+          : "warning";
   const lineValue = line && lines ? lines[line] : null;
   return (
     <div className={styles.whyBox} data-testid="ticket-why">
       {ml !== null && line && lineValue !== null ? (
         <p>
           {t("liquidation.detail.whyText", {
-            minute, ml: formatMl(fmt, ml), equity: fmt.money(equity), mm: fmt.money(mm), line: t(`liquidation.detail.lineNames.${line}`),
-            lineValue: fmt.number(lineValue, 2), version, target: target === null ? "—" : fmt.number(target, 2),
+            minute,
+            ml: formatMl(fmt, ml),
+            equity: fmt.money(equity),
+            mm: fmt.money(mm),
+            line: t(`liquidation.detail.lineNames.${line}`),
+            lineValue: fmt.number(lineValue, 2),
+            version,
+            target: target === null ? "—" : fmt.number(target, 2),
           })}
         </p>
       ) : (
@@ -57,11 +72,17 @@ export function TicketWhy({ tk }: { tk: TicketDetail }) {
       {projected && (
         <p>
           {t("liquidation.detail.projected", {
-            ml: formatMl(fmt, projected.marginLevel), equity: fmt.money(projected.equity), debt: fmt.money(projected.debt), repaid: fmt.money(repaid), fees: fmt.money(fees),
+            ml: formatMl(fmt, projected.marginLevel),
+            equity: fmt.money(projected.equity),
+            debt: fmt.money(projected.debt),
+            repaid: fmt.money(repaid),
+            fees: fmt.money(fees),
           })}
         </p>
       )}
-      {!reachable && <p className={styles.cannot}>{t("liquidation.detail.unreachable", { shortfall: fmt.money(tk.shortfall) })}</p>}
+      {!reachable && (
+        <p className={styles.cannot}>{t("liquidation.detail.unreachable", { shortfall: fmt.money(tk.shortfall) })}</p>
+      )}
     </div>
   );
 }

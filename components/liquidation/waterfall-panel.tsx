@@ -11,13 +11,20 @@ export function WaterfallPanel() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
   const live = useLiveTickets();
-  const layers = useQuery({ ...trpc.liquidation.waterfall.queryOptions(), refetchInterval: live.polling ? POLL_MS : 30_000 });
+  const layers = useQuery({
+    ...trpc.liquidation.waterfall.queryOptions(),
+    refetchInterval: live.polling ? POLL_MS : 30_000,
+  });
   return (
     <section className="panel" aria-labelledby="waterfall-title" data-testid="waterfall">
       <h2 id="waterfall-title">{t("liquidation.waterfall.title")}</h2>
       <p className="muted small">{t("liquidation.waterfall.intro")}</p>
       {layers.isPending && <p className="muted">{t("common.loading")}</p>}
-      {layers.isError && <p role="alert" className="form-error">{layers.error.message}</p>}
+      {layers.isError && (
+        <p role="alert" className="form-error">
+          {layers.error.message}
+        </p>
+      )}
       {layers.data && (
         <ol className={styles.layers}>
           <li>{t("liquidation.waterfall.clientMargin")}</li>
@@ -26,13 +33,22 @@ export function WaterfallPanel() {
             return (
               <li key={l.layer} data-layer={l.layer}>
                 <div className={styles.layerHead}>
-                  <span>{i + 2}. {t(`liquidation.layer.${l.layer}`)}</span>
+                  <span>
+                    {i + 2}. {t(`liquidation.layer.${l.layer}`)}
+                  </span>
                   <span className={styles.layerFigures}>
-                    {t("liquidation.waterfall.balance")} {fmt.money(l.balance)} · {t("liquidation.waterfall.used")} {fmt.money(l.absorbed)} ·{" "}
-                    {t("liquidation.waterfall.usage")} {fmt.percent(usage).replace(/^\+/, "")}
+                    {t("liquidation.waterfall.balance")} {fmt.money(l.balance)} · {t("liquidation.waterfall.used")}{" "}
+                    {fmt.money(l.absorbed)} · {t("liquidation.waterfall.usage")} {fmt.percent(usage).replace(/^\+/, "")}
                   </span>
                 </div>
-                <div className={styles.bar} role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(usage * 100)} aria-label={t(`liquidation.layer.${l.layer}`)}>
+                <div
+                  className={styles.bar}
+                  role="meter"
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={Math.round(usage * 100)}
+                  aria-label={t(`liquidation.layer.${l.layer}`)}
+                >
                   <div className={styles.barFill} style={{ width: `${Math.min(100, usage * 100)}%` }} />
                 </div>
               </li>

@@ -27,7 +27,10 @@ export function ActionsList({ symbol, canManage }: { symbol?: string; canManage:
       case "RAISE_MARGIN":
         return t("market.actions.RAISE_MARGIN", { x: fmt.number(a.multiplier ?? 1, 2) });
       case "PROPOSE_HEDGE":
-        return t("market.actions.hedge", { notional: fmt.money(Number(a.detail?.hedgeNotional ?? 0)), accounts: Number(a.detail?.accounts ?? 0) });
+        return t("market.actions.hedge", {
+          notional: fmt.money(Number(a.detail?.hedgeNotional ?? 0)),
+          accounts: Number(a.detail?.accounts ?? 0),
+        });
       case "RESTRICT_BUYS":
         return t("market.actions.RESTRICT_BUYS");
       case "NOTIFY":
@@ -37,11 +40,20 @@ export function ActionsList({ symbol, canManage }: { symbol?: string; canManage:
     }
   };
   if (actions.isPending) return <p className="muted">{t("common.loading")}</p>;
-  if (actions.isError) return <p role="alert" className="form-error">{actions.error.message}</p>;
+  if (actions.isError)
+    return (
+      <p role="alert" className="form-error">
+        {actions.error.message}
+      </p>
+    );
   if (actions.data.length === 0) return <p className="muted">{t("market.symbol.none")}</p>;
   return (
     <ul className={styles.feed} data-testid="actions-list">
-      {revoke.isError && <li role="alert" className="form-error">{revoke.error.message}</li>}
+      {revoke.isError && (
+        <li role="alert" className="form-error">
+          {revoke.error.message}
+        </li>
+      )}
       {actions.data.map((a) => (
         <li key={a.id} className={styles.feedItem}>
           <div className={styles.row}>
@@ -52,15 +64,27 @@ export function ActionsList({ symbol, canManage }: { symbol?: string; canManage:
             {a.ruleName} · {t("market.actions.until", { time: fmt.time(a.expiresAt) })}
             {a.latencyMs !== null ? ` · ${fmt.integer(a.latencyMs)} ms` : ""}
           </span>
-          {canManage && (confirming === a.id ? (
-            <div className={styles.confirm}>
-              <span className="small">{t("market.actions.revokeConfirm")}</span>
-              <button type="button" className="btn btn-primary" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: a.id })}>{t("market.alerts.confirm")}</button>
-              <button type="button" className="btn btn-ghost" onClick={() => setConfirming(null)}>{t("market.alerts.cancel")}</button>
-            </div>
-          ) : (
-            <button type="button" className="btn btn-ghost" onClick={() => setConfirming(a.id)}>{t("market.actions.revoke")}</button>
-          ))}
+          {canManage &&
+            (confirming === a.id ? (
+              <div className={styles.confirm}>
+                <span className="small">{t("market.actions.revokeConfirm")}</span>
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={revoke.isPending}
+                  onClick={() => revoke.mutate({ id: a.id })}
+                >
+                  {t("market.alerts.confirm")}
+                </button>
+                <button type="button" className="btn btn-ghost" onClick={() => setConfirming(null)}>
+                  {t("market.alerts.cancel")}
+                </button>
+              </div>
+            ) : (
+              <button type="button" className="btn btn-ghost" onClick={() => setConfirming(a.id)}>
+                {t("market.actions.revoke")}
+              </button>
+            ))}
         </li>
       ))}
     </ul>

@@ -4,7 +4,17 @@ import type { MessageKey } from "../i18n/config";
 import { useI18n } from "../i18n/i18n-provider";
 import styles from "./market.module.css";
 
-export const KIND_KEYS = ["CUSUM_UP", "CUSUM_DOWN", "CUSUM_VAR", "CHANGE_POINT", "VOL_SPIKE", "DEPTH_DROP", "SPREAD_WIDE", "IMBALANCE", "VOLUME_SPIKE"] as const;
+export const KIND_KEYS = [
+  "CUSUM_UP",
+  "CUSUM_DOWN",
+  "CUSUM_VAR",
+  "CHANGE_POINT",
+  "VOL_SPIKE",
+  "DEPTH_DROP",
+  "SPREAD_WIDE",
+  "IMBALANCE",
+  "VOLUME_SPIKE",
+] as const;
 
 export function useKindLabel(): (kind: string) => string {
   const { t } = useI18n();
@@ -23,7 +33,8 @@ const SHOWN: Record<string, string[]> = {
 export function AlertEvidence({ evidence, kind }: { evidence: Record<string, unknown>; kind: string }) {
   const { fmt } = useI18n();
   const shown = SHOWN[kind];
-  const n = (k: string) => (typeof evidence[k] === "number" && (!shown || shown.includes(k)) ? (evidence[k] as number) : null);
+  const n = (k: string) =>
+    typeof evidence[k] === "number" && (!shown || shown.includes(k)) ? (evidence[k] as number) : null;
   const parts: string[] = [];
   const z = n("z");
   if (z !== null) parts.push(`z ${fmt.number(z, 2)}`);

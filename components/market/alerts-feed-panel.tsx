@@ -25,7 +25,9 @@ export function AlertsFeedPanel() {
     <section className="panel" aria-labelledby="alerts-feed-title" data-testid="alerts-feed">
       <div className="panel-head">
         <h2 id="alerts-feed-title">{t("market.alerts.feedTitle")}</h2>
-        <Link href="/market/alerts" className="small">{t("market.alerts.viewAll")}</Link>
+        <Link href="/market/alerts" className="small">
+          {t("market.alerts.viewAll")}
+        </Link>
       </div>
       {last && (
         <p className="muted small" data-testid="alerts-latency" data-latency={last.latencyMs}>
@@ -33,7 +35,11 @@ export function AlertsFeedPanel() {
         </p>
       )}
       {alerts.isPending && <p className="muted">{t("common.loading")}</p>}
-      {alerts.isError && <p role="alert" className="form-error">{alerts.error.message}</p>}
+      {alerts.isError && (
+        <p role="alert" className="form-error">
+          {alerts.error.message}
+        </p>
+      )}
       {alerts.isSuccess && alerts.data.length === 0 && <p className="muted">{t("market.alerts.empty")}</p>}
       <ul className={styles.feed}>
         {shown.map((a) => (
@@ -46,7 +52,9 @@ export function AlertsFeedPanel() {
             </div>
             <div className={styles.row}>
               <AlertEvidence evidence={a.evidence} kind={a.kind} />
-              <Link className="small" href={`/accounts?symbol=${encodeURIComponent(a.symbol)}`}>{t("market.alerts.accounts")}</Link>
+              <Link className="small" href={`/accounts?symbol=${encodeURIComponent(a.symbol)}`}>
+                {t("market.alerts.accounts")}
+              </Link>
             </div>
           </li>
         ))}

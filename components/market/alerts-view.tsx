@@ -22,7 +22,9 @@ export function AlertsView({ canAck, canManage }: { canAck: boolean; canManage: 
         <div className="stack">
           <LatencyPanel />
           <section className="panel" aria-labelledby="all-actions-title">
-            <div className="panel-head"><h2 id="all-actions-title">{t("market.actions.title")}</h2></div>
+            <div className="panel-head">
+              <h2 id="all-actions-title">{t("market.actions.title")}</h2>
+            </div>
             <ActionsList canManage={canManage} />
           </section>
         </div>

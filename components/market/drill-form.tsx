@@ -30,7 +30,10 @@ export function DrillForm() {
     if (!confirming) return setConfirming(true);
     run.mutate({
       kind,
-      symbol: kind === "FLASH_CRASH" || kind === "LIQUIDITY_CRUNCH" || kind === "SUSPENSION" ? symbol || undefined : undefined,
+      symbol:
+        kind === "FLASH_CRASH" || kind === "LIQUIDITY_CRUNCH" || kind === "SUSPENSION"
+          ? symbol || undefined
+          : undefined,
       sector: kind === "SECTOR_GAP" || kind === "LIQUIDITY_CRUNCH" ? sector || undefined : undefined,
       magnitude: hasMove ? Number(magnitude) / 100 : undefined,
       minutes: kind === "LIQUIDITY_CRUNCH" || kind === "FEED_OUTAGE" ? Number(minutes) : undefined,
@@ -39,19 +42,43 @@ export function DrillForm() {
 
   return (
     <section className="panel" aria-labelledby="drill-title">
-      <div className="panel-head"><h2 id="drill-title">{t("market.drills.title")}</h2></div>
-      <datalist id="drill-symbols">{symbols.data?.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}</datalist>
+      <div className="panel-head">
+        <h2 id="drill-title">{t("market.drills.title")}</h2>
+      </div>
+      <datalist id="drill-symbols">
+        {symbols.data?.map((s) => (
+          <option key={s.code} value={s.code}>
+            {s.name}
+          </option>
+        ))}
+      </datalist>
       <form onSubmit={submit} className="form-grid">
         <label>
           {t("market.drills.kind")}
-          <select value={kind} onChange={(e) => { setKind(e.target.value as Kind); setConfirming(false); }}>
-            {KINDS.map((k) => <option key={k} value={k}>{t(`market.drills.kinds.${k}`)}</option>)}
+          <select
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as Kind);
+              setConfirming(false);
+            }}
+          >
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`market.drills.kinds.${k}`)}
+              </option>
+            ))}
           </select>
         </label>
         {(needsSymbol || kind === "LIQUIDITY_CRUNCH") && (
           <label>
             {t("market.drills.symbol")}
-            <input list="drill-symbols" value={symbol} onChange={(e) => setSymbol(e.target.value.trim().toUpperCase())} placeholder="600519.SH" required={needsSymbol} />
+            <input
+              list="drill-symbols"
+              value={symbol}
+              onChange={(e) => setSymbol(e.target.value.trim().toUpperCase())}
+              placeholder="600519.SH"
+              required={needsSymbol}
+            />
           </label>
         )}
         {(needsSector || kind === "LIQUIDITY_CRUNCH") && (
@@ -59,14 +86,25 @@ export function DrillForm() {
             {t("market.drills.sector")}
             <select value={sector} onChange={(e) => setSector(e.target.value)} required={needsSector}>
               <option value="">–</option>
-              {sectors.map((s) => <option key={s} value={s}>{s}</option>)}
+              {sectors.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
             </select>
           </label>
         )}
         {hasMove && (
           <label>
             {t("market.drills.magnitude")}
-            <input type="number" min={1} max={50} step={0.5} value={magnitude} onChange={(e) => setMagnitude(e.target.value)} />
+            <input
+              type="number"
+              min={1}
+              max={50}
+              step={0.5}
+              value={magnitude}
+              onChange={(e) => setMagnitude(e.target.value)}
+            />
           </label>
         )}
         {(kind === "LIQUIDITY_CRUNCH" || kind === "FEED_OUTAGE") && (
@@ -76,13 +114,31 @@ export function DrillForm() {
           </label>
         )}
         <div className={styles.confirm}>
-          {confirming && <span className="small" role="status">{t("market.drills.confirm")}</span>}
-          <button type="submit" className="btn btn-primary" disabled={run.isPending}>{confirming ? t("market.alerts.confirm") : t("market.drills.run")}</button>
-          {confirming && <button type="button" className="btn btn-ghost" onClick={() => setConfirming(false)}>{t("market.alerts.cancel")}</button>}
+          {confirming && (
+            <span className="small" role="status">
+              {t("market.drills.confirm")}
+            </span>
+          )}
+          <button type="submit" className="btn btn-primary" disabled={run.isPending}>
+            {confirming ? t("market.alerts.confirm") : t("market.drills.run")}
+          </button>
+          {confirming && (
+            <button type="button" className="btn btn-ghost" onClick={() => setConfirming(false)}>
+              {t("market.alerts.cancel")}
+            </button>
+          )}
         </div>
       </form>
-      {run.isError && <p role="alert" className="form-error">{run.error.message}</p>}
-      {run.isSuccess && <p className="ok-banner" role="status">{t("market.drills.done", { kind: t(`market.drills.kinds.${run.data.kind}`), n: run.data.symbols.length })}</p>}
+      {run.isError && (
+        <p role="alert" className="form-error">
+          {run.error.message}
+        </p>
+      )}
+      {run.isSuccess && (
+        <p className="ok-banner" role="status">
+          {t("market.drills.done", { kind: t(`market.drills.kinds.${run.data.kind}`), n: run.data.symbols.length })}
+        </p>
+      )}
     </section>
   );
 }

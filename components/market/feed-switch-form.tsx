@@ -32,7 +32,15 @@ export function FeedSwitchForm() {
   const [depthDaysEdit, setDepthDays] = useState<string | null>(null);
   const barDays = barDaysEdit ?? (retention.data ? String(retention.data.barDays) : "");
   const depthDays = depthDaysEdit ?? (retention.data ? String(retention.data.depthDays) : "");
-  const save = useMutation(trpc.monitoring.setRetention.mutationOptions({ onSuccess: () => { setBarDays(null); setDepthDays(null); void retention.refetch(); } }));
+  const save = useMutation(
+    trpc.monitoring.setRetention.mutationOptions({
+      onSuccess: () => {
+        setBarDays(null);
+        setDepthDays(null);
+        void retention.refetch();
+      },
+    }),
+  );
   const usesWs = primary === "websocket" || secondary === "websocket";
 
   const submit = (e: FormEvent) => {
@@ -43,43 +51,113 @@ export function FeedSwitchForm() {
 
   return (
     <section className="panel" aria-labelledby="switch-title">
-      <div className="panel-head"><h2 id="switch-title">{t("market.feeds.switchTitle")}</h2></div>
+      <div className="panel-head">
+        <h2 id="switch-title">{t("market.feeds.switchTitle")}</h2>
+      </div>
       <form onSubmit={submit} className="form-grid">
         <label>
           {t("market.feeds.primary")}
           <select value={primary} onChange={(e) => setPrimary(e.target.value as Choice)}>
-            {CHOICES.map((c) => <option key={c} value={c}>{sourceName(c)}</option>)}
+            {CHOICES.map((c) => (
+              <option key={c} value={c}>
+                {sourceName(c)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t("market.feeds.secondary")}
           <select value={secondary} onChange={(e) => setSecondary(e.target.value as Choice | "")}>
             <option value="">{t("market.feeds.none")}</option>
-            {CHOICES.filter((c) => c !== primary).map((c) => <option key={c} value={c}>{sourceName(c)}</option>)}
+            {CHOICES.filter((c) => c !== primary).map((c) => (
+              <option key={c} value={c}>
+                {sourceName(c)}
+              </option>
+            ))}
           </select>
         </label>
         {usesWs && (
           <label>
             {t("market.feeds.wsUrl")}
-            <input type="url" value={wsUrl} onChange={(e) => setWsUrl(e.target.value)} placeholder="wss://vendor.example.cn/feed" required />
+            <input
+              type="url"
+              value={wsUrl}
+              onChange={(e) => setWsUrl(e.target.value)}
+              placeholder="wss://vendor.example.cn/feed"
+              required
+            />
           </label>
         )}
         <div className={styles.confirm}>
-          {confirming && <span className="small" role="status">{t("market.feeds.switchConfirm")}</span>}
-          <button type="submit" className="btn btn-primary" disabled={sw.isPending}>{confirming ? t("market.alerts.confirm") : t("market.feeds.switch")}</button>
-          {confirming && <button type="button" className="btn btn-ghost" onClick={() => setConfirming(false)}>{t("market.alerts.cancel")}</button>}
+          {confirming && (
+            <span className="small" role="status">
+              {t("market.feeds.switchConfirm")}
+            </span>
+          )}
+          <button type="submit" className="btn btn-primary" disabled={sw.isPending}>
+            {confirming ? t("market.alerts.confirm") : t("market.feeds.switch")}
+          </button>
+          {confirming && (
+            <button type="button" className="btn btn-ghost" onClick={() => setConfirming(false)}>
+              {t("market.alerts.cancel")}
+            </button>
+          )}
         </div>
       </form>
-      {sw.isError && <p role="alert" className="form-error">{sw.error.message}</p>}
-      {sw.isSuccess && sw.data && <p className="ok-banner" role="status">{t("market.feeds.switched", { source: sourceName(sw.data.activeSource) })}</p>}
+      {sw.isError && (
+        <p role="alert" className="form-error">
+          {sw.error.message}
+        </p>
+      )}
+      {sw.isSuccess && sw.data && (
+        <p className="ok-banner" role="status">
+          {t("market.feeds.switched", { source: sourceName(sw.data.activeSource) })}
+        </p>
+      )}
       <h3>{t("market.feeds.retention")}</h3>
-      <form className="form-grid" onSubmit={(e) => { e.preventDefault(); save.mutate({ barDays: Number(barDays), depthDays: Number(depthDays) }); }}>
-        <label>{t("market.feeds.barDays")}<input type="number" min={1} max={3650} value={barDays} onChange={(e) => setBarDays(e.target.value)} required /></label>
-        <label>{t("market.feeds.depthDays")}<input type="number" min={1} max={365} value={depthDays} onChange={(e) => setDepthDays(e.target.value)} required /></label>
-        <button type="submit" className="btn" disabled={save.isPending}>{t("market.feeds.save")}</button>
+      <form
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({ barDays: Number(barDays), depthDays: Number(depthDays) });
+        }}
+      >
+        <label>
+          {t("market.feeds.barDays")}
+          <input
+            type="number"
+            min={1}
+            max={3650}
+            value={barDays}
+            onChange={(e) => setBarDays(e.target.value)}
+            required
+          />
+        </label>
+        <label>
+          {t("market.feeds.depthDays")}
+          <input
+            type="number"
+            min={1}
+            max={365}
+            value={depthDays}
+            onChange={(e) => setDepthDays(e.target.value)}
+            required
+          />
+        </label>
+        <button type="submit" className="btn" disabled={save.isPending}>
+          {t("market.feeds.save")}
+        </button>
       </form>
-      {save.isError && <p role="alert" className="form-error">{save.error.message}</p>}
-      {save.isSuccess && <p className="ok-banner" role="status">{t("market.feeds.saved")}</p>}
+      {save.isError && (
+        <p role="alert" className="form-error">
+          {save.error.message}
+        </p>
+      )}
+      {save.isSuccess && (
+        <p className="ok-banner" role="status">
+          {t("market.feeds.saved")}
+        </p>
+      )}
     </section>
   );
 }

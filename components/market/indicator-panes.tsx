@@ -27,10 +27,35 @@ export function IndicatorPanes({ bars }: { bars: Bar[] }) {
     };
   }, [bars]);
   const panes = [
-    { key: "vol", label: t("market.symbol.volatility"), points: series.vol, color: "#f5a623", format: (v: number) => `${v.toFixed(3)}%` },
-    { key: "spread", label: t("market.symbol.spread"), points: series.spread, color: "#7aa2f7", format: (v: number) => fmt.number(v, 1) },
-    { key: "depth", label: t("market.symbol.depth"), points: series.depth, color: "#9ece6a", format: (v: number) => fmt.integer(v) },
-    { key: "imbalance", label: t("market.symbol.imbalance"), points: series.imbalance, color: "#bb9af7", format: (v: number) => fmt.number(v, 2), kind: "histogram" as const },
+    {
+      key: "vol",
+      label: t("market.symbol.volatility"),
+      points: series.vol,
+      color: "#f5a623",
+      format: (v: number) => `${v.toFixed(3)}%`,
+    },
+    {
+      key: "spread",
+      label: t("market.symbol.spread"),
+      points: series.spread,
+      color: "#7aa2f7",
+      format: (v: number) => fmt.number(v, 1),
+    },
+    {
+      key: "depth",
+      label: t("market.symbol.depth"),
+      points: series.depth,
+      color: "#9ece6a",
+      format: (v: number) => fmt.integer(v),
+    },
+    {
+      key: "imbalance",
+      label: t("market.symbol.imbalance"),
+      points: series.imbalance,
+      color: "#bb9af7",
+      format: (v: number) => fmt.number(v, 2),
+      kind: "histogram" as const,
+    },
   ];
   return (
     <section className="panel" aria-labelledby="indicators-title">
@@ -41,7 +66,15 @@ export function IndicatorPanes({ bars }: { bars: Bar[] }) {
         {panes.map((p) => (
           <div key={p.key}>
             <p className={styles.paneTitle}>{p.label}</p>
-            <LinePane locale={locale} label={p.label} points={p.points} color={p.color} format={p.format} kind={p.kind} className={styles.pane} />
+            <LinePane
+              locale={locale}
+              label={p.label}
+              points={p.points}
+              color={p.color}
+              format={p.format}
+              kind={p.kind}
+              className={styles.pane}
+            />
           </div>
         ))}
       </div>

@@ -12,16 +12,24 @@ export function LatencyPanel() {
   const ms = (v: number | null | undefined) => (v === null || v === undefined ? "–" : `${fmt.integer(v)} ms`);
   return (
     <section className="panel" aria-labelledby="latency-title">
-      <div className="panel-head"><h2 id="latency-title">{t("market.alerts.latencyTitle")}</h2></div>
+      <div className="panel-head">
+        <h2 id="latency-title">{t("market.alerts.latencyTitle")}</h2>
+      </div>
       {latency.isPending && <p className="muted">{t("common.loading")}</p>}
-      {latency.isError && <p role="alert" className="form-error">{latency.error.message}</p>}
+      {latency.isError && (
+        <p role="alert" className="form-error">
+          {latency.error.message}
+        </p>
+      )}
       {latency.isSuccess && latency.data.samples === 0 && <p className="muted">{t("market.alerts.noLatency")}</p>}
       {latency.isSuccess && latency.data.samples > 0 && (
         <dl className="facts" data-testid="latency-facts" data-p95={latency.data.p95 ?? ""}>
           <Fact label={t("market.alerts.p50")}>{ms(latency.data.p50)}</Fact>
           <Fact label={t("market.alerts.p95")}>{ms(latency.data.p95)}</Fact>
           <Fact label={t("market.alerts.max")}>{ms(latency.data.max)}</Fact>
-          <Fact label={t("market.alerts.samples", { n: latency.data.samples })}>{ms(latency.data.last?.latencyMs)}</Fact>
+          <Fact label={t("market.alerts.samples", { n: latency.data.samples })}>
+            {ms(latency.data.last?.latencyMs)}
+          </Fact>
         </dl>
       )}
     </section>

@@ -55,26 +55,54 @@ export function MarketOverview() {
           const change = last !== undefined && s.prevClose > 0 ? last / s.prevClose - 1 : null;
           const dir = change !== null && change < 0 ? "down" : "up";
           return (
-            <Link key={s.code} href={`/market/${s.code}`} className={styles.tile} data-testid="watch-tile" data-symbol={s.code}>
+            <Link
+              key={s.code}
+              href={`/market/${s.code}`}
+              className={styles.tile}
+              data-testid="watch-tile"
+              data-symbol={s.code}
+            >
               <div className={styles.tileHead}>
                 <strong>{s.code}</strong>
-                {last !== undefined ? <span className={dir}>{fmt.price(last)}</span> : <span className="muted small">{t("market.overview.noBars")}</span>}
+                {last !== undefined ? (
+                  <span className={dir}>{fmt.price(last)}</span>
+                ) : (
+                  <span className="muted small">{t("market.overview.noBars")}</span>
+                )}
               </div>
               <div className={styles.tileHead}>
-                <span className={styles.tileName}>{s.name} · {s.sector}</span>
+                <span className={styles.tileName}>
+                  {s.name} · {s.sector}
+                </span>
                 {change !== null && <span className={`${dir} small`}>{fmt.percent(change)}</span>}
               </div>
               <Sparkline values={closes} label={`${s.code} ${s.name}`} width={200} />
               <div className={styles.tileFigures}>
-                <span>{t("market.overview.sigma")} {s.sigma !== null ? `${fmt.number(s.sigma * 100, 3)}%` : "–"}</span>
-                <span>{t("market.overview.spreadRatio")} {s.spreadRatio !== null ? fmt.number(s.spreadRatio, 1) : "–"}</span>
-                <span>{t("market.overview.trend15")} {s.trend15 !== null ? fmt.percent(s.trend15) : "–"}</span>
+                <span>
+                  {t("market.overview.sigma")} {s.sigma !== null ? `${fmt.number(s.sigma * 100, 3)}%` : "–"}
+                </span>
+                <span>
+                  {t("market.overview.spreadRatio")} {s.spreadRatio !== null ? fmt.number(s.spreadRatio, 1) : "–"}
+                </span>
+                <span>
+                  {t("market.overview.trend15")} {s.trend15 !== null ? fmt.percent(s.trend15) : "–"}
+                </span>
               </div>
               {(s.openAlerts > 0 || s.marginMultiplier > 1 || s.buyRestricted) && (
                 <div className={styles.badges}>
-                  {s.openAlerts > 0 && <span className={`${styles.badge} ${styles.warning}`}>{t("market.overview.openAlerts", { n: s.openAlerts })}</span>}
-                  {s.marginMultiplier > 1 && <span className={`${styles.badge} ${styles.critical}`}>{t("market.overview.margin", { x: fmt.number(s.marginMultiplier, 2) })}</span>}
-                  {s.buyRestricted && <span className={`${styles.badge} ${styles.critical}`}>{t("market.overview.buysRestricted")}</span>}
+                  {s.openAlerts > 0 && (
+                    <span className={`${styles.badge} ${styles.warning}`}>
+                      {t("market.overview.openAlerts", { n: s.openAlerts })}
+                    </span>
+                  )}
+                  {s.marginMultiplier > 1 && (
+                    <span className={`${styles.badge} ${styles.critical}`}>
+                      {t("market.overview.margin", { x: fmt.number(s.marginMultiplier, 2) })}
+                    </span>
+                  )}
+                  {s.buyRestricted && (
+                    <span className={`${styles.badge} ${styles.critical}`}>{t("market.overview.buysRestricted")}</span>
+                  )}
                 </div>
               )}
             </Link>

@@ -22,7 +22,11 @@ export function SymbolView({ symbol, canAck, canManage }: { symbol: string; canA
   useLiveAlerts();
   const symbols = useQuery({ ...trpc.market.symbols.queryOptions(), staleTime: 300_000 });
   const spec = symbols.data?.find((s) => s.code === symbol);
-  const bars1m = useQuery({ ...trpc.market.intervalBars.queryOptions({ symbol, interval: "1m", limit: 240 }), staleTime: Infinity, refetchOnWindowFocus: false });
+  const bars1m = useQuery({
+    ...trpc.market.intervalBars.queryOptions({ symbol, interval: "1m", limit: 240 }),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   const alerts = useQuery(trpc.monitoring.alerts.queryOptions({ symbol, status: "all", limit: 100 }));
   const indicators = useQuery(trpc.monitoring.indicators.queryOptions({ symbols: [symbol] }));
   const [closed, setClosed] = useState<Bar[]>([]);
@@ -43,24 +47,46 @@ export function SymbolView({ symbol, canAck, canManage }: { symbol: string; canA
   const vol = (v: number | null | undefined) => (v === null || v === undefined ? "–" : `${fmt.number(v * 100, 3)}%`);
   const num = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? "–" : fmt.number(v, d));
 
-  if (symbols.isSuccess && !spec) return <p role="alert" className="form-error">{t("errors.notFound")}</p>;
+  if (symbols.isSuccess && !spec)
+    return (
+      <p role="alert" className="form-error">
+        {t("errors.notFound")}
+      </p>
+    );
   return (
     <div className="stack">
       <div className="desk-toolbar">
-        <Link href="/market" className="btn btn-ghost">← {t("market.symbol.back")}</Link>
+        <Link href="/market" className="btn btn-ghost">
+          ← {t("market.symbol.back")}
+        </Link>
         <h1>{symbol}</h1>
-        {spec && <span className="muted">{spec.name} · {spec.sector} · {t(`boards.${spec.board}`)}</span>}
+        {spec && (
+          <span className="muted">
+            {spec.name} · {spec.sector} · {t(`boards.${spec.board}`)}
+          </span>
+        )}
         <Link href={`/accounts?symbol=${encodeURIComponent(symbol)}`}>{t("market.symbol.accounts")}</Link>
       </div>
       <div className={styles.layout}>
         <div className="stack">
-          <SymbolChartPanel symbol={symbol} prevClose={spec?.prevClose ?? 0} alerts={alerts.data ?? []} onClosedBar={onClosedBar} />
+          <SymbolChartPanel
+            symbol={symbol}
+            prevClose={spec?.prevClose ?? 0}
+            alerts={alerts.data ?? []}
+            onClosedBar={onClosedBar}
+          />
           <IndicatorPanes bars={paneBars} />
         </div>
         <div className="stack">
           <section className="panel" aria-labelledby="snap-title">
-            <div className="panel-head"><h2 id="snap-title">{t("market.symbol.snapshot")}</h2></div>
-            {indicators.isError && <p role="alert" className="form-error">{indicators.error.message}</p>}
+            <div className="panel-head">
+              <h2 id="snap-title">{t("market.symbol.snapshot")}</h2>
+            </div>
+            {indicators.isError && (
+              <p role="alert" className="form-error">
+                {indicators.error.message}
+              </p>
+            )}
             <dl className="facts" data-testid="indicator-snapshot">
               <Fact label={t("market.overview.sigma")}>{vol(snap?.sigma)}</Fact>
               <Fact label={t("market.symbol.realized")}>{vol(snap?.realized)}</Fact>
@@ -69,18 +95,24 @@ export function SymbolView({ symbol, canAck, canManage }: { symbol: string; canA
               <Fact label={t("market.overview.spreadRatio")}>{num(snap?.spreadRatio, 1)}</Fact>
               <Fact label={t("market.symbol.trend5")}>{pct(snap?.trend5)}</Fact>
               <Fact label={t("market.symbol.trend15")}>{pct(snap?.trend15)}</Fact>
-              <Fact label={t("market.symbol.emaSlope5")}>{snap?.emaSlope5 != null ? `${fmt.number(snap.emaSlope5, 1)} bp` : "–"}</Fact>
+              <Fact label={t("market.symbol.emaSlope5")}>
+                {snap?.emaSlope5 != null ? `${fmt.number(snap.emaSlope5, 1)} bp` : "–"}
+              </Fact>
               <Fact label={t("market.symbol.runLength")}>{snap?.runLength ?? "–"}</Fact>
             </dl>
           </section>
           <section className="panel" aria-labelledby="actions-title">
-            <div className="panel-head"><h2 id="actions-title">{t("market.symbol.overrides")}</h2></div>
+            <div className="panel-head">
+              <h2 id="actions-title">{t("market.symbol.overrides")}</h2>
+            </div>
             <ActionsList symbol={symbol} canManage={canManage} />
           </section>
         </div>
       </div>
       <section className="panel" aria-labelledby="symbol-alerts-title">
-        <div className="panel-head"><h2 id="symbol-alerts-title">{t("market.alerts.title")}</h2></div>
+        <div className="panel-head">
+          <h2 id="symbol-alerts-title">{t("market.alerts.title")}</h2>
+        </div>
         <AlertsTable symbol={symbol} canAck={canAck} />
       </section>
     </div>

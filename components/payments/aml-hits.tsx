@@ -16,27 +16,62 @@ export function HitChips({ hits }: { hits: AmlHit[] }) {
   return (
     <span className={styles.chips}>
       {hits.map((h) => (
-        <span key={h.rule} className={styles.chip}>{t(`payments.rule.${h.rule}`)}</span>
+        <span key={h.rule} className={styles.chip}>
+          {t(`payments.rule.${h.rule}`)}
+        </span>
       ))}
     </span>
   );
 }
 
 const EVIDENCE_KEYS = {
-  kycLevel: 1, amount: 1, limit: 1, last24h: 1, count: 1, maxCount: 1, maxAmount: 1, from: 1, to: 1, km: 1, hours: 1, speedKmh: 1, deviceId: 1,
-  knownDevices: 1, whitelisted: 1, coolOffUntil: 1, deposited: 1, withdrawing: 1, traded: 1, threshold: 1, category: 1, chargebacks: 1, last: 1,
+  kycLevel: 1,
+  amount: 1,
+  limit: 1,
+  last24h: 1,
+  count: 1,
+  maxCount: 1,
+  maxAmount: 1,
+  from: 1,
+  to: 1,
+  km: 1,
+  hours: 1,
+  speedKmh: 1,
+  deviceId: 1,
+  knownDevices: 1,
+  whitelisted: 1,
+  coolOffUntil: 1,
+  deposited: 1,
+  withdrawing: 1,
+  traded: 1,
+  threshold: 1,
+  category: 1,
+  chargebacks: 1,
+  last: 1,
 } as const;
 type EvidenceKey = keyof typeof EVIDENCE_KEYS;
 const CATEGORIES = { DOMESTIC: 1, CROSS_BORDER: 1, CASH: 1 } as const;
 
-const MONEY_KEYS = new Set(["amount", "limit", "last24h", "maxAmount", "deposited", "withdrawing", "traded", "threshold"]);
+const MONEY_KEYS = new Set([
+  "amount",
+  "limit",
+  "last24h",
+  "maxAmount",
+  "deposited",
+  "withdrawing",
+  "traded",
+  "threshold",
+]);
 
 export function HitEvidence({ hits }: { hits: AmlHit[] }) {
   const { t, fmt } = useI18n();
   const label = (k: string) => (k in EVIDENCE_KEYS ? t(`payments.evidence.${k as EvidenceKey}`) : k);
   const show = (k: string, v: string | number | boolean | null) => {
     if (k === "category" && typeof v === "string") {
-      return v.split(",").map((c) => (c in CATEGORIES ? t(`payments.largeValue.categories.${c as keyof typeof CATEGORIES}`) : c)).join(", ");
+      return v
+        .split(",")
+        .map((c) => (c in CATEGORIES ? t(`payments.largeValue.categories.${c as keyof typeof CATEGORIES}`) : c))
+        .join(", ");
     }
     if (typeof v === "number") return MONEY_KEYS.has(k) ? fmt.money(v) : fmt.number(v, Number.isInteger(v) ? 0 : 2);
     if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v)) return fmt.dateTime(new Date(v));

@@ -62,33 +62,62 @@ export function ApprovalsQueue({ canReject }: { canReject: boolean }) {
           </label>
           <p className="muted small">{t("payments.actions.irreversible")}</p>
           <div className={styles.actions}>
-            <button type="submit" className="btn btn-primary" disabled={reject.isPending}>{t("payments.queue.bulkConfirm", { count: selected.size })}</button>
-            <button type="button" className="btn" onClick={() => setBulkOpen(false)}>{t("common.cancel")}</button>
+            <button type="submit" className="btn btn-primary" disabled={reject.isPending}>
+              {t("payments.queue.bulkConfirm", { count: selected.size })}
+            </button>
+            <button type="button" className="btn" onClick={() => setBulkOpen(false)}>
+              {t("common.cancel")}
+            </button>
           </div>
         </form>
       )}
-      {reject.isError && <p role="alert" className="form-error">{reject.error.message}</p>}
+      {reject.isError && (
+        <p role="alert" className="form-error">
+          {reject.error.message}
+        </p>
+      )}
       {result && (
         <p role="status" className="ok-banner">
-          {t("payments.queue.bulkDone", { ok: result.filter((r) => r.ok).length, failed: result.filter((r) => !r.ok).length })}
+          {t("payments.queue.bulkDone", {
+            ok: result.filter((r) => r.ok).length,
+            failed: result.filter((r) => !r.ok).length,
+          })}
         </p>
       )}
       {q.isPending && <p className="muted">{t("common.loading")}</p>}
-      {q.isError && <p role="alert" className="form-error">{q.error.message}</p>}
+      {q.isError && (
+        <p role="alert" className="form-error">
+          {q.error.message}
+        </p>
+      )}
       {q.data && q.data.length === 0 && <p className="muted">{t("payments.queue.empty")}</p>}
       {q.data && q.data.length > 0 && (
         <table className="table">
           <thead>
             <tr>
-              {canReject && <th scope="col"><span className="sr-only">{t("payments.queue.select")}</span></th>}
-              <th scope="col" className="num">{t("payments.queue.amount")}</th>
+              {canReject && (
+                <th scope="col">
+                  <span className="sr-only">{t("payments.queue.select")}</span>
+                </th>
+              )}
+              <th scope="col" className="num">
+                {t("payments.queue.amount")}
+              </th>
               <th scope="col">{t("payments.queue.channel")}</th>
               <th scope="col">{t("payments.queue.client")}</th>
-              <th scope="col" className="num">{t("payments.queue.score")}</th>
+              <th scope="col" className="num">
+                {t("payments.queue.score")}
+              </th>
               <th scope="col">{t("payments.queue.hits")}</th>
-              <th scope="col" className="num">{t("payments.queue.margin")}</th>
-              <th scope="col" className="num">{t("payments.queue.approvals")}</th>
-              <th scope="col" className="num">{t("payments.queue.age")}</th>
+              <th scope="col" className="num">
+                {t("payments.queue.margin")}
+              </th>
+              <th scope="col" className="num">
+                {t("payments.queue.approvals")}
+              </th>
+              <th scope="col" className="num">
+                {t("payments.queue.age")}
+              </th>
               <th scope="col" />
             </tr>
           </thead>
@@ -103,23 +132,43 @@ export function ApprovalsQueue({ canReject }: { canReject: boolean }) {
               >
                 {canReject && (
                   <td>
-                    <input type="checkbox" aria-label={t("payments.queue.selectRow", { id: w.id })} checked={selected.has(w.id)} onChange={() => toggle(w.id)} />
+                    <input
+                      type="checkbox"
+                      aria-label={t("payments.queue.selectRow", { id: w.id })}
+                      checked={selected.has(w.id)}
+                      onChange={() => toggle(w.id)}
+                    />
                   </td>
                 )}
                 <td className="num">{fmt.money(w.amount)}</td>
                 <td>{t(`payments.channel.${w.channel as "ACH"}`)}</td>
                 <td>
-                  <Link href={`/accounts?search=${encodeURIComponent(w.accountCode)}`} className="mono">{w.accountCode}</Link> {w.clientName}
+                  <Link href={`/accounts?search=${encodeURIComponent(w.accountCode)}`} className="mono">
+                    {w.accountCode}
+                  </Link>{" "}
+                  {w.clientName}
                 </td>
-                <td className="num"><ScoreBadge score={w.amlScore} /></td>
-                <td><HitChips hits={w.amlHits} /></td>
-                <td className={`num ${w.margin && w.margin.headroom < 0 ? "up" : ""}`}>{w.margin ? fmt.money(w.margin.headroom) : "—"}</td>
-                <td className="num">{w.approvals.length}/{w.requiredApprovals}</td>
+                <td className="num">
+                  <ScoreBadge score={w.amlScore} />
+                </td>
+                <td>
+                  <HitChips hits={w.amlHits} />
+                </td>
+                <td className={`num ${w.margin && w.margin.headroom < 0 ? "up" : ""}`}>
+                  {w.margin ? fmt.money(w.margin.headroom) : "—"}
+                </td>
+                <td className="num">
+                  {w.approvals.length}/{w.requiredApprovals}
+                </td>
                 <td className={`num ${w.slaBreached ? styles.overdue : ""}`}>
                   {t("payments.queue.minutes", { n: fmt.integer(w.ageMinutes) })} / {w.slaMinutes}
                   {w.slaBreached && <> · {t("payments.queue.overdue")}</>}
                 </td>
-                <td><Link href={`/payments/approvals/${w.id}`} className="btn">{t("payments.queue.open")}</Link></td>
+                <td>
+                  <Link href={`/payments/approvals/${w.id}`} className="btn">
+                    {t("payments.queue.open")}
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

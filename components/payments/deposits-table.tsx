@@ -15,19 +15,32 @@ export function DepositsTable() {
       <section className="panel">
         <h2>{t("payments.deposits.ledger")}</h2>
         {check.isPending && <p className="muted">{t("common.loading")}</p>}
-        {check.isError && <p role="alert" className="form-error">{check.error.message}</p>}
-        {check.data && (check.data.ok ? (
-          <p className="ok-banner" data-testid="ledger-check">{t("payments.deposits.ledgerOk")}</p>
-        ) : (
-          <p role="alert" className="form-error" data-testid="ledger-check">
-            {t("payments.deposits.ledgerBad", { accounts: [...check.data.disagreeingAccounts, ...check.data.unbalancedEntries].join(", ") })}
+        {check.isError && (
+          <p role="alert" className="form-error">
+            {check.error.message}
           </p>
-        ))}
+        )}
+        {check.data &&
+          (check.data.ok ? (
+            <p className="ok-banner" data-testid="ledger-check">
+              {t("payments.deposits.ledgerOk")}
+            </p>
+          ) : (
+            <p role="alert" className="form-error" data-testid="ledger-check">
+              {t("payments.deposits.ledgerBad", {
+                accounts: [...check.data.disagreeingAccounts, ...check.data.unbalancedEntries].join(", "),
+              })}
+            </p>
+          ))}
       </section>
       <section className="panel">
         <h1>{t("payments.deposits.title")}</h1>
         {q.isPending && <p className="muted">{t("common.loading")}</p>}
-        {q.isError && <p role="alert" className="form-error">{q.error.message}</p>}
+        {q.isError && (
+          <p role="alert" className="form-error">
+            {q.error.message}
+          </p>
+        )}
         {q.data && q.data.length === 0 && <p className="muted">{t("payments.deposits.empty")}</p>}
         {q.data && q.data.length > 0 && (
           <table className="table">
@@ -35,7 +48,9 @@ export function DepositsTable() {
               <tr>
                 <th scope="col">{t("payments.deposits.received")}</th>
                 <th scope="col">{t("payments.queue.client")}</th>
-                <th scope="col" className="num">{t("payments.queue.amount")}</th>
+                <th scope="col" className="num">
+                  {t("payments.queue.amount")}
+                </th>
                 <th scope="col">{t("payments.queue.channel")}</th>
                 <th scope="col">{t("payments.deposits.reference")}</th>
                 <th scope="col">{t("payments.deposits.payer")}</th>
@@ -47,7 +62,12 @@ export function DepositsTable() {
               {q.data.map((d) => (
                 <tr key={d.id} tabIndex={0}>
                   <td>{fmt.dateTime(new Date(d.createdAt))}</td>
-                  <td><Link href={`/accounts?search=${encodeURIComponent(d.accountCode)}`} className="mono">{d.accountCode}</Link> {d.clientName}</td>
+                  <td>
+                    <Link href={`/accounts?search=${encodeURIComponent(d.accountCode)}`} className="mono">
+                      {d.accountCode}
+                    </Link>{" "}
+                    {d.clientName}
+                  </td>
                   <td className="num">{fmt.money(d.amount)}</td>
                   <td>{t(`payments.channel.${d.channel as "ACH"}`)}</td>
                   <td className="mono">{d.reference}</td>

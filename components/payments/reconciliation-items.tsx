@@ -26,7 +26,12 @@ export function ReconciliationItems({ runId, canManage }: { runId: string; canMa
     resolve.mutate({ itemId, note: String(new FormData(e.currentTarget).get("note") ?? "") });
   }
   if (run.isPending) return <p className="muted">{t("common.loading")}</p>;
-  if (run.isError) return <p role="alert" className="form-error">{run.error.message}</p>;
+  if (run.isError)
+    return (
+      <p role="alert" className="form-error">
+        {run.error.message}
+      </p>
+    );
   const items = run.data.items.filter((i) => showMatched || i.kind !== "MATCHED");
   const money = (v: number | null) => (v === null ? "—" : fmt.money(v));
   return (
@@ -34,17 +39,26 @@ export function ReconciliationItems({ runId, canManage }: { runId: string; canMa
       <div className="panel-head">
         <h2>{t("payments.recon.run", { date: run.data.statementDate, file: run.data.fileName })}</h2>
         <label className="inline-field">
-          <input type="checkbox" checked={showMatched} onChange={(e) => setShowMatched(e.target.checked)} /> {t("payments.recon.showMatched")}
+          <input type="checkbox" checked={showMatched} onChange={(e) => setShowMatched(e.target.checked)} />{" "}
+          {t("payments.recon.showMatched")}
         </label>
       </div>
-      {(assign.error ?? resolve.error) && <p role="alert" className="form-error">{(assign.error ?? resolve.error)?.message}</p>}
+      {(assign.error ?? resolve.error) && (
+        <p role="alert" className="form-error">
+          {(assign.error ?? resolve.error)?.message}
+        </p>
+      )}
       <table className="table">
         <thead>
           <tr>
             <th scope="col">{t("payments.recon.kind")}</th>
             <th scope="col">{t("payments.recon.reference")}</th>
-            <th scope="col" className="num">{t("payments.recon.ledgerAmount")}</th>
-            <th scope="col" className="num">{t("payments.recon.statementAmount")}</th>
+            <th scope="col" className="num">
+              {t("payments.recon.ledgerAmount")}
+            </th>
+            <th scope="col" className="num">
+              {t("payments.recon.statementAmount")}
+            </th>
             <th scope="col">{t("payments.recon.status")}</th>
             <th scope="col">{t("payments.recon.assignee")}</th>
             {canManage && <th scope="col" />}
@@ -53,11 +67,16 @@ export function ReconciliationItems({ runId, canManage }: { runId: string; canMa
         <tbody>
           {items.map((i) => (
             <tr key={i.id} tabIndex={0}>
-              <td className={i.kind === "MATCHED" ? "down" : "up"}>{t(`payments.recon.kinds.${i.kind as "MATCHED"}`)}</td>
+              <td className={i.kind === "MATCHED" ? "down" : "up"}>
+                {t(`payments.recon.kinds.${i.kind as "MATCHED"}`)}
+              </td>
               <td className="mono">{i.reference}</td>
               <td className="num">{money(i.ledgerAmount)}</td>
               <td className="num">{money(i.statementAmount)}</td>
-              <td>{t(`payments.recon.statuses.${i.status as "OPEN"}`)}{i.note ? ` · ${i.note}` : ""}</td>
+              <td>
+                {t(`payments.recon.statuses.${i.status as "OPEN"}`)}
+                {i.note ? ` · ${i.note}` : ""}
+              </td>
               <td>
                 {canManage && i.status !== "RESOLVED" ? (
                   <select
@@ -66,16 +85,22 @@ export function ReconciliationItems({ runId, canManage }: { runId: string; canMa
                     onChange={(e) => e.target.value && assign.mutate({ itemId: i.id, assigneeId: e.target.value })}
                   >
                     <option value="">—</option>
-                    {assignees.data?.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                    {assignees.data?.map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name}
+                      </option>
+                    ))}
                   </select>
                 ) : (
-                  assignees.data?.find((u) => u.id === i.assigneeId)?.name ?? "—"
+                  (assignees.data?.find((u) => u.id === i.assigneeId)?.name ?? "—")
                 )}
               </td>
               {canManage && (
                 <td>
                   {i.status !== "RESOLVED" && resolving !== i.id && (
-                    <button type="button" className="btn" onClick={() => setResolving(i.id)}>{t("payments.recon.resolve")}</button>
+                    <button type="button" className="btn" onClick={() => setResolving(i.id)}>
+                      {t("payments.recon.resolve")}
+                    </button>
                   )}
                   {resolving === i.id && (
                     <form className={styles.form} onSubmit={(e) => onResolve(e, i.id)}>
@@ -84,8 +109,12 @@ export function ReconciliationItems({ runId, canManage }: { runId: string; canMa
                         <input name="note" required minLength={3} />
                       </label>
                       <div className={styles.actions}>
-                        <button type="submit" className="btn btn-primary" disabled={resolve.isPending}>{t("payments.recon.confirmResolve")}</button>
-                        <button type="button" className="btn" onClick={() => setResolving(null)}>{t("common.cancel")}</button>
+                        <button type="submit" className="btn btn-primary" disabled={resolve.isPending}>
+                          {t("payments.recon.confirmResolve")}
+                        </button>
+                        <button type="button" className="btn" onClick={() => setResolving(null)}>
+                          {t("common.cancel")}
+                        </button>
                       </div>
                     </form>
                   )}

@@ -61,18 +61,38 @@ export function ReconciliationView({ canManage }: { canManage: boolean }) {
               {t("payments.recon.file")}
               <input type="file" name="file" accept=".csv,text/csv" />
             </label>
-            <button type="submit" className="btn btn-primary" disabled={imp.isPending}>{t("payments.recon.import")}</button>
-            <button type="button" className="btn" onClick={() => void onSample()}>{t("payments.recon.sample")}</button>
+            <button type="submit" className="btn btn-primary" disabled={imp.isPending}>
+              {t("payments.recon.import")}
+            </button>
+            <button type="button" className="btn" onClick={() => void onSample()}>
+              {t("payments.recon.sample")}
+            </button>
           </form>
         )}
-        {localError && <p role="alert" className="form-error">{localError}</p>}
-        {imp.isError && <p role="alert" className="form-error">{imp.error.message}</p>}
-        {imp.data && <p role="status" className="ok-banner">{t("payments.recon.imported", { matched: imp.data.matched, breaks: imp.data.breaks })}</p>}
+        {localError && (
+          <p role="alert" className="form-error">
+            {localError}
+          </p>
+        )}
+        {imp.isError && (
+          <p role="alert" className="form-error">
+            {imp.error.message}
+          </p>
+        )}
+        {imp.data && (
+          <p role="status" className="ok-banner">
+            {t("payments.recon.imported", { matched: imp.data.matched, breaks: imp.data.breaks })}
+          </p>
+        )}
       </section>
       <section className="panel">
         <h2>{t("payments.recon.runs")}</h2>
         {runs.isPending && <p className="muted">{t("common.loading")}</p>}
-        {runs.isError && <p role="alert" className="form-error">{runs.error.message}</p>}
+        {runs.isError && (
+          <p role="alert" className="form-error">
+            {runs.error.message}
+          </p>
+        )}
         {runs.data && runs.data.length === 0 && <p className="muted">{t("payments.recon.noRuns")}</p>}
         {runs.data && runs.data.length > 0 && (
           <table className="table">
@@ -80,8 +100,12 @@ export function ReconciliationView({ canManage }: { canManage: boolean }) {
               <tr>
                 <th scope="col">{t("payments.recon.date")}</th>
                 <th scope="col">{t("payments.recon.file")}</th>
-                <th scope="col" className="num">{t("payments.recon.matched")}</th>
-                <th scope="col" className="num">{t("payments.recon.breaks")}</th>
+                <th scope="col" className="num">
+                  {t("payments.recon.matched")}
+                </th>
+                <th scope="col" className="num">
+                  {t("payments.recon.breaks")}
+                </th>
                 <th scope="col">{t("payments.deposits.received")}</th>
                 <th scope="col" />
               </tr>
@@ -94,7 +118,11 @@ export function ReconciliationView({ canManage }: { canManage: boolean }) {
                   <td className="num">{r.matched}</td>
                   <td className={`num ${r.breaks > 0 ? "up" : ""}`}>{r.breaks}</td>
                   <td>{fmt.dateTime(new Date(r.createdAt))}</td>
-                  <td><button type="button" className="btn" onClick={() => setRunId(r.id)}>{t("payments.queue.open")}</button></td>
+                  <td>
+                    <button type="button" className="btn" onClick={() => setRunId(r.id)}>
+                      {t("payments.queue.open")}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -76,26 +76,54 @@ export function WithdrawalActions({
   }
 
   const label: Record<Mode, MessageKey> = {
-    approve: "payments.actions.approve", reject: "payments.actions.reject", escalate: "payments.actions.escalate", freeze: "payments.actions.freeze",
-    unfreeze: "payments.actions.unfreeze", confirmFreeze: "payments.actions.confirmFreeze", appeal: "payments.actions.appeal",
+    approve: "payments.actions.approve",
+    reject: "payments.actions.reject",
+    escalate: "payments.actions.escalate",
+    freeze: "payments.actions.freeze",
+    unfreeze: "payments.actions.unfreeze",
+    confirmFreeze: "payments.actions.confirmFreeze",
+    appeal: "payments.actions.appeal",
   };
   const confirmLabel: Record<Mode, MessageKey> = {
-    approve: "payments.actions.confirmApprove", reject: "payments.actions.confirmReject", escalate: "payments.actions.confirmEscalate",
-    freeze: "payments.actions.confirmFreezeAction", unfreeze: "payments.actions.confirmUnfreeze", confirmFreeze: "payments.actions.confirmConfirmFreeze",
+    approve: "payments.actions.confirmApprove",
+    reject: "payments.actions.confirmReject",
+    escalate: "payments.actions.confirmEscalate",
+    freeze: "payments.actions.confirmFreezeAction",
+    unfreeze: "payments.actions.confirmUnfreeze",
+    confirmFreeze: "payments.actions.confirmConfirmFreeze",
     appeal: "payments.actions.confirmAppeal",
   };
-  const textLabel: MessageKey = mode === "appeal" ? "payments.actions.appealText" : mode === "reject" || mode === "freeze" ? "payments.actions.reason" : "payments.actions.note";
+  const textLabel: MessageKey =
+    mode === "appeal"
+      ? "payments.actions.appealText"
+      : mode === "reject" || mode === "freeze"
+        ? "payments.actions.reason"
+        : "payments.actions.note";
   const busy = Object.values(m).some((x) => x.isPending);
 
   return (
     <section className="panel" aria-labelledby="decision-title">
       <h2 id="decision-title">{t("payments.actions.title")}</h2>
-      {done && <p role="status" className="ok-banner">{t("payments.actions.done", { status: t(`payments.status.${done.status as "SENT"}`) })}</p>}
-      {error && <p role="alert" className="form-error">{error.message}</p>}
+      {done && (
+        <p role="status" className="ok-banner">
+          {t("payments.actions.done", { status: t(`payments.status.${done.status as "SENT"}`) })}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="form-error">
+          {error.message}
+        </p>
+      )}
       {offered.length === 0 && <p className="muted">{t("payments.actions.none")}</p>}
       <div className={styles.actions}>
         {offered.map((o) => (
-          <button key={o} type="button" className={`btn ${o === "approve" ? "btn-primary" : ""}`} aria-pressed={mode === o} onClick={() => setMode(o)}>
+          <button
+            key={o}
+            type="button"
+            className={`btn ${o === "approve" ? "btn-primary" : ""}`}
+            aria-pressed={mode === o}
+            onClick={() => setMode(o)}
+          >
             {t(label[o])}
           </button>
         ))}
@@ -114,10 +142,16 @@ export function WithdrawalActions({
               <textarea name="text" required minLength={3} rows={3} />
             </label>
           )}
-          {mode !== "appeal" && mode !== "escalate" && <p className="muted small">{t("payments.actions.irreversible")}</p>}
+          {mode !== "appeal" && mode !== "escalate" && (
+            <p className="muted small">{t("payments.actions.irreversible")}</p>
+          )}
           <div className={styles.actions}>
-            <button type="submit" className="btn btn-primary" disabled={busy}>{t(confirmLabel[mode])}</button>
-            <button type="button" className="btn" onClick={() => setMode(null)}>{t("common.cancel")}</button>
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t(confirmLabel[mode])}
+            </button>
+            <button type="button" className="btn" onClick={() => setMode(null)}>
+              {t("common.cancel")}
+            </button>
           </div>
         </form>
       )}

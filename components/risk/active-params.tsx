@@ -27,12 +27,24 @@ export function ActiveParams({ params, version }: { params: RiskParams; version:
     <section className="panel" aria-labelledby="active-params-title" data-testid="active-params">
       <h2 id="active-params-title">{t("risk.params.activeTitle", { version })}</h2>
       <div className={styles.paramGrid}>
-        {table(t("risk.params.base"), Object.entries(params.base).map(([k, v]) => [k, pct(v)]))}
-        {table(t("risk.params.liquidity"), Object.entries(params.liquidityMultiplier).map(([k, v]) => [k, `×${fmt.number(v, 2)}`]))}
-        {table(t("risk.params.sigmaRef"), Object.entries(params.sigmaRef).map(([k, v]) => [k, fmt.number(v, 4)]))}
+        {table(
+          t("risk.params.base"),
+          Object.entries(params.base).map(([k, v]) => [k, pct(v)]),
+        )}
+        {table(
+          t("risk.params.liquidity"),
+          Object.entries(params.liquidityMultiplier).map(([k, v]) => [k, `×${fmt.number(v, 2)}`]),
+        )}
+        {table(
+          t("risk.params.sigmaRef"),
+          Object.entries(params.sigmaRef).map(([k, v]) => [k, fmt.number(v, 4)]),
+        )}
         {table(
           t("risk.params.sizeTiers"),
-          params.sizeTiers.map(([bound, mult]) => [bound === null ? t("risk.params.above") : t("risk.params.upTo", { share: pct(bound) }), `×${fmt.number(mult, 2)}`]),
+          params.sizeTiers.map(([bound, mult]) => [
+            bound === null ? t("risk.params.above") : t("risk.params.upTo", { share: pct(bound) }),
+            `×${fmt.number(mult, 2)}`,
+          ]),
         )}
         {table(t("risk.params.lines"), [
           [t("risk.status.WARNING"), `< ${fmt.number(params.lines.warning, 2)}`],
@@ -42,7 +54,10 @@ export function ActiveParams({ params, version }: { params: RiskParams; version:
         ])}
         {table(t("risk.params.imMultiplier"), [
           [t("risk.params.imRow"), `×${fmt.number(params.imMultiplier, 2)}`],
-          [t("risk.params.callMinutes"), t("risk.params.minutes", { n: params.marginCallMinutes ?? DEFAULT_MARGIN_CALL_MINUTES })],
+          [
+            t("risk.params.callMinutes"),
+            t("risk.params.minutes", { n: params.marginCallMinutes ?? DEFAULT_MARGIN_CALL_MINUTES }),
+          ],
         ])}
       </div>
     </section>

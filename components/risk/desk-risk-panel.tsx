@@ -24,7 +24,11 @@ export function DeskRiskPanel() {
   return (
     <section className="panel" aria-labelledby="book-status-title">
       <h2 id="book-status-title">{t("risk.desk.title")}</h2>
-      {sub.status === "error" && <p role="alert" className="form-error">{sub.error?.message}</p>}
+      {sub.status === "error" && (
+        <p role="alert" className="form-error">
+          {sub.error?.message}
+        </p>
+      )}
       {!tick && sub.status !== "error" && <p className="muted">{t("risk.desk.noTick")}</p>}
       {tick && (
         <>
@@ -34,7 +38,11 @@ export function DeskRiskPanel() {
                 key={s}
                 href={QUEUED.includes(s) ? `/risk/liquidations?urgency=${s}` : `/accounts?status=${s}`}
                 className={`${styles.countCell} ${styles[s]}`}
-                aria-label={QUEUED.includes(s) ? t("liquidation.desk.openQueue", { status: t(`risk.status.${s}`) }) : t("risk.desk.open", { status: t(`risk.status.${s}`) })}
+                aria-label={
+                  QUEUED.includes(s)
+                    ? t("liquidation.desk.openQueue", { status: t(`risk.status.${s}`) })
+                    : t("risk.desk.open", { status: t(`risk.status.${s}`) })
+                }
                 data-testid={`risk-count-${s}`}
               >
                 <span>{t(`risk.status.${s}`)}</span>
@@ -43,7 +51,11 @@ export function DeskRiskPanel() {
             ))}
           </div>
           <p className="muted small">
-            {t("risk.desk.lastTick", { time: fmt.time(tick.minuteTs + 60_000), version: tick.paramVersion, ms: fmt.number(tick.revalueMs, 1) })}
+            {t("risk.desk.lastTick", {
+              time: fmt.time(tick.minuteTs + 60_000),
+              version: tick.paramVersion,
+              ms: fmt.number(tick.revalueMs, 1),
+            })}
           </p>
         </>
       )}

@@ -41,10 +41,18 @@ export function HeatmapView() {
       <section className="panel" aria-labelledby="heat-title">
         <div className="panel-head">
           <h1 id="heat-title">{t("risk.heatmap.title")}</h1>
-          {d && <span className="muted">{t("risk.list.liveAsOf", { time: fmt.dateTime(d.minuteTs + 60_000), version: d.paramVersion })}</span>}
+          {d && (
+            <span className="muted">
+              {t("risk.list.liveAsOf", { time: fmt.dateTime(d.minuteTs + 60_000), version: d.paramVersion })}
+            </span>
+          )}
         </div>
         {q.isPending && <p className="muted">{t("common.loading")}</p>}
-        {q.isError && <p role="alert" className="form-error">{q.error.message}</p>}
+        {q.isError && (
+          <p role="alert" className="form-error">
+            {q.error.message}
+          </p>
+        )}
         {q.isSuccess && (!d || d.sectors.length === 0) && <p className="muted">{t("risk.heatmap.empty")}</p>}
         {d && lines && d.sectors.length > 0 && (
           <>
@@ -61,7 +69,8 @@ export function HeatmapView() {
             {d.sectors.map((s) => (
               <div key={s.sector} className={styles.sector}>
                 <h3>
-                  {s.sector} <span className="muted">· {t("risk.heatmap.count", { count: fmt.integer(s.accounts.length) })}</span>
+                  {s.sector}{" "}
+                  <span className="muted">· {t("risk.heatmap.count", { count: fmt.integer(s.accounts.length) })}</span>
                 </h3>
                 <div className={styles.cells}>
                   {s.accounts.map((a) => (
@@ -71,8 +80,16 @@ export function HeatmapView() {
                       className={styles.cell}
                       style={{ background: marginLevelColor(a.marginLevel, lines) }}
                       data-status={a.status}
-                      aria-label={t("risk.heatmap.cell", { code: a.code, ml: a.marginLevel === null ? "—" : fmt.number(a.marginLevel, 2), status: t(`risk.status.${a.status as RiskStatus}`) })}
-                      title={t("risk.heatmap.cell", { code: a.code, ml: a.marginLevel === null ? "—" : fmt.number(a.marginLevel, 2), status: t(`risk.status.${a.status as RiskStatus}`) })}
+                      aria-label={t("risk.heatmap.cell", {
+                        code: a.code,
+                        ml: a.marginLevel === null ? "—" : fmt.number(a.marginLevel, 2),
+                        status: t(`risk.status.${a.status as RiskStatus}`),
+                      })}
+                      title={t("risk.heatmap.cell", {
+                        code: a.code,
+                        ml: a.marginLevel === null ? "—" : fmt.number(a.marginLevel, 2),
+                        status: t(`risk.status.${a.status as RiskStatus}`),
+                      })}
                     />
                   ))}
                 </div>
@@ -88,9 +105,21 @@ export function HeatmapView() {
           <p className="muted small">{t("risk.heatmap.symbolsHint")}</p>
           <div className={styles.cells} style={{ gap: 4 }}>
             {d.symbols.map((s) => {
-              const label = t("risk.heatmap.symbolCell", { code: s.code, name: s.name, share: fmt.percent(s.stressShare).replace(/^\+/, ""), holders: s.holders });
+              const label = t("risk.heatmap.symbolCell", {
+                code: s.code,
+                name: s.name,
+                share: fmt.percent(s.stressShare).replace(/^\+/, ""),
+                holders: s.holders,
+              });
               return (
-                <Link key={s.code} href={`/accounts?symbol=${encodeURIComponent(s.code)}`} className={styles.symbolCell} style={{ background: stressColor(s.stressShare) }} aria-label={label} title={label}>
+                <Link
+                  key={s.code}
+                  href={`/accounts?symbol=${encodeURIComponent(s.code)}`}
+                  className={styles.symbolCell}
+                  style={{ background: stressColor(s.stressShare) }}
+                  aria-label={label}
+                  title={label}
+                >
                   <strong>{s.code}</strong>
                   <br />
                   {s.name} · {fmt.percent(s.stressShare).replace(/^\+/, "")}

@@ -19,7 +19,11 @@ export function OpenMarginCalls() {
         {q.data && <span className="muted">{fmt.integer(q.data.length)}</span>}
       </div>
       {q.isPending && <p className="muted">{t("common.loading")}</p>}
-      {q.isError && <p role="alert" className="form-error">{q.error.message}</p>}
+      {q.isError && (
+        <p role="alert" className="form-error">
+          {q.error.message}
+        </p>
+      )}
       {q.data?.length === 0 && <p className="muted">{t("risk.account.callsNone")}</p>}
       {q.data && q.data.length > 0 && (
         <div style={{ maxHeight: "24rem", overflow: "auto" }}>
@@ -30,7 +34,9 @@ export function OpenMarginCalls() {
                 <th scope="col">{t("risk.list.client")}</th>
                 <th scope="col">{t("risk.fig.status")}</th>
                 <th scope="col">{t("risk.account.worst")}</th>
-                <th scope="col" className="num">{t("risk.account.required")}</th>
+                <th scope="col" className="num">
+                  {t("risk.account.required")}
+                </th>
                 <th scope="col">{t("risk.account.opened")}</th>
                 <th scope="col">{t("risk.account.deadline")}</th>
               </tr>
@@ -38,10 +44,14 @@ export function OpenMarginCalls() {
             <tbody>
               {q.data.map((c) => (
                 <tr key={c.id} tabIndex={0}>
-                  <td className="mono"><Link href={`/accounts/${encodeURIComponent(c.accountId)}`}>{c.accountCode}</Link></td>
+                  <td className="mono">
+                    <Link href={`/accounts/${encodeURIComponent(c.accountId)}`}>{c.accountCode}</Link>
+                  </td>
                   <td>{c.clientName}</td>
                   <td>{t(`risk.account.callStatus.${c.status as "OPEN" | "ESCALATED" | "CLOSED"}`)}</td>
-                  <td><StatusBadge status={c.worstStatus as RiskStatus} /></td>
+                  <td>
+                    <StatusBadge status={c.worstStatus as RiskStatus} />
+                  </td>
                   <td className="num">{fmt.money(c.requiredDeposit)}</td>
                   <td>{fmt.dateTime(c.openedMinute.getTime() + 60_000)}</td>
                   <td className={c.status === "ESCALATED" ? "up" : undefined}>{fmt.dateTime(c.deadline)}</td>

@@ -11,7 +11,15 @@ import styles from "./risk.module.css";
 type State = "PROPOSED" | "APPROVED" | "ACTIVE" | "SUPERSEDED" | "REJECTED";
 const show = (v: unknown) => (v === null || v === undefined ? "∅" : JSON.stringify(v));
 
-export function ParamsView({ userId, canPropose, canApprove }: { userId: string; canPropose: boolean; canApprove: boolean }) {
+export function ParamsView({
+  userId,
+  canPropose,
+  canApprove,
+}: {
+  userId: string;
+  canPropose: boolean;
+  canApprove: boolean;
+}) {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -23,10 +31,25 @@ export function ParamsView({ userId, canPropose, canApprove }: { userId: string;
   const [json, setJson] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [jsonError, setJsonError] = useState(false);
-  const propose = useMutation(trpc.risk.proposeParams.mutationOptions({ onSuccess: () => { setReason(""); void invalidate(); } }));
+  const propose = useMutation(
+    trpc.risk.proposeParams.mutationOptions({
+      onSuccess: () => {
+        setReason("");
+        void invalidate();
+      },
+    }),
+  );
   const [code, setCode] = useState("");
   const [note, setNote] = useState("");
-  const decide = useMutation(trpc.risk.decideParams.mutationOptions({ onSuccess: () => { setCode(""); setNote(""); void invalidate(); } }));
+  const decide = useMutation(
+    trpc.risk.decideParams.mutationOptions({
+      onSuccess: () => {
+        setCode("");
+        setNote("");
+        void invalidate();
+      },
+    }),
+  );
 
   const draft = json ?? (active ? JSON.stringify(active.params, null, 2) : "");
   return (
@@ -37,7 +60,11 @@ export function ParamsView({ userId, canPropose, canApprove }: { userId: string;
           {active && <span className="muted">{t("risk.params.active", { version: active.version })}</span>}
         </div>
         {versions.isPending && <p className="muted">{t("common.loading")}</p>}
-        {versions.isError && <p role="alert" className="form-error">{versions.error.message}</p>}
+        {versions.isError && (
+          <p role="alert" className="form-error">
+            {versions.error.message}
+          </p>
+        )}
         <p className="muted small">{t("risk.params.usedBy")}</p>
       </section>
 
@@ -45,35 +72,85 @@ export function ParamsView({ userId, canPropose, canApprove }: { userId: string;
 
       <section className="panel" aria-labelledby="pending-title">
         <h2 id="pending-title">{t("risk.params.pending")}</h2>
-        {decide.isError && <p role="alert" className="form-error">{decide.error.message}</p>}
-        {decide.isSuccess && <p className="ok-banner">{t("risk.params.decided", { version: decide.data.version, state: t(`risk.params.states.${decide.data.status as State}`) })}</p>}
+        {decide.isError && (
+          <p role="alert" className="form-error">
+            {decide.error.message}
+          </p>
+        )}
+        {decide.isSuccess && (
+          <p className="ok-banner">
+            {t("risk.params.decided", {
+              version: decide.data.version,
+              state: t(`risk.params.states.${decide.data.status as State}`),
+            })}
+          </p>
+        )}
         {versions.data && !pending && <p className="muted">{t("risk.params.none")}</p>}
         {pending && (
           <div data-testid="pending-proposal">
             <p>
-              <strong>{t("risk.fig.versionN", { n: pending.version })}</strong> · {pending.reason} · {t("risk.params.proposedBy")}: {pending.proposedByEmail ?? "—"}
+              <strong>{t("risk.fig.versionN", { n: pending.version })}</strong> · {pending.reason} ·{" "}
+              {t("risk.params.proposedBy")}: {pending.proposedByEmail ?? "—"}
             </p>
             <ul className={styles.diff}>
-              {pending.diff.map((c) => <li key={c.path}>{c.path}: {show(c.from)} → {show(c.to)}</li>)}
+              {pending.diff.map((c) => (
+                <li key={c.path}>
+                  {c.path}: {show(c.from)} → {show(c.to)}
+                </li>
+              ))}
             </ul>
             {canApprove && pending.proposedById !== userId && (
               <form className="form-grid" onSubmit={(e) => e.preventDefault()}>
                 <label>
                   {t("risk.params.totp")}
-                  <input inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} aria-describedby="totp-hint" />
+                  <input
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    pattern="\d{6}"
+                    maxLength={6}
+                    value={code}
+                    onChange={(e) => setCode(e.target.value)}
+                    aria-describedby="totp-hint"
+                  />
                 </label>
-                <span id="totp-hint" className="hint">{t("risk.params.totpHint")}</span>
+                <span id="totp-hint" className="hint">
+                  {t("risk.params.totpHint")}
+                </span>
                 <label>
                   {t("risk.params.note")}
                   <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
                 </label>
                 <div>
-                  <button type="button" className="btn btn-primary" disabled={decide.isPending || !/^\d{6}$/.test(code)}
-                    onClick={() => window.confirm(t("risk.params.approveConfirm", { version: pending.version })) && decide.mutate({ version: pending.version, approve: true, totpCode: code, note: note || undefined })}>
+                  <button
+                    type="button"
+                    className="btn btn-primary"
+                    disabled={decide.isPending || !/^\d{6}$/.test(code)}
+                    onClick={() =>
+                      window.confirm(t("risk.params.approveConfirm", { version: pending.version })) &&
+                      decide.mutate({
+                        version: pending.version,
+                        approve: true,
+                        totpCode: code,
+                        note: note || undefined,
+                      })
+                    }
+                  >
                     {t("risk.params.approve")}
                   </button>{" "}
-                  <button type="button" className="btn" disabled={decide.isPending || !/^\d{6}$/.test(code)}
-                    onClick={() => window.confirm(t("risk.params.rejectConfirm", { version: pending.version })) && decide.mutate({ version: pending.version, approve: false, totpCode: code, note: note || undefined })}>
+                  <button
+                    type="button"
+                    className="btn"
+                    disabled={decide.isPending || !/^\d{6}$/.test(code)}
+                    onClick={() =>
+                      window.confirm(t("risk.params.rejectConfirm", { version: pending.version })) &&
+                      decide.mutate({
+                        version: pending.version,
+                        approve: false,
+                        totpCode: code,
+                        note: note || undefined,
+                      })
+                    }
+                  >
                     {t("risk.params.reject")}
                   </button>
                 </div>
@@ -87,8 +164,14 @@ export function ParamsView({ userId, canPropose, canApprove }: { userId: string;
         <section className="panel" aria-labelledby="propose-title">
           <h2 id="propose-title">{t("risk.params.propose")}</h2>
           <p className="muted small">{t("risk.params.proposeHint")}</p>
-          {propose.isError && <p role="alert" className="form-error">{propose.error.message}</p>}
-          {propose.isSuccess && <p className="ok-banner">{t("risk.params.proposed", { version: propose.data.version })}</p>}
+          {propose.isError && (
+            <p role="alert" className="form-error">
+              {propose.error.message}
+            </p>
+          )}
+          {propose.isSuccess && (
+            <p className="ok-banner">{t("risk.params.proposed", { version: propose.data.version })}</p>
+          )}
           <form
             className="stack"
             onSubmit={(e) => {
@@ -106,15 +189,32 @@ export function ParamsView({ userId, canPropose, canApprove }: { userId: string;
           >
             <label>
               {t("risk.params.json")}
-              <textarea className={styles.json} value={draft} onChange={(e) => setJson(e.target.value)} spellCheck={false} />
+              <textarea
+                className={styles.json}
+                value={draft}
+                onChange={(e) => setJson(e.target.value)}
+                spellCheck={false}
+              />
             </label>
-            {jsonError && <p role="alert" className="form-error">{t("risk.params.badJson")}</p>}
+            {jsonError && (
+              <p role="alert" className="form-error">
+                {t("risk.params.badJson")}
+              </p>
+            )}
             <label>
               {t("risk.params.reason")}
-              <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={5} maxLength={1000} />
+              <input
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                required
+                minLength={5}
+                maxLength={1000}
+              />
             </label>
             <div>
-              <button type="submit" className="btn btn-primary" disabled={propose.isPending}>{t("risk.params.submit")}</button>
+              <button type="submit" className="btn btn-primary" disabled={propose.isPending}>
+                {t("risk.params.submit")}
+              </button>
             </div>
           </form>
         </section>
@@ -142,12 +242,32 @@ export function ParamsView({ userId, canPropose, canApprove }: { userId: string;
                   <td>{t(`risk.params.states.${v.status as State}`)}</td>
                   <td>{v.reason}</td>
                   <td>
-                    {v.diff.length === 0 ? t("risk.params.noDiff") : (
-                      <ul className={styles.diff}>{v.diff.map((c) => <li key={c.path}>{c.path}: {show(c.from)} → {show(c.to)}</li>)}</ul>
+                    {v.diff.length === 0 ? (
+                      t("risk.params.noDiff")
+                    ) : (
+                      <ul className={styles.diff}>
+                        {v.diff.map((c) => (
+                          <li key={c.path}>
+                            {c.path}: {show(c.from)} → {show(c.to)}
+                          </li>
+                        ))}
+                      </ul>
                     )}
                   </td>
-                  <td>{v.proposedByEmail ?? "—"}<br /><span className="muted small">{fmt.dateTime(v.proposedAt)}</span></td>
-                  <td>{v.decidedByEmail ?? "—"}{v.decidedAt && <><br /><span className="muted small">{fmt.dateTime(v.decidedAt)}</span></>}</td>
+                  <td>
+                    {v.proposedByEmail ?? "—"}
+                    <br />
+                    <span className="muted small">{fmt.dateTime(v.proposedAt)}</span>
+                  </td>
+                  <td>
+                    {v.decidedByEmail ?? "—"}
+                    {v.decidedAt && (
+                      <>
+                        <br />
+                        <span className="muted small">{fmt.dateTime(v.decidedAt)}</span>
+                      </>
+                    )}
+                  </td>
                   <td>{v.effectiveMinute ? fmt.dateTime(v.effectiveMinute.getTime() + 60_000) : "—"}</td>
                 </tr>
               ))}

@@ -14,7 +14,10 @@ export function StatusBadge({ status }: { status: RiskStatus }) {
 }
 
 /** Color of a margin level on the heatmap: red from the warning line down, deepest at the hard floor. */
-export function marginLevelColor(ml: number | null, lines: { warning: number; liquidation: number; hardFloor: number; target: number }): string {
+export function marginLevelColor(
+  ml: number | null,
+  lines: { warning: number; liquidation: number; hardFloor: number; target: number },
+): string {
   if (ml === null) return "#3a4452";
   if (ml < lines.hardFloor) return "#7a0f6e";
   if (ml < lines.liquidation) return "#b3161e";

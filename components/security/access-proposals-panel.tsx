@@ -58,14 +58,24 @@ export function AccessProposalsPanel({ canDecide, myId }: { canDecide: boolean; 
               const mine = p.proposedById === myId;
               const open = (approve: boolean) => {
                 decide.reset();
-                setPending({ id: p.id, kind: p.kind, targetEmail: p.targetEmail, proposedByEmail: p.proposedByEmail, approve });
+                setPending({
+                  id: p.id,
+                  kind: p.kind,
+                  targetEmail: p.targetEmail,
+                  proposedByEmail: p.proposedByEmail,
+                  approve,
+                });
               };
               return (
                 <tr key={p.id} data-testid="access-proposal">
                   <td>{kindLabel(p.kind)}</td>
                   <td className="mono">{p.targetEmail}</td>
                   <td>
-                    {d.from && d.role ? `${t(`roles.${d.from}` as MessageKey)} → ${t(`roles.${d.role}` as MessageKey)}` : d.role ? t(`roles.${d.role}` as MessageKey) : ""}
+                    {d.from && d.role
+                      ? `${t(`roles.${d.from}` as MessageKey)} → ${t(`roles.${d.role}` as MessageKey)}`
+                      : d.role
+                        ? t(`roles.${d.role}` as MessageKey)
+                        : ""}
                   </td>
                   <td className="mono">{p.proposedByEmail ?? "?"}</td>
                   <td>{fmt.dateTime(p.proposedAt)}</td>
@@ -94,7 +104,9 @@ export function AccessProposalsPanel({ canDecide, myId }: { canDecide: boolean; 
         body={
           pending
             ? t(pending.approve ? "security.proposals.confirmApprove" : "security.proposals.confirmReject", {
-                kind: kindLabel(pending.kind), email: pending.targetEmail, maker: pending.proposedByEmail ?? "?",
+                kind: kindLabel(pending.kind),
+                email: pending.targetEmail,
+                maker: pending.proposedByEmail ?? "?",
               })
             : ""
         }
@@ -103,11 +115,20 @@ export function AccessProposalsPanel({ canDecide, myId }: { canDecide: boolean; 
         busy={decide.isPending}
         error={decide.error?.message ?? null}
         onCancel={() => setPending(null)}
-        onConfirm={() => pending && decide.mutate({ id: pending.id, approve: pending.approve, ...(code ? { totpCode: code } : {}) })}
+        onConfirm={() =>
+          pending && decide.mutate({ id: pending.id, approve: pending.approve, ...(code ? { totpCode: code } : {}) })
+        }
       >
         <label>
           {t("security.common.code")}
-          <input value={code} onChange={(e) => setCode(e.target.value.trim())} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} />
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value.trim())}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="\d{6}"
+            maxLength={6}
+          />
           <small className="hint">{t("security.common.codeHint")}</small>
         </label>
       </ConfirmDialog>

@@ -16,8 +16,17 @@ export function MySecurityView() {
   const tokens = useQuery(trpc.auth.myApiTokens.queryOptions());
   const invalidateTokens = () => qc.invalidateQueries({ queryKey: trpc.auth.myApiTokens.queryKey() });
   const create = useMutation(trpc.auth.createApiToken.mutationOptions({ onSuccess: invalidateTokens }));
-  const revoke = useMutation(trpc.auth.revokeApiToken.mutationOptions({ onSuccess: () => { setRevoking(null); void invalidateTokens(); } }));
-  const everywhere = useMutation(trpc.auth.signOutEverywhere.mutationOptions({ onSuccess: () => void signOut({ callbackUrl: "/signin" }) }));
+  const revoke = useMutation(
+    trpc.auth.revokeApiToken.mutationOptions({
+      onSuccess: () => {
+        setRevoking(null);
+        void invalidateTokens();
+      },
+    }),
+  );
+  const everywhere = useMutation(
+    trpc.auth.signOutEverywhere.mutationOptions({ onSuccess: () => void signOut({ callbackUrl: "/signin" }) }),
+  );
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
 
@@ -25,7 +34,10 @@ export function MySecurityView() {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const form = e.currentTarget;
-    create.mutate({ name: String(f.get("name")), scopes: f.get("write") ? ["read", "write"] : ["read"] }, { onSuccess: () => form.reset() });
+    create.mutate(
+      { name: String(f.get("name")), scopes: f.get("write") ? ["read", "write"] : ["read"] },
+      { onSuccess: () => form.reset() },
+    );
   }
 
   return (
@@ -78,7 +90,11 @@ export function MySecurityView() {
             {t("security.tokens.create")}
           </button>
         </form>
-        {create.error && <p role="alert" className="form-error">{create.error.message}</p>}
+        {create.error && (
+          <p role="alert" className="form-error">
+            {create.error.message}
+          </p>
+        )}
         {create.data && (
           <p role="status" className="ok-banner break">
             {t("security.tokens.shownOnce")} <code data-testid="new-token">{create.data.token}</code>

@@ -18,7 +18,9 @@ export function SecurityAlertsPanel() {
             {alerts.data.map((a) => (
               <tr key={a.id}>
                 <td>{fmt.dateTime(a.ts)}</td>
-                <td>{a.kind === "stepUpLocked" ? t("security.alerts.stepUpLocked") : t("security.alerts.signInLocked")}</td>
+                <td>
+                  {a.kind === "stepUpLocked" ? t("security.alerts.stepUpLocked") : t("security.alerts.signInLocked")}
+                </td>
                 <td className="mono">{a.email}</td>
               </tr>
             ))}

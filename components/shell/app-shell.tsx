@@ -52,7 +52,9 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
                     aria-current={item.href === active ? "page" : undefined}
                   >
                     {t(item.label)}
-                    {item.href === "/risk/liquidations" && hasPermission(user.role, "liquidation.act") && <OpenTicketsBadge />}
+                    {item.href === "/risk/liquidations" && hasPermission(user.role, "liquidation.act") && (
+                      <OpenTicketsBadge />
+                    )}
                   </Link>
                 ))}
               </div>

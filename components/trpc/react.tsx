@@ -16,7 +16,13 @@ function makeQueryClient() {
         staleTime: 10_000,
         retry: (count, err) => {
           const code = (err as { data?: { code?: string } }).data?.code;
-          return count < 2 && code !== "UNAUTHORIZED" && code !== "FORBIDDEN" && code !== "BAD_REQUEST" && code !== "NOT_FOUND";
+          return (
+            count < 2 &&
+            code !== "UNAUTHORIZED" &&
+            code !== "FORBIDDEN" &&
+            code !== "BAD_REQUEST" &&
+            code !== "NOT_FOUND"
+          );
         },
       },
     },

@@ -23,7 +23,15 @@ export function ConfirmDialog(props: {
     if (!props.open && d.open) d.close();
   }, [props.open]);
   return (
-    <dialog ref={ref} className="panel confirm-dialog" aria-labelledby="confirm-title" onCancel={(e) => { e.preventDefault(); props.onCancel(); }}>
+    <dialog
+      ref={ref}
+      className="panel confirm-dialog"
+      aria-labelledby="confirm-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onCancel();
+      }}
+    >
       <form
         method="dialog"
         className="stack"
@@ -35,7 +43,11 @@ export function ConfirmDialog(props: {
         <h2 id="confirm-title">{props.title}</h2>
         <p>{props.body}</p>
         {props.children}
-        {props.error && <p role="alert" className="form-error">{props.error}</p>}
+        {props.error && (
+          <p role="alert" className="form-error">
+            {props.error}
+          </p>
+        )}
         <div className="actions">
           <button type="button" className="btn" onClick={props.onCancel}>
             {props.cancelLabel}

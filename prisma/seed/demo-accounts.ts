@@ -17,7 +17,8 @@ interface RiskBucket {
   costDrift: number;
 }
 
-const drawLogUniform = (rng: Prng, lo: number, hi: number): number => Math.exp(rng.nextUniform(Math.log(lo), Math.log(hi)));
+const drawLogUniform = (rng: Prng, lo: number, hi: number): number =>
+  Math.exp(rng.nextUniform(Math.log(lo), Math.log(hi)));
 const drawLeanCash = (rng: Prng): number => (rng.testChance(0.7) ? 0 : rng.nextUniform(0, 0.03));
 
 // Coverage 1.5 is leverage 3x, 1.3 is 4.3x, 1.2 is 6x, 1.05 is 21x (leverage = CR / (CR - 1)).
@@ -85,7 +86,13 @@ interface Holdings {
   marketValue: number; // at prevClose, after rounding to whole lots
 }
 
-function drawHoldings(rng: Prng, symbols: readonly DemoSymbol[], cumulative: readonly number[], targetValue: number, costDrift: number): Holdings {
+function drawHoldings(
+  rng: Prng,
+  symbols: readonly DemoSymbol[],
+  cumulative: readonly number[],
+  targetValue: number,
+  costDrift: number,
+): Holdings {
   const count = Math.min(symbols.length, 1 + rng.pickWeightedIndex(POSITION_COUNT_WEIGHTS));
   const picks = pickHoldings(rng, count, cumulative);
   const weights = picks.map(() => Math.exp(0.6 * rng.nextNormal()));
@@ -104,7 +111,12 @@ function drawHoldings(rng: Prng, symbols: readonly DemoSymbol[], cumulative: rea
   return { positions, marketValue };
 }
 
-function drawAccount(rng: Prng, code: string, symbols: readonly DemoSymbol[], cumulative: readonly number[]): DemoAccount {
+function drawAccount(
+  rng: Prng,
+  code: string,
+  symbols: readonly DemoSymbol[],
+  cumulative: readonly number[],
+): DemoAccount {
   const bucket = RISK_BUCKETS[rng.pickWeightedIndex(RISK_BUCKETS.map((b) => b.share))];
   if (!bucket) throw new Error("drawAccount: no risk bucket");
   const kycLevel = 1 + rng.pickWeightedIndex(KYC_WEIGHTS);
@@ -114,7 +126,13 @@ function drawAccount(rng: Prng, code: string, symbols: readonly DemoSymbol[], cu
   const leverage = coverage === null ? 1 : coverage / (coverage - 1);
   const assetsTarget = equityTarget * leverage;
   const cashShare = bucket.drawCashShare(rng);
-  const { positions, marketValue } = drawHoldings(rng, symbols, cumulative, assetsTarget * (1 - cashShare), bucket.costDrift);
+  const { positions, marketValue } = drawHoldings(
+    rng,
+    symbols,
+    cumulative,
+    assetsTarget * (1 - cashShare),
+    bucket.costDrift,
+  );
   // Whole lots move the market value off target; debt is set from the actual assets so the
   // drawn coverage ratio holds exactly (to the cent).
   const cash = roundTo(assetsTarget * cashShare, 2);

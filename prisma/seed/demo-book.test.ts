@@ -83,7 +83,8 @@ describe("demo symbols", () => {
   });
 
   it("list banks and insurers on the main boards only", () => {
-    for (const s of book.symbols.filter((x) => x.sector === "银行" || x.sector === "保险")) expect(s.board).toBe("MAIN");
+    for (const s of book.symbols.filter((x) => x.sector === "银行" || x.sector === "保险"))
+      expect(s.board).toBe("MAIN");
   });
 
   it("carry R2 classes, tiers by turnover rank and plausible market figures", () => {
@@ -100,8 +101,10 @@ describe("demo symbols", () => {
     }
     const tiers = countBy(book.symbols, (s) => s.liquidityTier);
     expect([tiers.get("T1"), tiers.get("T2"), tiers.get("T3")]).toEqual([90, 120, 90]);
-    const minAdv = (t: string) => Math.min(...book.symbols.filter((s) => s.liquidityTier === t).map((s) => s.avgDailyValue));
-    const maxAdv = (t: string) => Math.max(...book.symbols.filter((s) => s.liquidityTier === t).map((s) => s.avgDailyValue));
+    const minAdv = (t: string) =>
+      Math.min(...book.symbols.filter((s) => s.liquidityTier === t).map((s) => s.avgDailyValue));
+    const maxAdv = (t: string) =>
+      Math.max(...book.symbols.filter((s) => s.liquidityTier === t).map((s) => s.avgDailyValue));
     expect(minAdv("T1")).toBeGreaterThanOrEqual(maxAdv("T2"));
     expect(minAdv("T2")).toBeGreaterThanOrEqual(maxAdv("T3"));
     const suspended = book.symbols.filter((s) => s.suspended).length;

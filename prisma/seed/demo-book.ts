@@ -18,7 +18,8 @@ export type {
 } from "./demo-book-types";
 
 function assertCount(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`demo book: ${name} must be a non-negative integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`demo book: ${name} must be a non-negative integer, got ${value}`);
 }
 
 export function generateDemoBook(opts: DemoBookOptions): DemoBook {

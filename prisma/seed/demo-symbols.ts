@@ -78,7 +78,9 @@ function drawCodes(rng: Prng, board: Board, count: number): string[] {
   const overflowCodes = listSeriesCodes(overflow);
   const extra = count - primaryCodes.length;
   if (extra > overflowCodes.length) {
-    throw new RangeError(`demo book: ${count} ${board} symbols exceed the ${primaryCodes.length + overflowCodes.length} codes available`);
+    throw new RangeError(
+      `demo book: ${count} ${board} symbols exceed the ${primaryCodes.length + overflowCodes.length} codes available`,
+    );
   }
   return [...primaryCodes, ...drawDistinct(rng, overflowCodes, extra)];
 }

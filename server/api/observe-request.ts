@@ -30,7 +30,12 @@ export function observeRequest(
     } catch (err) {
       log.error({ err, path: url.pathname }, "request failed");
       res = Response.json(
-        { error: { code: "INTERNAL_SERVER_ERROR", message: `Internal error; nothing was changed. Reference: ${requestId}` } },
+        {
+          error: {
+            code: "INTERNAL_SERVER_ERROR",
+            message: `Internal error; nothing was changed. Reference: ${requestId}`,
+          },
+        },
         { status: 500 },
       );
     }
@@ -40,7 +45,10 @@ export function observeRequest(
       // A response with immutable headers (a fetched one passed through) keeps its own.
     }
     const route = opts.route ? opts.route(url) : routeLabel(url.pathname, v1Templates);
-    metrics().httpDuration.observe({ route, method: req.method, status: String(res.status) }, (performance.now() - started) / 1000);
+    metrics().httpDuration.observe(
+      { route, method: req.method, status: String(res.status) },
+      (performance.now() - started) / 1000,
+    );
     return res;
   };
 }

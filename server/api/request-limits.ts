@@ -8,11 +8,16 @@ import { AppError } from "../errors";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toLocaleString("en-US")} MB` : `${(n / 1024).toLocaleString("en-US")} KB`;
+  return n >= 1024 * 1024
+    ? `${(n / (1024 * 1024)).toLocaleString("en-US")} MB`
+    : `${(n / 1024).toLocaleString("en-US")} KB`;
 }
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than the ${formatBytes(maxBytes)} limit of this route.`);
+  return new AppError(
+    "PAYLOAD_TOO_LARGE",
+    `The request body is larger than the ${formatBytes(maxBytes)} limit of this route.`,
+  );
 }
 
 /** 413 at once when the declared length is over the cap (nothing is read). */
@@ -57,7 +62,9 @@ export function assertJsonContentType(headers: Headers): void {
   if (type !== "application/json") {
     throw new AppError(
       "UNSUPPORTED_MEDIA_TYPE",
-      type ? `Send the body as application/json (got ${type.slice(0, 60)}).` : "Send the body as application/json (the Content-Type header is missing).",
+      type
+        ? `Send the body as application/json (got ${type.slice(0, 60)}).`
+        : "Send the body as application/json (the Content-Type header is missing).",
     );
   }
 }
@@ -72,7 +79,9 @@ function allowedOrigins(req: Request): Set<string> {
   }
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
   if (host) {
-    const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || new URL(req.url, "http://localhost").protocol.replace(":", "");
+    const proto =
+      req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ||
+      new URL(req.url, "http://localhost").protocol.replace(":", "");
     out.add(`${proto}://${host}`);
   }
   const configured = process.env.NEXTAUTH_URL;
@@ -106,5 +115,6 @@ const NUL_PATTERN = /\\u0000|%00|\u0000/i;
 
 /** 400 when text (a JSON body or a URL) carries a NUL character: no stored text may hold one. */
 export function assertNoNul(text: string, where: string): void {
-  if (NUL_PATTERN.test(text)) throw new AppError("BAD_REQUEST", `The ${where} contains a NUL character (U+0000), which is not allowed.`);
+  if (NUL_PATTERN.test(text))
+    throw new AppError("BAD_REQUEST", `The ${where} contains a NUL character (U+0000), which is not allowed.`);
 }

@@ -31,7 +31,8 @@ export function endWhenRevoked<T>(
     try {
       for (;;) {
         const next = await Promise.race([it.next(), revoked]);
-        if (next === "revoked") throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Please sign in again." });
+        if (next === "revoked")
+          throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Please sign in again." });
         if (next.done) return;
         yield next.value;
       }

@@ -37,7 +37,10 @@ const t = initTRPC
       return {
         ...shape,
         message: zod ? describeZodError(zod) : shape.message,
-        data: { ...shape.data, issues: zod ? zod.issues.map((i) => ({ path: i.path.join("."), message: i.message })) : undefined },
+        data: {
+          ...shape.data,
+          issues: zod ? zod.issues.map((i) => ({ path: i.path.join("."), message: i.message })) : undefined,
+        },
       };
     },
   });
@@ -69,7 +72,10 @@ const watchSubscriptions = t.middleware(async ({ ctx, type, next }) => {
   const result = await next();
   const user = ctx.user;
   if (type !== "subscription" || !result.ok || !user || !isAsyncIterable(result.data)) return result;
-  return { ...result, data: endWhenRevoked(result.data, () => isCallerStillValid(ctx.prisma, user), ctx.sessionRecheckMs) };
+  return {
+    ...result,
+    data: endWhenRevoked(result.data, () => isCallerStillValid(ctx.prisma, user), ctx.sessionRecheckMs),
+  };
 });
 
 export const publicProcedure = t.procedure.meta({ permission: "public" }).use(mapAppErrors).use(bindRequestFacts);

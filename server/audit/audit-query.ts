@@ -12,5 +12,5 @@ export async function listAuditEvents(
   };
   const rows = await prisma.auditEvent.findMany({ where, orderBy: { id: "desc" }, take: input.limit + 1 });
   const items = rows.slice(0, input.limit);
-  return { items, nextBeforeId: rows.length > input.limit ? items[items.length - 1]?.id ?? null : null };
+  return { items, nextBeforeId: rows.length > input.limit ? (items[items.length - 1]?.id ?? null) : null };
 }

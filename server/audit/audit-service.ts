@@ -77,8 +77,15 @@ export async function appendAuditEventsTx(tx: Tx, inputs: readonly AuditInput[])
   const ts = new Date(Math.floor(Date.now()));
   const rows = inputs.map((input) => {
     const content = {
-      ts, actorId: input.actorId ?? null, actorEmail: input.actorEmail ?? null, action: input.action, targetType: input.targetType ?? null,
-      targetId: input.targetId ?? null, before: normalizeAuditJson(input.before), after: normalizeAuditJson(attributeToApiToken(input.after)), inputsHash: input.inputsHash ?? null,
+      ts,
+      actorId: input.actorId ?? null,
+      actorEmail: input.actorEmail ?? null,
+      action: input.action,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId ?? null,
+      before: normalizeAuditJson(input.before),
+      after: normalizeAuditJson(attributeToApiToken(input.after)),
+      inputsHash: input.inputsHash ?? null,
     };
     const hash = computeEventHash(prevHash, content);
     const row = { ...content, ts: ts.toISOString(), prevHash, hash };
@@ -116,7 +123,11 @@ export async function verifyAuditChain(prisma: PrismaClient) {
   let afterId = 0;
   let checked = 0;
   for (;;) {
-    const rows = await prisma.auditEvent.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: PAGE });
+    const rows = await prisma.auditEvent.findMany({
+      where: { id: { gt: afterId } },
+      orderBy: { id: "asc" },
+      take: PAGE,
+    });
     if (rows.length === 0) break;
     const result = verifyChain(rows as AuditEventRow[], prevHash);
     checked += result.checked;

@@ -47,9 +47,30 @@ const holdEvent: AuditEventContent = {
 
 const handMade: AuditEventContent[] = [
   holdEvent,
-  { ...holdEvent, ts: new Date("2024-05-06T01:31:00.000Z"), action: "liquidation.execute", actorId: null, actorEmail: null },
-  { ...holdEvent, ts: new Date("2024-05-06T01:31:00.120Z"), action: "risk.tick", before: null, after: [1, 2.5, "x"], inputsHash: "ab".repeat(32) },
-  { ...holdEvent, ts: new Date("2024-05-06T01:32:00.000Z"), action: "auth.signIn", targetType: null, targetId: null, before: null, after: null },
+  {
+    ...holdEvent,
+    ts: new Date("2024-05-06T01:31:00.000Z"),
+    action: "liquidation.execute",
+    actorId: null,
+    actorEmail: null,
+  },
+  {
+    ...holdEvent,
+    ts: new Date("2024-05-06T01:31:00.120Z"),
+    action: "risk.tick",
+    before: null,
+    after: [1, 2.5, "x"],
+    inputsHash: "ab".repeat(32),
+  },
+  {
+    ...holdEvent,
+    ts: new Date("2024-05-06T01:32:00.000Z"),
+    action: "auth.signIn",
+    targetType: null,
+    targetId: null,
+    before: null,
+    after: null,
+  },
 ];
 
 describe("hashSha256Hex", () => {
@@ -90,7 +111,9 @@ describe("canonicalJson", () => {
 describe("computeEventHash", () => {
   it("hashes prevHash, a newline and the canonical content (checked with sha256sum)", () => {
     // printf '%s\n%s' "$GENESIS" '{"action":...}' | sha256sum
-    expect(computeEventHash(GENESIS_HASH, holdEvent)).toBe("bbc7cd07a49952895bf0dc2b0196b091675887c125f670020a28b688925e3dc1");
+    expect(computeEventHash(GENESIS_HASH, holdEvent)).toBe(
+      "bbc7cd07a49952895bf0dc2b0196b091675887c125f670020a28b688925e3dc1",
+    );
   });
 
   it("treats a missing before/after like the SQL NULL it is stored as", () => {
@@ -104,7 +127,11 @@ describe("verifyChain", () => {
   it("verifies a hand-made chain, also after a jsonb-like key reorder", () => {
     const rows = buildChain(handMade);
     expect(verifyChain(rows)).toEqual({ ok: true, checked: 4, firstBrokenId: null });
-    const reread = rows.map((r) => ({ ...r, before: reorderKeys(r.before), after: reorderKeys(JSON.parse(JSON.stringify(r.after)) as unknown) }));
+    const reread = rows.map((r) => ({
+      ...r,
+      before: reorderKeys(r.before),
+      after: reorderKeys(JSON.parse(JSON.stringify(r.after)) as unknown),
+    }));
     expect(verifyChain(reread).ok).toBe(true);
   });
 
@@ -141,8 +168,19 @@ const contentArb: fc.Arbitrary<AuditEventContent> = fc.record({
 });
 const chainArb = fc.array(contentArb, { minLength: 5, maxLength: 30 }).map((contents) => buildChain(contents, 101));
 
-type TamperField = "action" | "actorEmail" | "targetId" | "before" | "after" | "ts" | "inputsHash" | "prevHash" | "hash";
-const tamperFields: TamperField[] = ["action", "actorEmail", "targetId", "before", "after", "ts", "inputsHash", "prevHash", "hash"];
+type TamperField =
+  "action" | "actorEmail" | "targetId" | "before" | "after" | "ts" | "inputsHash" | "prevHash" | "hash";
+const tamperFields: TamperField[] = [
+  "action",
+  "actorEmail",
+  "targetId",
+  "before",
+  "after",
+  "ts",
+  "inputsHash",
+  "prevHash",
+  "hash",
+];
 
 function flipHexChar(hex: string, at: number): string {
   const i = at % hex.length;
@@ -159,7 +197,11 @@ function changeJson(old: unknown, replacement: unknown): unknown {
   return canonicalJson(replacement) === canonicalJson(old ?? null) ? { tampered: old ?? null } : replacement;
 }
 
-function tamperRow(row: AuditEventRow, field: TamperField, seed: { text: string; json: unknown; int: number }): AuditEventRow {
+function tamperRow(
+  row: AuditEventRow,
+  field: TamperField,
+  seed: { text: string; json: unknown; int: number },
+): AuditEventRow {
   switch (field) {
     case "action":
       return { ...row, action: changeString(row.action, seed.text) };
@@ -193,7 +235,11 @@ describe("verifyChain (properties)", () => {
   });
 
   it("detects a single edit of any field of any row, at that row", () => {
-    const seedArb = fc.record({ text: fc.string({ maxLength: 8 }), json: fc.jsonValue({ maxDepth: 2 }), int: fc.nat() });
+    const seedArb = fc.record({
+      text: fc.string({ maxLength: 8 }),
+      json: fc.jsonValue({ maxDepth: 2 }),
+      int: fc.nat(),
+    });
     fc.assert(
       fc.property(chainArb, fc.nat(), fc.constantFrom(...tamperFields), seedArb, (rows, pick, field, seed) => {
         const k = pick % rows.length;

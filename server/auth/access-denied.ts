@@ -24,8 +24,17 @@ export async function auditForbidden(
   recorded.set(key, minute);
   try {
     await appendAuditEvent(prisma, {
-      actorId: user.id, actorEmail: user.email, action: "access.denied", targetType: "Permission", targetId: detail.permission,
-      after: { path: detail.path, reason: detail.reason, role: user.role, minute: new Date(minute * 60_000).toISOString() },
+      actorId: user.id,
+      actorEmail: user.email,
+      action: "access.denied",
+      targetType: "Permission",
+      targetId: detail.permission,
+      after: {
+        path: detail.path,
+        reason: detail.reason,
+        role: user.role,
+        minute: new Date(minute * 60_000).toISOString(),
+      },
     });
   } catch (err) {
     // The refusal stands either way; the next attempt tries to record it again.

@@ -25,22 +25,44 @@ export async function proposeAccessChange(
   actor: SessionUser,
   input: { kind: ProposalKind; targetUserId: string | null; targetEmail: string; payload: Record<string, unknown> },
 ) {
-  const pending = await prisma.accessProposal.findFirst({ where: { kind: input.kind, targetEmail: input.targetEmail, status: "PENDING" } });
-  if (pending) throw new AppError("CONFLICT", `A ${describeKind(input.kind)} proposal for ${input.targetEmail} is already waiting for a second administrator.`);
+  const pending = await prisma.accessProposal.findFirst({
+    where: { kind: input.kind, targetEmail: input.targetEmail, status: "PENDING" },
+  });
+  if (pending)
+    throw new AppError(
+      "CONFLICT",
+      `A ${describeKind(input.kind)} proposal for ${input.targetEmail} is already waiting for a second administrator.`,
+    );
   let row;
   try {
     row = await prisma.accessProposal.create({
-      data: { kind: input.kind, targetUserId: input.targetUserId, targetEmail: input.targetEmail, payload: input.payload as Prisma.InputJsonValue, proposedById: actor.id },
+      data: {
+        kind: input.kind,
+        targetUserId: input.targetUserId,
+        targetEmail: input.targetEmail,
+        payload: input.payload as Prisma.InputJsonValue,
+        proposedById: actor.id,
+      },
       select: { id: true, kind: true, targetEmail: true, status: true, proposedAt: true },
     });
   } catch (err) {
     // The partial unique index refuses a second pending proposal that raced the check above.
-    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `A proposal for ${input.targetEmail} is already pending.`);
+    if ((err as { code?: string }).code === "P2002")
+      throw new AppError("CONFLICT", `A proposal for ${input.targetEmail} is already pending.`);
     throw err;
   }
   await appendAuditEvent(prisma, {
-    actorId: actor.id, actorEmail: actor.email, action: "access.proposed", targetType: "AccessProposal", targetId: row.id,
-    after: { kind: input.kind, targetEmail: input.targetEmail, targetUserId: input.targetUserId, ...publicPayload(input.payload) },
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: "access.proposed",
+    targetType: "AccessProposal",
+    targetId: row.id,
+    after: {
+      kind: input.kind,
+      targetEmail: input.targetEmail,
+      targetUserId: input.targetUserId,
+      ...publicPayload(input.payload),
+    },
   });
   return row;
 }
@@ -53,7 +75,10 @@ function publicPayload(payload: unknown): Record<string, unknown> {
 }
 
 function describeKind(kind: string): string {
-  return { CREATE_USER: "new user", CHANGE_ROLE: "role change", ENABLE_USER: "re-enable", RESET_TOTP: "TOTP reset" }[kind] ?? kind;
+  return (
+    { CREATE_USER: "new user", CHANGE_ROLE: "role change", ENABLE_USER: "re-enable", RESET_TOTP: "TOTP reset" }[kind] ??
+    kind
+  );
 }
 
 export async function listAccessProposals(prisma: PrismaClient, opts: { pendingOnly: boolean }) {
@@ -66,10 +91,18 @@ export async function listAccessProposals(prisma: PrismaClient, opts: { pendingO
   const people = await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
   const email = new Map(people.map((p) => [p.id, p.email]));
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, status: r.status, targetUserId: r.targetUserId, targetEmail: r.targetEmail,
-    details: publicPayload(r.payload), proposedAt: r.proposedAt, proposedById: r.proposedById,
-    proposedByEmail: email.get(r.proposedById) ?? null, decidedAt: r.decidedAt,
-    decidedByEmail: r.decidedById ? (email.get(r.decidedById) ?? null) : null, note: r.note,
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    targetUserId: r.targetUserId,
+    targetEmail: r.targetEmail,
+    details: publicPayload(r.payload),
+    proposedAt: r.proposedAt,
+    proposedById: r.proposedById,
+    proposedByEmail: email.get(r.proposedById) ?? null,
+    decidedAt: r.decidedAt,
+    decidedByEmail: r.decidedById ? (email.get(r.decidedById) ?? null) : null,
+    note: r.note,
   }));
 }
 
@@ -89,7 +122,8 @@ export async function decideAccessProposal(
   if (input.approve && p.proposedById === actor.id) {
     throw new AppError("FORBIDDEN", "You proposed this change; a second administrator must approve it (four eyes).");
   }
-  if (p.targetUserId === actor.id) throw new AppError("FORBIDDEN", "Another administrator must decide changes to your own account.");
+  if (p.targetUserId === actor.id)
+    throw new AppError("FORBIDDEN", "Another administrator must decide changes to your own account.");
   const status = input.approve ? "APPROVED" : "REJECTED";
   return prisma.$transaction(async (tx) => {
     const won = await tx.accessProposal.updateMany({
@@ -98,8 +132,11 @@ export async function decideAccessProposal(
     });
     if (won.count !== 1) throw new AppError("CONFLICT", "Someone else decided this proposal a moment ago.");
     await appendAuditEventTx(tx, {
-      actorId: actor.id, actorEmail: actor.email, action: input.approve ? "access.approved" : "access.rejected",
-      targetType: "AccessProposal", targetId: p.id,
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: input.approve ? "access.approved" : "access.rejected",
+      targetType: "AccessProposal",
+      targetId: p.id,
       after: { kind: p.kind, targetEmail: p.targetEmail, proposedById: p.proposedById, note: input.note ?? null },
     });
     const userId = input.approve ? await applyProposal(tx, actor, p, nowMs) : p.targetUserId;
@@ -114,14 +151,29 @@ async function applyProposal(
   nowMs: number,
 ): Promise<string> {
   const audit = (action: string, targetId: string, before: unknown, after: unknown) =>
-    appendAuditEventTx(tx, { actorId: actor.id, actorEmail: actor.email, action, targetType: "User", targetId, before, after: { ...(after as object), proposalId: p.id } });
+    appendAuditEventTx(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action,
+      targetType: "User",
+      targetId,
+      before,
+      after: { ...(after as object), proposalId: p.id },
+    });
   const revokeAll = (userId: string, reason: string) =>
-    tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date(nowMs), revokedReason: reason } });
+    tx.authSession.updateMany({
+      where: { userId, revokedAt: null },
+      data: { revokedAt: new Date(nowMs), revokedReason: reason },
+    });
 
   if (p.kind === "CREATE_USER") {
     const d = p.payload as unknown as CreateUserPayload;
-    if (await tx.user.findUnique({ where: { email: d.email } })) throw new AppError("CONFLICT", `A user with the email ${d.email} already exists.`);
-    const u = await tx.user.create({ data: { email: d.email, name: d.name, role: d.role, passwordHash: d.passwordHash }, select: { id: true } });
+    if (await tx.user.findUnique({ where: { email: d.email } }))
+      throw new AppError("CONFLICT", `A user with the email ${d.email} already exists.`);
+    const u = await tx.user.create({
+      data: { email: d.email, name: d.name, role: d.role, passwordHash: d.passwordHash },
+      select: { id: true },
+    });
     await audit("user.created", u.id, null, { email: d.email, role: d.role });
     return u.id;
   }
@@ -139,7 +191,13 @@ async function applyProposal(
   } else if (p.kind === "RESET_TOTP") {
     await tx.user.update({
       where: { id: target.id },
-      data: { totpSecret: null, totpEnrolledAt: null, totpLastCounter: null, stepUpFailures: 0, stepUpLockedUntil: null },
+      data: {
+        totpSecret: null,
+        totpEnrolledAt: null,
+        totpLastCounter: null,
+        stepUpFailures: 0,
+        stepUpLockedUntil: null,
+      },
     });
     await revokeAll(target.id, "totpReset");
     await audit("user.totpReset", target.id, { enrolled: target.totpEnrolledAt !== null }, { enrolled: false });

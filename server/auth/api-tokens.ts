@@ -15,12 +15,26 @@ function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-const TOKEN_FIELDS = { id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+const TOKEN_FIELDS = {
+  id: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
 
-export async function createOwnApiToken(prisma: PrismaClient, owner: SessionUser, input: { name: string; scopes: TokenScope[] }) {
-  if (owner.token || !owner.sessionId) throw new AppError("FORBIDDEN", "Create API tokens from an interactive session, not with a token.");
+export async function createOwnApiToken(
+  prisma: PrismaClient,
+  owner: SessionUser,
+  input: { name: string; scopes: TokenScope[] },
+) {
+  if (owner.token || !owner.sessionId)
+    throw new AppError("FORBIDDEN", "Create API tokens from an interactive session, not with a token.");
   const open = await prisma.apiToken.count({ where: { userId: owner.id, revokedAt: null } });
-  if (open >= MAX_OPEN_TOKENS) throw new AppError("CONFLICT", `You already have ${MAX_OPEN_TOKENS} active tokens; revoke one first.`);
+  if (open >= MAX_OPEN_TOKENS)
+    throw new AppError("CONFLICT", `You already have ${MAX_OPEN_TOKENS} active tokens; revoke one first.`);
   const scopes = [...new Set<TokenScope>(["read", ...input.scopes])].sort();
   const token = `md_${crypto.randomBytes(24).toString("base64url")}`;
   const row = await prisma.apiToken.create({
@@ -28,21 +42,34 @@ export async function createOwnApiToken(prisma: PrismaClient, owner: SessionUser
     select: TOKEN_FIELDS,
   });
   await appendAuditEvent(prisma, {
-    actorId: owner.id, actorEmail: owner.email, action: "apiToken.created", targetType: "ApiToken", targetId: row.id,
+    actorId: owner.id,
+    actorEmail: owner.email,
+    action: "apiToken.created",
+    targetType: "ApiToken",
+    targetId: row.id,
     after: { name: row.name, owner: owner.email, scopes },
   });
   return { ...row, token };
 }
 
 /** The owner revokes their own token; ADMIN (allAllowed) may revoke anyone's. */
-export async function revokeApiToken(prisma: PrismaClient, actor: SessionUser, id: string, opts: { anyOwner: boolean }) {
+export async function revokeApiToken(
+  prisma: PrismaClient,
+  actor: SessionUser,
+  id: string,
+  opts: { anyOwner: boolean },
+) {
   const row = await prisma.apiToken.findUnique({ where: { id } });
   if (!row || (!opts.anyOwner && row.userId !== actor.id)) throw new AppError("NOT_FOUND", "Token not found.");
   if (row.revokedAt) return { id, revokedAt: row.revokedAt };
   const revokedAt = new Date();
   await prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt } });
   await appendAuditEvent(prisma, {
-    actorId: actor.id, actorEmail: actor.email, action: "apiToken.revoked", targetType: "ApiToken", targetId: id,
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: "apiToken.revoked",
+    targetType: "ApiToken",
+    targetId: id,
     after: { name: row.name, ownerId: row.userId },
   });
   return { id, revokedAt };
@@ -71,7 +98,10 @@ export async function resolveBearerToken(prisma: PrismaClient, token: string): P
   }
   const u = row.user;
   return {
-    id: u.id, email: u.email, name: u.name, role: u.role,
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
     totpPending: requiresTotp(u.role) && !u.totpEnrolledAt,
     sessionId: null,
     token: { id: row.id, name: row.name, scopes: row.scopes },

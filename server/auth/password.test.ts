@@ -3,7 +3,14 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
-import { getDummyHash, hashPassword, needsRehash, PRODUCTION_COST_N, setHashCostForTests, verifyPassword } from "./password";
+import {
+  getDummyHash,
+  hashPassword,
+  needsRehash,
+  PRODUCTION_COST_N,
+  setHashCostForTests,
+  verifyPassword,
+} from "./password";
 
 // Most cases run at the legacy cost 2^14 through the test hook (fast, and still a format this
 // module verifies); the production cost has its own block below.
@@ -117,7 +124,13 @@ describe("hashPassword / verifyPassword", () => {
       withPart(stored, 1, "262144"), // N beyond 2^17: refused before spending the memory
       withPart(stored, 1, "0"), // N = 0 would mean Node's default cost
       withPart(stored, 1, "1024"), // weaker than this module ever writes
-      withPart(stored, 5, Buffer.from(p[5] ?? "", "base64").subarray(0, 1).toString("base64")), // truncated key
+      withPart(
+        stored,
+        5,
+        Buffer.from(p[5] ?? "", "base64")
+          .subarray(0, 1)
+          .toString("base64"),
+      ), // truncated key
     ];
     for (const s of malformed) {
       await expect(verifyPassword("password1", s), JSON.stringify(s)).resolves.toBe(false);

@@ -31,7 +31,8 @@ let minAcceptedN = LEGACY_COST_N;
  */
 export function setHashCostForTests(n: number | null): void {
   if (!process.env.VITEST) throw new Error("setHashCostForTests is for the test runner only");
-  if (n !== null && (!Number.isInteger(n) || n < 2 ** 10 || (n & (n - 1)) !== 0)) throw new Error("N must be a power of two >= 1024");
+  if (n !== null && (!Number.isInteger(n) || n < 2 ** 10 || (n & (n - 1)) !== 0))
+    throw new Error("N must be a power of two >= 1024");
   costN = n ?? PRODUCTION_COST_N;
   if (n !== null) minAcceptedN = Math.min(minAcceptedN, n);
 }
@@ -67,7 +68,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   // Only parameters this module writes or wrote: a tampered row must not weaken the check, and a
   // huge N must not make us allocate it.
   const validCost = Number.isInteger(N) && N >= minAcceptedN && N <= PRODUCTION_COST_N && (N & (N - 1)) === 0;
-  if (!validCost || !Number.isInteger(rr) || rr < 1 || rr > 32 || !Number.isInteger(pp) || pp < 1 || pp > 16) return false;
+  if (!validCost || !Number.isInteger(rr) || rr < 1 || rr > 32 || !Number.isInteger(pp) || pp < 1 || pp > 16)
+    return false;
   const expected = Buffer.from(keyB64 ?? "", "base64");
   const salt = Buffer.from(saltB64 ?? "", "base64");
   if (expected.length !== KEY_LEN || salt.length < 16) return false;
@@ -88,6 +90,7 @@ export function needsRehash(stored: string): boolean {
 /** A hash to compare against when the user does not exist, so timing does not reveal it. */
 let dummyHash: { n: number; hash: Promise<string> } | undefined;
 export function getDummyHash(): Promise<string> {
-  if (dummyHash?.n !== costN) dummyHash = { n: costN, hash: hashPassword("not-a-real-password-" + crypto.randomUUID()) };
+  if (dummyHash?.n !== costN)
+    dummyHash = { n: costN, hash: hashPassword("not-a-real-password-" + crypto.randomUUID()) };
   return dummyHash.hash;
 }

@@ -44,7 +44,6 @@ export const PERMISSIONS = {
   "liquidation.extendHold": ["MANAGER"],
   "liquidation.dispute": ["RISK", "COMPLIANCE"],
   "liquidation.reviewDispute": ["COMPLIANCE"],
-
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,7 +5,12 @@ import { isRole, requiresTotp } from "./roles";
 import { loadActiveSession, revokeSession } from "./sessions";
 import type { SessionUser } from "./sign-in";
 
-export async function resolveSessionUser(prisma: PrismaClient, userId: string, sessionId: string, nowMs = Date.now()): Promise<SessionUser | null> {
+export async function resolveSessionUser(
+  prisma: PrismaClient,
+  userId: string,
+  sessionId: string,
+  nowMs = Date.now(),
+): Promise<SessionUser | null> {
   const session = await loadActiveSession(prisma, sessionId, userId, nowMs);
   if (!session) return null;
   const user = await prisma.user.findUnique({ where: { id: userId } });
@@ -26,9 +31,16 @@ export async function resolveSessionUser(prisma: PrismaClient, userId: string, s
 }
 
 /** True while the caller's session (or API token) is still good: used by open streams. */
-export async function isCallerStillValid(prisma: PrismaClient, caller: SessionUser, nowMs = Date.now()): Promise<boolean> {
+export async function isCallerStillValid(
+  prisma: PrismaClient,
+  caller: SessionUser,
+  nowMs = Date.now(),
+): Promise<boolean> {
   if (caller.token) {
-    const row = await prisma.apiToken.findUnique({ where: { id: caller.token.id }, select: { revokedAt: true, user: { select: { disabled: true, role: true } } } });
+    const row = await prisma.apiToken.findUnique({
+      where: { id: caller.token.id },
+      select: { revokedAt: true, user: { select: { disabled: true, role: true } } },
+    });
     return !!row && !row.revokedAt && !row.user.disabled && row.user.role === caller.role;
   }
   if (!caller.sessionId) return false;

@@ -18,8 +18,12 @@ export async function createSession(
 ): Promise<string> {
   const row = await prisma.authSession.create({
     data: {
-      userId: input.userId, role: input.role, ip: input.ip ?? null,
-      createdAt: new Date(nowMs), lastSeenAt: new Date(nowMs), expiresAt: new Date(nowMs + SESSION_MAX_AGE_MS),
+      userId: input.userId,
+      role: input.role,
+      ip: input.ip ?? null,
+      createdAt: new Date(nowMs),
+      lastSeenAt: new Date(nowMs),
+      expiresAt: new Date(nowMs + SESSION_MAX_AGE_MS),
     },
     select: { id: true },
   });
@@ -34,19 +38,32 @@ export interface ActiveSession {
 }
 
 /** The session if it exists, belongs to userId, is not revoked and has not expired; else null. */
-export async function loadActiveSession(prisma: Db, sessionId: string, userId: string, nowMs = Date.now()): Promise<ActiveSession | null> {
+export async function loadActiveSession(
+  prisma: Db,
+  sessionId: string,
+  userId: string,
+  nowMs = Date.now(),
+): Promise<ActiveSession | null> {
   const row = await prisma.authSession.findUnique({
     where: { id: sessionId },
     select: { id: true, userId: true, role: true, stepUpAt: true, revokedAt: true, expiresAt: true, lastSeenAt: true },
   });
   if (!row || row.userId !== userId || row.revokedAt || row.expiresAt.getTime() <= nowMs) return null;
   if (nowMs - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await prisma.authSession.updateMany({ where: { id: row.id, revokedAt: null }, data: { lastSeenAt: new Date(nowMs) } });
+    await prisma.authSession.updateMany({
+      where: { id: row.id, revokedAt: null },
+      data: { lastSeenAt: new Date(nowMs) },
+    });
   }
   return { id: row.id, userId: row.userId, role: row.role, stepUpAt: row.stepUpAt };
 }
 
-export async function revokeSession(prisma: Db, sessionId: string, reason: RevokeReason, nowMs = Date.now()): Promise<boolean> {
+export async function revokeSession(
+  prisma: Db,
+  sessionId: string,
+  reason: RevokeReason,
+  nowMs = Date.now(),
+): Promise<boolean> {
   const { count } = await prisma.authSession.updateMany({
     where: { id: sessionId, revokedAt: null },
     data: { revokedAt: new Date(nowMs), revokedReason: reason },

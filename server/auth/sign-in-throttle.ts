@@ -2,7 +2,12 @@
 // default (one process); pass a pg Pool to share the counters across instances through PostgreSQL.
 // A throttled attempt is refused before any database read or password hash.
 import type pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 
 export interface ThrottleLimits {
   /** Attempts per client IP per window. */
@@ -40,7 +45,14 @@ export function createSignInThrottle(
 ): SignInThrottle {
   const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
     store
-      ? new RateLimiterPostgres({ storeClient: store.pool, storeType: "pool", tableName: "rate_limits", keyPrefix, points, duration: limits.windowS })
+      ? new RateLimiterPostgres({
+          storeClient: store.pool,
+          storeType: "pool",
+          tableName: "rate_limits",
+          keyPrefix,
+          points,
+          duration: limits.windowS,
+        })
       : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowS });
   const byIp = make("signin_ip", limits.perIp);
   const byAccount = make("signin_account", limits.perAccount);
@@ -50,7 +62,11 @@ export function createSignInThrottle(
       await limiter.consume(key, 1);
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err; // a store failure is not a throttle
-      throw new ThrottledError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)), err.consumedPoints === points + 1, scope);
+      throw new ThrottledError(
+        Math.max(1, Math.ceil(err.msBeforeNext / 1000)),
+        err.consumedPoints === points + 1,
+        scope,
+      );
     }
   }
 

@@ -73,7 +73,9 @@ export async function signInWithCredentials(
     if (!(err instanceof ThrottledError)) throw err;
     if (err.firstRefusal) {
       await appendAuditEvent(prisma, {
-        actorEmail: email.slice(0, MAX_EMAIL_LENGTH), action: "auth.signInThrottled", targetType: "User",
+        actorEmail: email.slice(0, MAX_EMAIL_LENGTH),
+        action: "auth.signInThrottled",
+        targetType: "User",
         after: { ip, scope: err.scope, retryAfterS: err.retryAfterS },
       });
     }
@@ -103,7 +105,10 @@ export async function signInWithCredentials(
     });
     if (lockedNow && user) {
       await raiseSecurityAlert(prisma, {
-        kind: "signInLocked", userId: user.id, email: user.email, ip,
+        kind: "signInLocked",
+        userId: user.id,
+        email: user.email,
+        ip,
         message: `Sign-in of ${user.email} locked for ${LOCKOUT_MS / 60_000} minutes after ${MAX_FAILED_SIGN_INS} failures.`,
       });
     }
@@ -145,12 +150,16 @@ export async function signInWithCredentials(
     const code = input.totp?.trim() ?? "";
     if (code === "") {
       // The password was right: asking for the code is not a failed attempt.
-      await prisma.user.updateMany({ where: { id: user.id, failedLogins: { gt: 0 } }, data: { failedLogins: { decrement: 1 } } });
+      await prisma.user.updateMany({
+        where: { id: user.id, failedLogins: { gt: 0 } },
+        data: { failedLogins: { decrement: 1 } },
+      });
       return fail("totp_required", "totpRequired");
     }
     totpCounter = await checkTotp(code, user.totpSecret, nowMs, user.totpLastCounter);
     // Stored with a conditional update: of concurrent sign-ins with one code, exactly one wins.
-    if (totpCounter === null || !(await consumeTotpStep(prisma, user.id, totpCounter))) return fail("totp_invalid", "wrongTotp");
+    if (totpCounter === null || !(await consumeTotpStep(prisma, user.id, totpCounter)))
+      return fail("totp_invalid", "wrongTotp");
   }
 
   await prisma.user.update({
@@ -186,7 +195,12 @@ export async function signInWithCredentials(
 }
 
 /** Rewrites a hash made at an older cost, unless the password changed meanwhile. */
-async function upgradePasswordHash(prisma: PrismaClient, userId: string, stored: string, password: string): Promise<boolean> {
+async function upgradePasswordHash(
+  prisma: PrismaClient,
+  userId: string,
+  stored: string,
+  password: string,
+): Promise<boolean> {
   if (!needsRehash(stored)) return false;
   const { count } = await prisma.user.updateMany({
     where: { id: userId, passwordHash: stored },

@@ -55,14 +55,24 @@ export async function stepUp(prisma: PrismaClient, actor: StepUpActor, code: str
   });
   if (reserved.count !== 1) {
     const fresh = await prisma.user.findUnique({ where: { id: user.id }, select: { stepUpLockedUntil: true } });
-    throw new AppError("TOO_MANY_REQUESTS", lockedMessage(fresh?.stepUpLockedUntil ?? new Date(nowMs + STEP_UP_LOCK_MS)));
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      lockedMessage(fresh?.stepUpLockedUntil ?? new Date(nowMs + STEP_UP_LOCK_MS)),
+    );
   }
   const counter = await checkTotp(code, user.totpSecret, nowMs, user.totpLastCounter);
   if (counter !== null && (await consumeTotpStep(prisma, user.id, counter))) {
-    await prisma.user.update({ where: { id: user.id }, data: { stepUpFailures: 0, stepUpLockedUntil: null, lastStepUpAt: now } });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { stepUpFailures: 0, stepUpLockedUntil: null, lastStepUpAt: now },
+    });
     await prisma.authSession.update({ where: { id: session.id }, data: { stepUpAt: now } });
     await appendAuditEvent(prisma, {
-      actorId: user.id, actorEmail: user.email, action: "auth.stepUp", targetType: "User", targetId: user.id,
+      actorId: user.id,
+      actorEmail: user.email,
+      action: "auth.stepUp",
+      targetType: "User",
+      targetId: user.id,
       after: { sessionId: session.id },
     });
     return { verifiedAt: now };
@@ -73,13 +83,19 @@ export async function stepUp(prisma: PrismaClient, actor: StepUpActor, code: str
     data: { stepUpFailures: 0, stepUpLockedUntil: new Date(nowMs + STEP_UP_LOCK_MS) },
   });
   await appendAuditEvent(prisma, {
-    actorId: user.id, actorEmail: user.email, action: "auth.stepUpFailed", targetType: "User", targetId: user.id,
+    actorId: user.id,
+    actorEmail: user.email,
+    action: "auth.stepUpFailed",
+    targetType: "User",
+    targetId: user.id,
     after: { sessionId: session.id, locked: locked.count === 1 },
   });
   if (locked.count === 1) {
     const until = new Date(nowMs + STEP_UP_LOCK_MS);
     await raiseSecurityAlert(prisma, {
-      kind: "stepUpLocked", userId: user.id, email: user.email,
+      kind: "stepUpLocked",
+      userId: user.id,
+      email: user.email,
       message: `Step-up of ${user.email} locked until ${until.toISOString()} after ${MAX_STEP_UP_FAILURES} wrong codes.`,
     });
     throw new AppError("TOO_MANY_REQUESTS", lockedMessage(until));

@@ -11,7 +11,13 @@ export async function beginTotpEnrollment(prisma: PrismaClient, userId: string) 
   if (user.totpEnrolledAt) throw new AppError("CONFLICT", "Two-factor authentication is already enrolled.");
   const secret = generateTotpSecret();
   await prisma.user.update({ where: { id: userId }, data: { totpSecret: secret } });
-  await appendAuditEvent(prisma, { actorId: userId, actorEmail: user.email, action: "auth.totpEnrollmentStarted", targetType: "User", targetId: userId });
+  await appendAuditEvent(prisma, {
+    actorId: userId,
+    actorEmail: user.email,
+    action: "auth.totpEnrollmentStarted",
+    targetType: "User",
+    targetId: userId,
+  });
   return { secret, uri: totpUri(secret, user.email) };
 }
 
@@ -21,11 +27,21 @@ export async function confirmTotpEnrollment(prisma: PrismaClient, userId: string
   if (user.totpEnrolledAt) throw new AppError("CONFLICT", "Two-factor authentication is already enrolled.");
   if (!user.totpSecret) throw new AppError("PRECONDITION_FAILED", "Start the enrollment first.");
   const counter = await checkTotp(code, user.totpSecret, nowMs, user.totpLastCounter);
-  if (counter === null || !(await consumeTotpStep(prisma, userId, counter))) throw new AppError("BAD_REQUEST", "That code is not valid. Check the time on your device and try the current code.");
+  if (counter === null || !(await consumeTotpStep(prisma, userId, counter)))
+    throw new AppError(
+      "BAD_REQUEST",
+      "That code is not valid. Check the time on your device and try the current code.",
+    );
   await prisma.user.update({
     where: { id: userId },
     data: { totpEnrolledAt: new Date(nowMs), lastStepUpAt: new Date(nowMs) },
   });
-  await appendAuditEvent(prisma, { actorId: userId, actorEmail: user.email, action: "auth.totpEnrolled", targetType: "User", targetId: userId });
+  await appendAuditEvent(prisma, {
+    actorId: userId,
+    actorEmail: user.email,
+    action: "auth.totpEnrolled",
+    targetType: "User",
+    targetId: userId,
+  });
   return { enrolled: true };
 }

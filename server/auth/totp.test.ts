@@ -2,14 +2,7 @@
 // the returned counter, replay refusal and the 5-minute step-up freshness rule.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  checkTotp,
-  generateTotpCode,
-  generateTotpSecret,
-  isStepUpFresh,
-  STEP_UP_MAX_AGE_MS,
-  totpUri,
-} from "./totp";
+import { checkTotp, generateTotpCode, generateTotpSecret, isStepUpFresh, STEP_UP_MAX_AGE_MS, totpUri } from "./totp";
 
 // RFC 6238 Appendix B: the SHA-1 seed is the ASCII string "12345678901234567890", here in base32.
 const RFC_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
@@ -158,11 +151,14 @@ describe("secrets enrolled under otplib 12 keep working", () => {
     [1111111109, "081804", 37037036],
     [1234567890, "005924", 41152263],
     [2000000000, "279037", 66666666],
-  ])("T = %i s: code %s is accepted at step %i, and refused once that step is stored", async (seconds, code, counter) => {
-    expect(Math.floor(seconds / 30)).toBe(counter);
-    expect(await checkTotp(code, RFC_SECRET, seconds * 1000, null)).toBe(counter);
-    expect(await checkTotp(code, RFC_SECRET, seconds * 1000, counter)).toBeNull();
-  });
+  ])(
+    "T = %i s: code %s is accepted at step %i, and refused once that step is stored",
+    async (seconds, code, counter) => {
+      expect(Math.floor(seconds / 30)).toBe(counter);
+      expect(await checkTotp(code, RFC_SECRET, seconds * 1000, null)).toBe(counter);
+      expect(await checkTotp(code, RFC_SECRET, seconds * 1000, counter)).toBeNull();
+    },
+  );
 });
 
 describe("generateTotpSecret / totpUri", () => {

@@ -11,8 +11,17 @@ import { revokeUserSessions } from "./sessions";
 import type { SessionUser } from "./sign-in";
 
 const USER_FIELDS = {
-  id: true, email: true, name: true, role: true, disabled: true, lockedUntil: true,
-  failedLogins: true, lastLoginAt: true, totpEnrolledAt: true, createdAt: true, stepUpLockedUntil: true,
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabled: true,
+  lockedUntil: true,
+  failedLogins: true,
+  lastLoginAt: true,
+  totpEnrolledAt: true,
+  createdAt: true,
+  stepUpLockedUntil: true,
 } as const;
 
 export async function listUsers(prisma: PrismaClient) {
@@ -37,7 +46,9 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   if (requiresTotp(input.role) && !opts.bootstrap) {
     const proposal = await proposeAccessChange(prisma, actor, {
-      kind: "CREATE_USER", targetUserId: null, targetEmail: email,
+      kind: "CREATE_USER",
+      targetUserId: null,
+      targetEmail: email,
       payload: { email, name: input.name.trim(), role: input.role, passwordHash },
     });
     return { status: "PROPOSED" as const, email, proposalId: proposal.id, user: null };
@@ -47,19 +58,33 @@ export async function createUser(
     select: USER_FIELDS,
   });
   await appendAuditEvent(prisma, {
-    actorId: actor.id, actorEmail: actor.email, action: "user.created", targetType: "User", targetId: user.id,
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: "user.created",
+    targetType: "User",
+    targetId: user.id,
     after: { email, role: input.role },
   });
   return { status: "CREATED" as const, email, proposalId: null, user };
 }
 
 /** Unlock and disable take effect at once; re-enabling a disabled user is proposed (four eyes). */
-export async function setUserLock(prisma: PrismaClient, actor: SessionUser, input: { userId: string; disabled?: boolean; unlock?: boolean }) {
+export async function setUserLock(
+  prisma: PrismaClient,
+  actor: SessionUser,
+  input: { userId: string; disabled?: boolean; unlock?: boolean },
+) {
   const before = await prisma.user.findUnique({ where: { id: input.userId }, select: USER_FIELDS });
   if (!before) throw new AppError("NOT_FOUND", "User not found.");
-  if (input.disabled === true && before.id === actor.id) throw new AppError("BAD_REQUEST", "You cannot disable your own account.");
+  if (input.disabled === true && before.id === actor.id)
+    throw new AppError("BAD_REQUEST", "You cannot disable your own account.");
   if (input.disabled === false && before.disabled) {
-    const proposal = await proposeAccessChange(prisma, actor, { kind: "ENABLE_USER", targetUserId: before.id, targetEmail: before.email, payload: {} });
+    const proposal = await proposeAccessChange(prisma, actor, {
+      kind: "ENABLE_USER",
+      targetUserId: before.id,
+      targetEmail: before.email,
+      payload: {},
+    });
     return { ...before, proposalId: proposal.id };
   }
   const user = await prisma.user.update({
@@ -72,26 +97,47 @@ export async function setUserLock(prisma: PrismaClient, actor: SessionUser, inpu
   });
   const ended = input.disabled === true ? await revokeUserSessions(prisma, user.id, "disabled") : 0;
   await appendAuditEvent(prisma, {
-    actorId: actor.id, actorEmail: actor.email, action: input.unlock ? "user.unlocked" : "user.disabledChanged",
-    targetType: "User", targetId: user.id,
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: input.unlock ? "user.unlocked" : "user.disabledChanged",
+    targetType: "User",
+    targetId: user.id,
     before: { disabled: before.disabled, lockedUntil: before.lockedUntil?.toISOString() ?? null },
-    after: { disabled: user.disabled, lockedUntil: user.lockedUntil?.toISOString() ?? null, ...(ended ? { sessionsEnded: ended } : {}) },
+    after: {
+      disabled: user.disabled,
+      lockedUntil: user.lockedUntil?.toISOString() ?? null,
+      ...(ended ? { sessionsEnded: ended } : {}),
+    },
   });
   return { ...user, proposalId: null };
 }
 
-export async function proposeRoleChange(prisma: PrismaClient, actor: SessionUser, input: { userId: string; role: Role }) {
+export async function proposeRoleChange(
+  prisma: PrismaClient,
+  actor: SessionUser,
+  input: { userId: string; role: Role },
+) {
   const target = await prisma.user.findUnique({ where: { id: input.userId } });
   if (!target) throw new AppError("NOT_FOUND", "User not found.");
-  if (target.role === input.role) throw new AppError("BAD_REQUEST", `${target.email} already has the role ${input.role}.`);
+  if (target.role === input.role)
+    throw new AppError("BAD_REQUEST", `${target.email} already has the role ${input.role}.`);
   return proposeAccessChange(prisma, actor, {
-    kind: "CHANGE_ROLE", targetUserId: target.id, targetEmail: target.email, payload: { role: input.role, from: target.role },
+    kind: "CHANGE_ROLE",
+    targetUserId: target.id,
+    targetEmail: target.email,
+    payload: { role: input.role, from: target.role },
   });
 }
 
 export async function proposeTotpReset(prisma: PrismaClient, actor: SessionUser, input: { userId: string }) {
   const target = await prisma.user.findUnique({ where: { id: input.userId } });
   if (!target) throw new AppError("NOT_FOUND", "User not found.");
-  if (!target.totpEnrolledAt && !target.totpSecret) throw new AppError("BAD_REQUEST", `${target.email} has no TOTP enrollment to reset.`);
-  return proposeAccessChange(prisma, actor, { kind: "RESET_TOTP", targetUserId: target.id, targetEmail: target.email, payload: {} });
+  if (!target.totpEnrolledAt && !target.totpSecret)
+    throw new AppError("BAD_REQUEST", `${target.email} has no TOTP enrollment to reset.`);
+  return proposeAccessChange(prisma, actor, {
+    kind: "RESET_TOTP",
+    targetUserId: target.id,
+    targetEmail: target.email,
+    payload: {},
+  });
 }

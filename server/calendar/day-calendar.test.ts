@@ -35,7 +35,11 @@ describe("calendars", () => {
 
   it("on any calendar: next() is open, every day before it is closed, and an exchange day is a bank day", () => {
     const day = fc.integer({ min: 0, max: 120 }).map((n) => addCalendarDays("2026-01-01", n));
-    const entry = fc.record({ date: day, kind: fc.constantFrom("HOLIDAY" as const, "WORKDAY" as const), name: fc.constant("x") });
+    const entry = fc.record({
+      date: day,
+      kind: fc.constantFrom("HOLIDAY" as const, "WORKDAY" as const),
+      name: fc.constant("x"),
+    });
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 40 }), day, (entries: CalendarEntry[], from) => {
         const b = new DayCalendar("BANK", entries);

@@ -4,5 +4,9 @@
 import { stringify } from "csv-stringify/sync";
 
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  return stringify([[...header], ...rows.map((r) => [...r])], { bom: true, escape_formulas: true, record_delimiter: "\n" });
+  return stringify([[...header], ...rows.map((r) => [...r])], {
+    bom: true,
+    escape_formulas: true,
+    record_delimiter: "\n",
+  });
 }

@@ -124,7 +124,10 @@ describe("createInProcessBus", () => {
     expect(before).toEqual([1, 2]);
     expect(after).toEqual([1, 2]);
     expect(logged.error).toHaveBeenCalledTimes(2);
-    expect(logged.error.mock.calls[0]?.[0]).toMatchObject({ topic: "t", err: expect.objectContaining({ message: "boom" }) });
+    expect(logged.error.mock.calls[0]?.[0]).toMatchObject({
+      topic: "t",
+      err: expect.objectContaining({ message: "boom" }),
+    });
   });
 });
 

@@ -36,7 +36,10 @@ export async function createSimulator(
   if (last.size > 0) {
     // A restart is a new trading day for the simulator: limits re-based on the last close.
     const continued = specs.map((s) => ({ ...s, prevClose: last.get(s.code)?.close ?? s.prevClose }));
-    return { sim: new MarketSimulator({ symbols: continued, seed: opts.seed + opts.now, startTs: opts.now }), backfilled: 0 };
+    return {
+      sim: new MarketSimulator({ symbols: continued, seed: opts.seed + opts.now, startTs: opts.now }),
+      backfilled: 0,
+    };
   }
   const start = Math.floor(opts.now / MINUTE_MS) * MINUTE_MS - opts.backfillMinutes * MINUTE_MS;
   const sim = new MarketSimulator({ symbols: specs, seed: opts.seed, startTs: start });

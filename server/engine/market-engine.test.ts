@@ -23,7 +23,13 @@ class BacklogSource implements FeedSource {
   /** How far the vendor's clock runs ahead of the engine's. */
   aheadMs = 0;
   push(ts: number, price: number, qty = 100): void {
-    this.queue.push({ symbol: SYM, ts, price, qty, book: { bids: [{ price: price - 0.01, qty: 500 }], asks: [{ price: price + 0.01, qty: 500 }] } });
+    this.queue.push({
+      symbol: SYM,
+      ts,
+      price,
+      qty,
+      book: { bids: [{ price: price - 0.01, qty: 500 }], asks: [{ price: price + 0.01, qty: 500 }] },
+    });
   }
   poll(now: number): FeedBatch {
     const ticks = this.queue.filter((t) => t.ts <= now + this.aheadMs);
@@ -54,7 +60,10 @@ function setUp() {
   const vendor = new BacklogSource();
   const sql = fakeSql();
   const engine = new MarketEngine({
-    sim: new MarketSimulator({ symbols: makeUniverse(), seed: 7, startTs: T0 }), clock, bus, sql,
+    sim: new MarketSimulator({ symbols: makeUniverse(), seed: 7, startTs: T0 }),
+    clock,
+    bus,
+    sql,
     feeds: () => new FeedSupervisor(vendor, null, T0),
   });
   const step = async (ts: number) => {
@@ -82,8 +91,12 @@ describe("market engine minute close", () => {
 
     expect(hooks.map((h) => h.minuteTs - T0)).toEqual([0, 60_000, 120_000]);
     const [m0, m1, m2] = hooks;
-    expect(m0?.bars.map((b) => [b.ts - T0, b.open, b.close, b.volume, b.quality])).toEqual([[0, 10, 10.2, 3100, "STALE"]]);
-    expect(m1?.bars.map((b) => [b.ts - T0, b.open, b.high, b.low, b.close, b.volume, b.quality])).toEqual([[60_000, 10.5, 10.5, 10.4, 10.4, 500, "STALE"]]);
+    expect(m0?.bars.map((b) => [b.ts - T0, b.open, b.close, b.volume, b.quality])).toEqual([
+      [0, 10, 10.2, 3100, "STALE"],
+    ]);
+    expect(m1?.bars.map((b) => [b.ts - T0, b.open, b.high, b.low, b.close, b.volume, b.quality])).toEqual([
+      [60_000, 10.5, 10.5, 10.4, 10.4, 500, "STALE"],
+    ]);
     expect(m2?.bars).toEqual([]); // no print, no fabricated bar, but its hooks ran
     expect(engine.status().minutesClosed).toBe(3);
     expect(engine.forming(SYM)).toMatchObject({ ts: T0 + 180_000, close: 10.1 });

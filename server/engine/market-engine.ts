@@ -91,7 +91,11 @@ export class MarketEngine {
     this.hub = new SimulatorHub(deps.sim);
     this.supervisor =
       deps.feeds?.(this.hub) ??
-      new FeedSupervisor(new SimulatorFeedSource("sim-a", this.hub), new SimulatorFeedSource("sim-b", this.hub), deps.clock.now());
+      new FeedSupervisor(
+        new SimulatorFeedSource("sim-a", this.hub),
+        new SimulatorFeedSource("sim-b", this.hub),
+        deps.clock.now(),
+      );
   }
 
   /** The simulated market (drills, fills). */
@@ -196,7 +200,9 @@ export class MarketEngine {
     // Browsers see the bars as soon as they are stored, not after the risk tick's transaction.
     for (const bar of bars) this.deps.bus.publish<BarEvent>(barTopic(bar.symbol), { kind: "closed", bar });
     // Minute boundary -> stored and pushed, in real seconds (engine time runs CLOCK_SPEED times faster).
-    m.barPushLatency.observe(Math.max(0, this.deps.clock.now() - (minuteTs + MINUTE_MS)) / this.deps.clock.speed / 1000);
+    m.barPushLatency.observe(
+      Math.max(0, this.deps.clock.now() - (minuteTs + MINUTE_MS)) / this.deps.clock.speed / 1000,
+    );
     for (const hook of this.hooks) {
       const t0 = performance.now();
       try {

@@ -6,7 +6,12 @@ import nextConfig from "../../next.config.js";
 import { API_CSP, buildPageCsp, COMMON_SECURITY_HEADERS, pageSecurityHeaders } from "./security-headers";
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name = "", ...values]) => [name, values]));
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name = "", ...values]) => [name, values]),
+  );
 }
 
 describe("security headers", () => {
@@ -20,11 +25,17 @@ describe("security headers", () => {
 
   it("HSTS only when the public URL is https", () => {
     expect(pageSecurityHeaders("http://localhost:3000").map(([n]) => n)).not.toContain("Strict-Transport-Security");
-    expect(new Map(pageSecurityHeaders("https://desk.example.cn")).get("Strict-Transport-Security")).toMatch(/^max-age=31536000/);
+    expect(new Map(pageSecurityHeaders("https://desk.example.cn")).get("Strict-Transport-Security")).toMatch(
+      /^max-age=31536000/,
+    );
   });
 
   it("next.config.js sends the common headers and the API CSP on every /api route", async () => {
-    const rules = await (nextConfig as { headers: () => Promise<Array<{ source: string; headers: Array<{ key: string; value: string }> }>> }).headers();
+    const rules = await (
+      nextConfig as {
+        headers: () => Promise<Array<{ source: string; headers: Array<{ key: string; value: string }> }>>;
+      }
+    ).headers();
     const api = rules.find((r) => r.source === "/api/:path*");
     const sent = new Map(api?.headers.map((h) => [h.key, h.value]));
     for (const [name, value] of COMMON_SECURITY_HEADERS) expect(sent.get(name)).toBe(value);

@@ -15,8 +15,18 @@
 import Decimal from "decimal.js";
 
 export type LedgerAccount =
-  | "CUSTODY" | "CLIENT_DEBT" | "CLIENT_CASH" | "IN_TRANSIT" | "FUNDING" | "SETTLEMENT" | "FEE_INCOME" | "INTEREST_INCOME"
-  | "RISK_CAPITAL" | "GUARANTEE_FUND" | "JUNIOR_TRANCHE" | "SENIOR_TRANCHE";
+  | "CUSTODY"
+  | "CLIENT_DEBT"
+  | "CLIENT_CASH"
+  | "IN_TRANSIT"
+  | "FUNDING"
+  | "SETTLEMENT"
+  | "FEE_INCOME"
+  | "INTEREST_INCOME"
+  | "RISK_CAPITAL"
+  | "GUARANTEE_FUND"
+  | "JUNIOR_TRANCHE"
+  | "SENIOR_TRANCHE";
 
 export interface PostingLine {
   ledgerAccount: LedgerAccount;
@@ -45,11 +55,22 @@ export interface EntryDraft {
 }
 
 export function toMoney(v: Decimal.Value | { toString(): string }): Decimal {
-  return new Decimal(typeof v === "object" && !(v instanceof Decimal) ? v.toString() : v).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return new Decimal(typeof v === "object" && !(v instanceof Decimal) ? v.toString() : v).toDecimalPlaces(
+    2,
+    Decimal.ROUND_HALF_UP,
+  );
 }
 
-const dr = (ledgerAccount: LedgerAccount, accountId: string | null, amount: Decimal): PostingLine => ({ ledgerAccount, accountId, amount });
-const cr = (ledgerAccount: LedgerAccount, accountId: string | null, amount: Decimal): PostingLine => ({ ledgerAccount, accountId, amount: amount.neg() });
+const dr = (ledgerAccount: LedgerAccount, accountId: string | null, amount: Decimal): PostingLine => ({
+  ledgerAccount,
+  accountId,
+  amount,
+});
+const cr = (ledgerAccount: LedgerAccount, accountId: string | null, amount: Decimal): PostingLine => ({
+  ledgerAccount,
+  accountId,
+  amount: amount.neg(),
+});
 
 export class UnbalancedEntryError extends Error {}
 
@@ -58,7 +79,8 @@ export function assertBalanced(entry: EntryDraft): EntryDraft {
   if (entry.postings.length < 2) throw new UnbalancedEntryError(`${entry.kind}: an entry needs at least two postings`);
   let sum = new Decimal(0);
   for (const p of entry.postings) {
-    if (!p.amount.equals(p.amount.toDecimalPlaces(2))) throw new UnbalancedEntryError(`${entry.kind}: amounts are in fen (2 dp)`);
+    if (!p.amount.equals(p.amount.toDecimalPlaces(2)))
+      throw new UnbalancedEntryError(`${entry.kind}: amounts are in fen (2 dp)`);
     sum = sum.plus(p.amount);
   }
   if (!sum.isZero()) throw new UnbalancedEntryError(`${entry.kind}: debits and credits differ by ${sum.toFixed(2)}`);
@@ -88,13 +110,19 @@ export function depositEntry(accountId: string, amount: Decimal): EntryDraft {
 
 export function depositReversedEntry(accountId: string, amount: Decimal): EntryDraft {
   const a = positive(amount, "deposit reversal");
-  return assertBalanced({ kind: "DEPOSIT_REVERSED", postings: [dr("CLIENT_CASH", accountId, a), cr("CUSTODY", null, a)] });
+  return assertBalanced({
+    kind: "DEPOSIT_REVERSED",
+    postings: [dr("CLIENT_CASH", accountId, a), cr("CUSTODY", null, a)],
+  });
 }
 
 /** SENT: the client's cash leaves their balance and waits in transit until the rails settle. */
 export function withdrawalSentEntry(accountId: string, amount: Decimal): EntryDraft {
   const a = positive(amount, "withdrawal");
-  return assertBalanced({ kind: "WITHDRAWAL_SENT", postings: [dr("CLIENT_CASH", accountId, a), cr("IN_TRANSIT", null, a)] });
+  return assertBalanced({
+    kind: "WITHDRAWAL_SENT",
+    postings: [dr("CLIENT_CASH", accountId, a), cr("IN_TRANSIT", null, a)],
+  });
 }
 
 export function withdrawalSettledEntry(amount: Decimal): EntryDraft {
@@ -105,13 +133,19 @@ export function withdrawalSettledEntry(amount: Decimal): EntryDraft {
 /** FAILED on the rails before settlement: the money returns from transit to the client. */
 export function withdrawalFailedEntry(accountId: string, amount: Decimal): EntryDraft {
   const a = positive(amount, "withdrawal failure");
-  return assertBalanced({ kind: "WITHDRAWAL_FAILED", postings: [dr("IN_TRANSIT", null, a), cr("CLIENT_CASH", accountId, a)] });
+  return assertBalanced({
+    kind: "WITHDRAWAL_FAILED",
+    postings: [dr("IN_TRANSIT", null, a), cr("CLIENT_CASH", accountId, a)],
+  });
 }
 
 /** REVERSED after settlement: the bank returns the funds to custody and the client is re-credited. */
 export function withdrawalReversedEntry(accountId: string, amount: Decimal): EntryDraft {
   const a = positive(amount, "withdrawal reversal");
-  return assertBalanced({ kind: "WITHDRAWAL_REVERSED", postings: [dr("CUSTODY", null, a), cr("CLIENT_CASH", accountId, a)] });
+  return assertBalanced({
+    kind: "WITHDRAWAL_REVERSED",
+    postings: [dr("CUSTODY", null, a), cr("CLIENT_CASH", accountId, a)],
+  });
 }
 
 /** A trade's cash leg (R7 fills): proceeds > 0 for a sale, < 0 for a purchase. */
@@ -121,14 +155,19 @@ export function tradeEntry(accountId: string, proceeds: Decimal): EntryDraft {
   const abs = a.abs();
   return assertBalanced({
     kind: "TRADE",
-    postings: a.isPositive() ? [dr("SETTLEMENT", null, abs), cr("CLIENT_CASH", accountId, abs)] : [dr("CLIENT_CASH", accountId, abs), cr("SETTLEMENT", null, abs)],
+    postings: a.isPositive()
+      ? [dr("SETTLEMENT", null, abs), cr("CLIENT_CASH", accountId, abs)]
+      : [dr("CLIENT_CASH", accountId, abs), cr("SETTLEMENT", null, abs)],
   });
 }
 
 /** Cash repays the loan (liquidation proceeds repay debt first, R5/R7). */
 export function debtRepaymentEntry(accountId: string, amount: Decimal): EntryDraft {
   const a = positive(amount, "debt repayment");
-  return assertBalanced({ kind: "DEBT_REPAYMENT", postings: [dr("CLIENT_CASH", accountId, a), cr("CLIENT_DEBT", accountId, a)] });
+  return assertBalanced({
+    kind: "DEBT_REPAYMENT",
+    postings: [dr("CLIENT_CASH", accountId, a), cr("CLIENT_DEBT", accountId, a)],
+  });
 }
 
 export function feeEntry(accountId: string, amount: Decimal): EntryDraft {
@@ -139,7 +178,10 @@ export function feeEntry(accountId: string, amount: Decimal): EntryDraft {
 /** Interest accrued on the loan raises the client's debt. */
 export function interestAccrualEntry(accountId: string, amount: Decimal): EntryDraft {
   const a = positive(amount, "interest");
-  return assertBalanced({ kind: "INTEREST_ACCRUAL", postings: [dr("CLIENT_DEBT", accountId, a), cr("INTEREST_INCOME", null, a)] });
+  return assertBalanced({
+    kind: "INTEREST_ACCRUAL",
+    postings: [dr("CLIENT_DEBT", accountId, a), cr("INTEREST_INCOME", null, a)],
+  });
 }
 
 export interface ClientBalanceDelta {

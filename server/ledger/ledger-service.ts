@@ -29,9 +29,17 @@ export async function postEntryTx(
   await lockAccountsTx(tx, clientDeltas(draft).keys());
   const entry = await tx.journalEntry.create({
     data: {
-      kind: draft.kind, refType: ref.refType, refId: ref.refId, memo: ref.memo, idempotencyKey: ref.idempotencyKey,
+      kind: draft.kind,
+      refType: ref.refType,
+      refId: ref.refId,
+      memo: ref.memo,
+      idempotencyKey: ref.idempotencyKey,
       postings: {
-        create: draft.postings.map((p) => ({ ledgerAccount: p.ledgerAccount, accountId: p.accountId, amount: p.amount.toFixed(2) })),
+        create: draft.postings.map((p) => ({
+          ledgerAccount: p.ledgerAccount,
+          accountId: p.accountId,
+          amount: p.amount.toFixed(2),
+        })),
       },
     },
     select: { id: true },
@@ -56,7 +64,10 @@ export async function postOpeningBalances(prisma: PrismaClient, batch = 1000): P
   let count = 0;
   for (;;) {
     const accounts = await prisma.account.findMany({
-      where: { id: { gt: after } }, orderBy: { id: "asc" }, take: batch, select: { id: true, cash: true, debt: true },
+      where: { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: batch,
+      select: { id: true, cash: true, debt: true },
     });
     if (accounts.length === 0) break;
     const entries: Prisma.JournalEntryCreateManyInput[] = [];
@@ -66,9 +77,18 @@ export async function postOpeningBalances(prisma: PrismaClient, batch = 1000): P
       if (draft.postings.length === 0) continue;
       const id = crypto.randomUUID();
       entries.push({ id, kind: "OPENING", refType: "Account", refId: a.id, idempotencyKey: `opening:${a.id}` });
-      for (const p of draft.postings) postings.push({ entryId: id, ledgerAccount: p.ledgerAccount, accountId: p.accountId, amount: p.amount.toFixed(2) });
+      for (const p of draft.postings)
+        postings.push({
+          entryId: id,
+          ledgerAccount: p.ledgerAccount,
+          accountId: p.accountId,
+          amount: p.amount.toFixed(2),
+        });
     }
-    await prisma.$transaction([prisma.journalEntry.createMany({ data: entries }), prisma.posting.createMany({ data: postings })]);
+    await prisma.$transaction([
+      prisma.journalEntry.createMany({ data: entries }),
+      prisma.posting.createMany({ data: postings }),
+    ]);
     count += accounts.length;
     after = accounts[accounts.length - 1]?.id ?? after;
   }

@@ -10,11 +10,28 @@ export async function listLiquidationEntries(prisma: PrismaClient, input: { acco
     where: { refType: { in: [...LIQUIDATION_REF_TYPES] }, postings: { some: { accountId: input.accountId } } },
     orderBy: [{ ts: "desc" }, { id: "asc" }],
     take: input.limit,
-    select: { id: true, ts: true, kind: true, memo: true, refType: true, refId: true, postings: { select: { ledgerAccount: true, accountId: true, amount: true } } },
+    select: {
+      id: true,
+      ts: true,
+      kind: true,
+      memo: true,
+      refType: true,
+      refId: true,
+      postings: { select: { ledgerAccount: true, accountId: true, amount: true } },
+    },
   });
   return rows.map((e) => ({
-    id: e.id, ts: e.ts, kind: e.kind, memo: e.memo, refType: e.refType ?? "", refId: e.refId ?? "",
+    id: e.id,
+    ts: e.ts,
+    kind: e.kind,
+    memo: e.memo,
+    refType: e.refType ?? "",
+    refId: e.refId ?? "",
     // Signed as stored: debit > 0, credit < 0 (CNY, two decimals).
-    postings: e.postings.map((p) => ({ ledgerAccount: p.ledgerAccount, accountId: p.accountId, amount: Number(p.amount.toString()) })),
+    postings: e.postings.map((p) => ({
+      ledgerAccount: p.ledgerAccount,
+      accountId: p.accountId,
+      amount: Number(p.amount.toString()),
+    })),
   }));
 }

@@ -82,7 +82,9 @@ export class LiquidationDesk {
   /** RISK "execute now": claims (CONFLICT when someone else already did) and runs the slice at once. */
   executeNow(ticketId: string, actor: Actor) {
     return this.enqueue(async () => {
-      const res = await claimExecution(this.deps.prisma, { ticketId, trigger: "MANUAL" }, actor, { nowMs: this.deps.now() });
+      const res = await claimExecution(this.deps.prisma, { ticketId, trigger: "MANUAL" }, actor, {
+        nowMs: this.deps.now(),
+      });
       this.publish(res.events);
       await this.runSlices([ticketId]);
       return res;
@@ -95,7 +97,10 @@ export class LiquidationDesk {
   }
 
   startTimer(intervalMs: number): void {
-    this.timer = setInterval(() => void this.checkDue().catch((err: unknown) => this.deps.log?.("[liquidation] deadline check failed", err)), intervalMs);
+    this.timer = setInterval(
+      () => void this.checkDue().catch((err: unknown) => this.deps.log?.("[liquidation] deadline check failed", err)),
+      intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -111,7 +116,9 @@ export class LiquidationDesk {
 
   private async claimQuietly(ticketId: string, trigger: "DEADLINE" | "HARD_FLOOR"): Promise<boolean> {
     try {
-      this.publish((await claimExecution(this.deps.prisma, { ticketId, trigger }, null, { nowMs: this.deps.now() })).events);
+      this.publish(
+        (await claimExecution(this.deps.prisma, { ticketId, trigger }, null, { nowMs: this.deps.now() })).events,
+      );
       return true;
     } catch (err) {
       if (err instanceof AppError && err.code === "CONFLICT") return false; // held, executed or claimed meanwhile
@@ -121,7 +128,9 @@ export class LiquidationDesk {
 
   private async runDueDeadlines(): Promise<number> {
     const due = await this.deps.prisma.liquidationTicket.findMany({
-      where: { status: "OPEN", deadline: { lte: new Date(this.deps.now()) } }, orderBy: { deadline: "asc" }, select: { id: true },
+      where: { status: "OPEN", deadline: { lte: new Date(this.deps.now()) } },
+      orderBy: { deadline: "asc" },
+      select: { id: true },
     });
     let claimed = 0;
     for (const t of due) if (await this.claimQuietly(t.id, "DEADLINE")) claimed += 1;
@@ -129,9 +138,15 @@ export class LiquidationDesk {
   }
 
   private async runSlices(only?: string[]): Promise<number> {
-    const tickets = only ?? (await this.deps.prisma.liquidationTicket.findMany({
-      where: { status: { in: ["EXECUTING", "PARTIALLY_FILLED"] } }, orderBy: [{ urgency: "asc" }, { deadline: "asc" }], select: { id: true },
-    })).map((t) => t.id);
+    const tickets =
+      only ??
+      (
+        await this.deps.prisma.liquidationTicket.findMany({
+          where: { status: { in: ["EXECUTING", "PARTIALLY_FILLED"] } },
+          orderBy: [{ urgency: "asc" }, { deadline: "asc" }],
+          select: { id: true },
+        })
+      ).map((t) => t.id);
     let filled = 0;
     const planner = this.planner();
     const minute = Math.floor(this.deps.now() / 60_000);
@@ -139,7 +154,11 @@ export class LiquidationDesk {
     for (const id of tickets) {
       try {
         const res = await executeSlice(this.deps.prisma, id, {
-          broker: this.deps.broker, planner, nowMs: this.deps.now(), afterFill: this.deps.afterFill, absorbLossTx: this.deps.absorbLossTx,
+          broker: this.deps.broker,
+          planner,
+          nowMs: this.deps.now(),
+          afterFill: this.deps.afterFill,
+          absorbLossTx: this.deps.absorbLossTx,
           volumes: this.volumes.bySymbol,
         });
         filled += res.filled;

@@ -4,7 +4,15 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assertBalanced, clientDeltas, debtRepaymentEntry, feeEntry, toMoney, tradeEntry, trialBalance } from "../ledger/ledger-math";
+import {
+  assertBalanced,
+  clientDeltas,
+  debtRepaymentEntry,
+  feeEntry,
+  toMoney,
+  tradeEntry,
+  trialBalance,
+} from "../ledger/ledger-math";
 import { computeSellFees } from "./planner/fees";
 import { DEFAULT_PLANNER_PARAMS } from "./planner/planner-params";
 import { allocateLoss } from "./waterfall/allocate-loss";
@@ -16,7 +24,13 @@ describe("liquidation postings", () => {
   it("property: a slice's trade, fee and repayment entries balance and net to the client's cash and debt moves", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ qty: fc.integer({ min: 1, max: 5000 }).map((l) => l * 100), price: fc.integer({ min: 1, max: 300_000 }).map((c) => c / 100) }), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.record({
+            qty: fc.integer({ min: 1, max: 5000 }).map((l) => l * 100),
+            price: fc.integer({ min: 1, max: 300_000 }).map((c) => c / 100),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
         money,
         (fills, debt) => {
           const entries = [];
@@ -51,8 +65,16 @@ describe("liquidation postings", () => {
   it("property: the waterfall write-off balances and lowers the client's debt by exactly what the layers absorb", () => {
     fc.assert(
       fc.property(money, fc.tuple(money, money, money, money), (loss, bal) => {
-        const r = allocateLoss(loss, { CLIENT_MARGIN: 0, RISK_CAPITAL: bal[0], GUARANTEE_FUND: bal[1], JUNIOR_TRANCHE: bal[2], SENIOR_TRANCHE: bal[3] });
-        const shares = r.allocations.filter((a) => a.layer !== "CLIENT_MARGIN" && a.absorbed.gt(0)).map((a) => ({ layer: a.layer as WaterfallLayer, amount: a.absorbed }));
+        const r = allocateLoss(loss, {
+          CLIENT_MARGIN: 0,
+          RISK_CAPITAL: bal[0],
+          GUARANTEE_FUND: bal[1],
+          JUNIOR_TRANCHE: bal[2],
+          SENIOR_TRANCHE: bal[3],
+        });
+        const shares = r.allocations
+          .filter((a) => a.layer !== "CLIENT_MARGIN" && a.absorbed.gt(0))
+          .map((a) => ({ layer: a.layer as WaterfallLayer, amount: a.absorbed }));
         if (shares.length === 0) return;
         const e = lossAbsorbedEntry("acc", shares);
         assertBalanced(e);
@@ -64,11 +86,23 @@ describe("liquidation postings", () => {
   });
 
   it("worked example: 12,345.67 over layers of 5,000 / 5,000 / 1,000 / 100,000 posts four debits and one credit", () => {
-    const r = allocateLoss("12345.67", { CLIENT_MARGIN: 0, RISK_CAPITAL: 5000, GUARANTEE_FUND: 5000, JUNIOR_TRANCHE: 1000, SENIOR_TRANCHE: 100000 });
-    const shares = r.allocations.filter((a) => a.layer !== "CLIENT_MARGIN").map((a) => ({ layer: a.layer as WaterfallLayer, amount: a.absorbed }));
+    const r = allocateLoss("12345.67", {
+      CLIENT_MARGIN: 0,
+      RISK_CAPITAL: 5000,
+      GUARANTEE_FUND: 5000,
+      JUNIOR_TRANCHE: 1000,
+      SENIOR_TRANCHE: 100000,
+    });
+    const shares = r.allocations
+      .filter((a) => a.layer !== "CLIENT_MARGIN")
+      .map((a) => ({ layer: a.layer as WaterfallLayer, amount: a.absorbed }));
     const e = lossAbsorbedEntry("acc", shares);
     expect(e.postings.map((p) => [p.ledgerAccount, p.amount.toFixed(2)])).toEqual([
-      ["RISK_CAPITAL", "5000.00"], ["GUARANTEE_FUND", "5000.00"], ["JUNIOR_TRANCHE", "1000.00"], ["SENIOR_TRANCHE", "1345.67"], ["CLIENT_DEBT", "-12345.67"],
+      ["RISK_CAPITAL", "5000.00"],
+      ["GUARANTEE_FUND", "5000.00"],
+      ["JUNIOR_TRANCHE", "1000.00"],
+      ["SENIOR_TRANCHE", "1345.67"],
+      ["CLIENT_DEBT", "-12345.67"],
     ]);
   });
 });

@@ -11,7 +11,14 @@ import { getActiveParams } from "../risk/params/param-service";
 import type { Services } from "../services";
 import { resolvePlannerParams } from "./planner/planner-params";
 import {
-  cancelTicket, claimExecution, disputeTicket, extendHold, holdTicket, reduceTicket, reviewDispute, type ActionResult,
+  cancelTicket,
+  claimExecution,
+  disputeTicket,
+  extendHold,
+  holdTicket,
+  reduceTicket,
+  reviewDispute,
+  type ActionResult,
 } from "./tickets/ticket-actions";
 import { LIQUIDATION_TOPIC, publishTicketEvents, type Actor, type TicketBusEvent } from "./tickets/ticket-transition";
 
@@ -39,11 +46,19 @@ export async function hold(d: LiquidationDeps, input: { ticketId: string; reason
   return done(d, await holdTicket(d.prisma, input, actor, { nowMs: nowOf(d), planner: await plannerOf(d) }));
 }
 
-export async function extend(d: LiquidationDeps, input: { ticketId: string; reason: string; extraSeconds: number }, actor: Actor) {
+export async function extend(
+  d: LiquidationDeps,
+  input: { ticketId: string; reason: string; extraSeconds: number },
+  actor: Actor,
+) {
   return done(d, await extendHold(d.prisma, input, actor, { nowMs: nowOf(d) }));
 }
 
-export async function reduce(d: LiquidationDeps, input: { ticketId: string; reason: string; legs: Array<{ symbol: string; qty: number }> }, actor: Actor) {
+export async function reduce(
+  d: LiquidationDeps,
+  input: { ticketId: string; reason: string; legs: Array<{ symbol: string; qty: number }> },
+  actor: Actor,
+) {
   return done(d, await reduceTicket(d.prisma, input, actor));
 }
 
@@ -57,10 +72,16 @@ export async function execute(d: LiquidationDeps, input: { ticketId: string }, a
   const desk = d.services.liquidation;
   if (desk) {
     const r = await desk.executeNow(input.ticketId, actor);
-    const t = await d.prisma.liquidationTicket.findUniqueOrThrow({ where: { id: input.ticketId }, select: { status: true } });
+    const t = await d.prisma.liquidationTicket.findUniqueOrThrow({
+      where: { id: input.ticketId },
+      select: { status: true },
+    });
     return { ticketId: r.ticketId, status: t.status };
   }
-  return done(d, await claimExecution(d.prisma, { ticketId: input.ticketId, trigger: "MANUAL" }, actor, { nowMs: nowOf(d) }));
+  return done(
+    d,
+    await claimExecution(d.prisma, { ticketId: input.ticketId, trigger: "MANUAL" }, actor, { nowMs: nowOf(d) }),
+  );
 }
 
 export async function dispute(d: LiquidationDeps, input: { ticketId: string; text: string }, actor: Actor) {
@@ -72,16 +93,32 @@ export async function review(d: LiquidationDeps, input: { disputeId: string; not
 }
 
 /** Live ticket events; a reconnecting client passes the last event id it saw and gets what it missed. */
-export async function* streamTicketEvents(d: LiquidationDeps, lastEventId: string | null | undefined, signal: AbortSignal | undefined) {
+export async function* streamTicketEvents(
+  d: LiquidationDeps,
+  lastEventId: string | null | undefined,
+  signal: AbortSignal | undefined,
+) {
   const events = iterateTopic<TicketBusEvent>(d.bus, LIQUIDATION_TOPIC, signal);
   try {
     let last = lastEventId ? Number(lastEventId) : NaN;
     if (Number.isInteger(last)) {
-      const missed = await d.prisma.liquidationEvent.findMany({ where: { id: { gt: last } }, orderBy: { id: "asc" }, take: 500, include: { ticket: { select: { accountId: true, urgency: true } } } });
+      const missed = await d.prisma.liquidationEvent.findMany({
+        where: { id: { gt: last } },
+        orderBy: { id: "asc" },
+        take: 500,
+        include: { ticket: { select: { accountId: true, urgency: true } } },
+      });
       for (const e of missed) {
         const ev: TicketBusEvent = {
-          eventId: e.id, ticketId: e.ticketId, accountId: e.ticket.accountId, kind: e.kind, from: (e.fromStatus as TicketBusEvent["from"]) ?? null,
-          to: e.toStatus as TicketBusEvent["to"], urgency: e.ticket.urgency, actor: e.actor, ts: e.ts.getTime(),
+          eventId: e.id,
+          ticketId: e.ticketId,
+          accountId: e.ticket.accountId,
+          kind: e.kind,
+          from: (e.fromStatus as TicketBusEvent["from"]) ?? null,
+          to: e.toStatus as TicketBusEvent["to"],
+          urgency: e.ticket.urgency,
+          actor: e.actor,
+          ts: e.ts.getTime(),
         };
         last = e.id;
         yield tracked(String(e.id), ev);

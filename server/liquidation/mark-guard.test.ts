@@ -22,20 +22,35 @@ describe("confirmMark", () => {
     expect(r.divergence).toBeCloseTo(0.5, 12);
   });
   it("no secondary: the median of the last prints confirms a close within the band", () => {
-    expect(confirmMark({ symbol: "A", bar: ok(10), secondaryPrice: null, lastPrints: [9.98, 10.0, 10.03, 3] })).toMatchObject({
-      status: "CONFIRMED", mark: 10, confirmedBy: "PRINTS_MEDIAN",
+    expect(
+      confirmMark({ symbol: "A", bar: ok(10), secondaryPrice: null, lastPrints: [9.98, 10.0, 10.03, 3] }),
+    ).toMatchObject({
+      status: "CONFIRMED",
+      mark: 10,
+      confirmedBy: "PRINTS_MEDIAN",
     });
   });
   it("too few prints and no secondary: unconfirmed, frozen", () => {
-    expect(confirmMark({ symbol: "A", bar: ok(10), secondaryPrice: null, lastPrints: [10, 10] })).toMatchObject({ status: "FROZEN", reason: "UNCONFIRMED" });
+    expect(confirmMark({ symbol: "A", bar: ok(10), secondaryPrice: null, lastPrints: [10, 10] })).toMatchObject({
+      status: "FROZEN",
+      reason: "UNCONFIRMED",
+    });
   });
   it("GAP and STALE bars freeze whatever the sources say", () => {
-    expect(confirmMark({ symbol: "A", bar: { close: 10, quality: "GAP" }, secondaryPrice: 10, lastPrints: [10, 10, 10] })).toMatchObject({ reason: "GAP" });
-    expect(confirmMark({ symbol: "A", bar: { close: 10, quality: "STALE" }, secondaryPrice: 10, lastPrints: [10, 10, 10] })).toMatchObject({ reason: "STALE" });
+    expect(
+      confirmMark({ symbol: "A", bar: { close: 10, quality: "GAP" }, secondaryPrice: 10, lastPrints: [10, 10, 10] }),
+    ).toMatchObject({ reason: "GAP" });
+    expect(
+      confirmMark({ symbol: "A", bar: { close: 10, quality: "STALE" }, secondaryPrice: 10, lastPrints: [10, 10, 10] }),
+    ).toMatchObject({ reason: "STALE" });
   });
   it("a non-positive or non-finite close is a bad price", () => {
-    expect(confirmMark({ symbol: "A", bar: ok(0), secondaryPrice: 10, lastPrints: [] })).toMatchObject({ reason: "BAD_PRICE" });
-    expect(confirmMark({ symbol: "A", bar: ok(Number.NaN), secondaryPrice: 10, lastPrints: [] })).toMatchObject({ reason: "BAD_PRICE" });
+    expect(confirmMark({ symbol: "A", bar: ok(0), secondaryPrice: 10, lastPrints: [] })).toMatchObject({
+      reason: "BAD_PRICE",
+    });
+    expect(confirmMark({ symbol: "A", bar: ok(Number.NaN), secondaryPrice: 10, lastPrints: [] })).toMatchObject({
+      reason: "BAD_PRICE",
+    });
   });
   it("median: odd and even counts, ignores unusable prints", () => {
     expect(computeMedian([3, 1, 2])).toBe(2);
@@ -44,12 +59,17 @@ describe("confirmMark", () => {
   });
   it("property: one arbitrary bad print among at least three agreeing prints never moves the confirmed mark", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 1000, noNaN: true }), fc.double({ min: 0.001, max: 1e6, noNaN: true }), fc.integer({ min: 3, max: 9 }), (p, bad, n) => {
-        const prints = [...Array.from({ length: n }, () => p), bad];
-        // The bad print is the close: confirmed only if it happens to lie within the band of p.
-        const r = confirmMark({ symbol: "A", bar: ok(bad), secondaryPrice: null, lastPrints: prints });
-        expect(r.status === "CONFIRMED").toBe(Math.abs(bad - p) / p <= 0.01);
-      }),
+      fc.property(
+        fc.double({ min: 1, max: 1000, noNaN: true }),
+        fc.double({ min: 0.001, max: 1e6, noNaN: true }),
+        fc.integer({ min: 3, max: 9 }),
+        (p, bad, n) => {
+          const prints = [...Array.from({ length: n }, () => p), bad];
+          // The bad print is the close: confirmed only if it happens to lie within the band of p.
+          const r = confirmMark({ symbol: "A", bar: ok(bad), secondaryPrice: null, lastPrints: prints });
+          expect(r.status === "CONFIRMED").toBe(Math.abs(bad - p) / p <= 0.01);
+        },
+      ),
     );
   });
   it("guardMinute splits a minute into confirmed marks and frozen symbols; the band is a parameter", () => {
@@ -60,9 +80,17 @@ describe("confirmMark", () => {
     ];
     const r = guardMinute(inputs);
     expect([...r.confirmed]).toEqual([["A", 10]]);
-    expect(r.frozen.map((f) => [f.symbol, f.reason])).toEqual([["B", "GAP"], ["C", "DIVERGED"]]);
+    expect(r.frozen.map((f) => [f.symbol, f.reason])).toEqual([
+      ["B", "GAP"],
+      ["C", "DIVERGED"],
+    ]);
     // a 5% band (versioned parameter) accepts C's 3%
-    expect([...guardMinute(inputs, resolveMarkGuardParams({ markGuard: { divergenceBand: 0.05, minPrints: 3 } })).confirmed.keys()]).toEqual(["A", "C"]);
+    expect([
+      ...guardMinute(
+        inputs,
+        resolveMarkGuardParams({ markGuard: { divergenceBand: 0.05, minPrints: 3 } }),
+      ).confirmed.keys(),
+    ]).toEqual(["A", "C"]);
     expect(resolveMarkGuardParams({})).toEqual({ divergenceBand: 0.01, minPrints: 3 });
   });
 });

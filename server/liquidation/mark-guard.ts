@@ -26,7 +26,13 @@ export interface MarkGuardInput {
 }
 
 export type MarkGuardResult =
-  | { symbol: string; status: "CONFIRMED"; mark: number; confirmedBy: "SECONDARY" | "PRINTS_MEDIAN"; divergence: number }
+  | {
+      symbol: string;
+      status: "CONFIRMED";
+      mark: number;
+      confirmedBy: "SECONDARY" | "PRINTS_MEDIAN";
+      divergence: number;
+    }
   | { symbol: string; status: "FROZEN"; reason: FreezeReason; message: string; divergence: number | null };
 
 const isPrice = (v: number) => Number.isFinite(v) && v > 0;
@@ -40,10 +46,17 @@ export function computeMedian(values: readonly number[]): number | null {
   return n % 2 === 1 ? (xs[mid] as number) : ((xs[mid - 1] as number) + (xs[mid] as number)) / 2;
 }
 
-export function confirmMark(input: MarkGuardInput, params: MarkGuardParams = DEFAULT_MARK_GUARD_PARAMS): MarkGuardResult {
+export function confirmMark(
+  input: MarkGuardInput,
+  params: MarkGuardParams = DEFAULT_MARK_GUARD_PARAMS,
+): MarkGuardResult {
   const { symbol, bar } = input;
   const frozen = (reason: FreezeReason, message: string, divergence: number | null = null): MarkGuardResult => ({
-    symbol, status: "FROZEN", reason, message: `${symbol}: ${message}`, divergence,
+    symbol,
+    status: "FROZEN",
+    reason,
+    message: `${symbol}: ${message}`,
+    divergence,
   });
   if (bar.quality === "GAP") return frozen("GAP", "the minute's bar has a gap in the feed.");
   if (bar.quality === "STALE") return frozen("STALE", "the minute's bar is stale (no fresh ticks).");
@@ -53,16 +66,27 @@ export function confirmMark(input: MarkGuardInput, params: MarkGuardParams = DEF
   if (input.secondaryPrice !== null && isPrice(input.secondaryPrice)) {
     const d = Math.abs(bar.close - input.secondaryPrice) / input.secondaryPrice;
     if (d <= band) return { symbol, status: "CONFIRMED", mark: bar.close, confirmedBy: "SECONDARY", divergence: d };
-    return frozen("DIVERGED", `close ${bar.close} is ${pct(d)} from the secondary feed's ${input.secondaryPrice} (band ${pct(band)}).`, d);
+    return frozen(
+      "DIVERGED",
+      `close ${bar.close} is ${pct(d)} from the secondary feed's ${input.secondaryPrice} (band ${pct(band)}).`,
+      d,
+    );
   }
   const prints = input.lastPrints.filter(isPrice);
   const median = computeMedian(prints);
   if (median === null || prints.length < params.minPrints) {
-    return frozen("UNCONFIRMED", `no secondary price and ${prints.length} prints (at least ${params.minPrints} needed).`);
+    return frozen(
+      "UNCONFIRMED",
+      `no secondary price and ${prints.length} prints (at least ${params.minPrints} needed).`,
+    );
   }
   const d = Math.abs(bar.close - median) / median;
   if (d <= band) return { symbol, status: "CONFIRMED", mark: bar.close, confirmedBy: "PRINTS_MEDIAN", divergence: d };
-  return frozen("DIVERGED", `close ${bar.close} is ${pct(d)} from the median ${median} of the last ${prints.length} prints (band ${pct(band)}).`, d);
+  return frozen(
+    "DIVERGED",
+    `close ${bar.close} is ${pct(d)} from the median ${median} of the last ${prints.length} prints (band ${pct(band)}).`,
+    d,
+  );
 }
 
 /** The mark guard's parameters from the planner section of a risk parameter version. */

@@ -15,7 +15,13 @@ export function toPlanInput(body: PlanBody): PlanInput {
     cash: body.cash,
     debt: body.debt,
     positions: body.positions.map((p) => ({
-      symbol: p.symbol, qty: p.qty, price: p.price, assetClass: p.assetClass, liquidityTier: p.liquidityTier, sigma: p.sigma, adv: p.adv,
+      symbol: p.symbol,
+      qty: p.qty,
+      price: p.price,
+      assetClass: p.assetClass,
+      liquidityTier: p.liquidityTier,
+      sigma: p.sigma,
+      adv: p.adv,
       sellableQty: p.sellableQty ?? p.qty,
       hedged: typeof p.hedged === "boolean" ? (p.hedged ? 1 : 0) : p.hedged,
       feeContribution: p.feeContribution,
@@ -37,8 +43,14 @@ export async function planLiquidationForApi(prisma: PrismaClient, body: PlanBody
     const plan = planLiquidation(toPlanInput(body), params, pp);
     return {
       legs: plan.legs.map((l) => ({
-        symbol: l.symbol, qty: l.qty, avgPrice: l.avgPrice, slippageBps: l.slippageBps, grossProceeds: l.grossProceeds,
-        fees: l.fees, netProceeds: l.netProceeds, priceSource: l.priceSource,
+        symbol: l.symbol,
+        qty: l.qty,
+        avgPrice: l.avgPrice,
+        slippageBps: l.slippageBps,
+        grossProceeds: l.grossProceeds,
+        fees: l.fees,
+        netProceeds: l.netProceeds,
+        priceSource: l.priceSource,
       })),
       projected: plan.projected,
       shortfall: plan.shortfall,

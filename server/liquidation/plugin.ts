@@ -24,8 +24,14 @@ export const liquidationPlugin: DomainPlugin = {
     if (!risk) throw new Error("liquidation plugin: the risk engine must start first (PLUGINS order)");
     const engine = ctx.engine;
     desk = new LiquidationDesk({
-      prisma: ctx.prisma, risk, broker: new SimulatorBrokerAdapter(engine.simulator()), plan: planLiquidation,
-      now: () => engine.now(), bus: ctx.bus, absorbLossTx, log: (msg, err) => console.error(msg, err),
+      prisma: ctx.prisma,
+      risk,
+      broker: new SimulatorBrokerAdapter(engine.simulator()),
+      plan: planLiquidation,
+      now: () => engine.now(),
+      bus: ctx.bus,
+      absorbLossTx,
+      log: (msg, err) => console.error(msg, err),
     });
     ctx.services.liquidation = desk;
     await desk.resume();

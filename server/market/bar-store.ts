@@ -4,8 +4,21 @@ import type { SqlSession } from "../db/connection";
 import type { Bar } from "./types";
 
 const COLUMNS = [
-  "symbolCode", "ts", "open", "high", "low", "close", "volume", "turnover", "vwap",
-  "trades", "spreadBps", "bidDepth", "askDepth", "imbalance", "quality",
+  "symbolCode",
+  "ts",
+  "open",
+  "high",
+  "low",
+  "close",
+  "volume",
+  "turnover",
+  "vwap",
+  "trades",
+  "spreadBps",
+  "bidDepth",
+  "askDepth",
+  "imbalance",
+  "quality",
 ] as const;
 const CHUNK = 1000; // 15 params a row: well under PostgreSQL's 65,535 parameter limit
 
@@ -17,8 +30,21 @@ export async function insertBars(sql: SqlSession, bars: readonly Bar[]): Promise
     const rows = chunk.map((b) => {
       const base = params.length;
       params.push(
-        b.symbol, new Date(b.ts), b.open, b.high, b.low, b.close, Math.round(b.volume), b.turnover, b.vwap,
-        b.trades, b.spreadBps, Math.round(b.bidDepth), Math.round(b.askDepth), b.imbalance, b.quality,
+        b.symbol,
+        new Date(b.ts),
+        b.open,
+        b.high,
+        b.low,
+        b.close,
+        Math.round(b.volume),
+        b.turnover,
+        b.vwap,
+        b.trades,
+        b.spreadBps,
+        Math.round(b.bidDepth),
+        Math.round(b.askDepth),
+        b.imbalance,
+        b.quality,
       );
       return `(${COLUMNS.map((_, i) => `$${base + i + 1}`).join(",")})`;
     });
@@ -71,12 +97,7 @@ function toBar(r: BarRow): Bar {
 }
 
 /** The most recent `limit` bars of a symbol up to `before` (exclusive), oldest first. */
-export async function loadRecentBars(
-  sql: SqlSession,
-  symbol: string,
-  limit: number,
-  before?: number,
-): Promise<Bar[]> {
+export async function loadRecentBars(sql: SqlSession, symbol: string, limit: number, before?: number): Promise<Bar[]> {
   const rows = await sql.query<BarRow>(
     `SELECT * FROM "Bar1m" WHERE "symbolCode" = $1 AND ($2::timestamptz IS NULL OR ts < $2)
      ORDER BY ts DESC LIMIT $3`,

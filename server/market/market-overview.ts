@@ -41,9 +41,15 @@ export async function getWatchlist(prisma: PrismaClient, sql: SqlSession, monito
     prisma.marketAlert.groupBy({ by: ["symbolCode"], where: { ackAt: null }, _count: true }),
   ]);
   const openAlerts = new Map(alerted.map((a) => [a.symbolCode, a._count]));
-  const extra = alerted.map((a) => a.symbolCode).filter((c) => !liquid.some((s) => s.code === c)).slice(0, 12);
+  const extra = alerted
+    .map((a) => a.symbolCode)
+    .filter((c) => !liquid.some((s) => s.code === c))
+    .slice(0, 12);
   const extraRows = extra.length
-    ? await prisma.symbol.findMany({ where: { code: { in: extra } }, select: { code: true, name: true, sector: true, board: true, prevClose: true } })
+    ? await prisma.symbol.findMany({
+        where: { code: { in: extra } },
+        select: { code: true, name: true, sector: true, board: true, prevClose: true },
+      })
     : [];
   const symbols = [...extraRows, ...liquid];
   const codes = symbols.map((s) => s.code);

@@ -19,7 +19,11 @@ async function requireSymbol(prisma: PrismaClient, code: string) {
   if (!symbol) throw new AppError("NOT_FOUND", `Unknown symbol ${code}.`);
 }
 
-export async function getBarHistory(prisma: PrismaClient, sql: SqlSession, input: { symbol: string; limit: number; before?: number }) {
+export async function getBarHistory(
+  prisma: PrismaClient,
+  sql: SqlSession,
+  input: { symbol: string; limit: number; before?: number },
+) {
   await requireSymbol(prisma, input.symbol);
   return loadRecentBars(sql, input.symbol, input.limit, input.before);
 }
@@ -45,7 +49,11 @@ export async function* streamBars(
       }
     }
     const forming = deps.engine.forming(input.symbol);
-    if (forming) yield tracked(eventId({ kind: "forming", bar: forming }, "s"), { kind: "forming", bar: forming } satisfies BarEvent);
+    if (forming)
+      yield tracked(eventId({ kind: "forming", bar: forming }, "s"), {
+        kind: "forming",
+        bar: forming,
+      } satisfies BarEvent);
     for await (const e of events) yield tracked(eventId(e.data, e.id), e.data);
   } finally {
     events.close(); // also when the catch-up failed or the client left before the live part

@@ -7,7 +7,10 @@ import { metrics } from "./registry";
 
 const FEED_STATUS = { ok: 0, degraded: 1, down: 2 } as const;
 
-export async function renderMetrics(rt: { db: Database; engine: MarketEngine | null }): Promise<{ body: string; contentType: string }> {
+export async function renderMetrics(rt: {
+  db: Database;
+  engine: MarketEngine | null;
+}): Promise<{ body: string; contentType: string }> {
   const m = metrics();
   const engine = rt.engine;
   if (engine) {

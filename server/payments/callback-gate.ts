@@ -14,7 +14,9 @@ export const CALLBACK_THROTTLE = { points: 120, durationSeconds: 60 } as const;
 
 const SIGNATURE_FORM = /^[0-9a-f]{64}$/i;
 
-export function createCallbackThrottle(opts: { points: number; durationSeconds: number } = CALLBACK_THROTTLE): RateLimiterMemory {
+export function createCallbackThrottle(
+  opts: { points: number; durationSeconds: number } = CALLBACK_THROTTLE,
+): RateLimiterMemory {
   return new RateLimiterMemory({ points: opts.points, duration: opts.durationSeconds, keyPrefix: "payments-callback" });
 }
 
@@ -45,8 +47,18 @@ export async function assertSignatureHeader(prisma: PrismaClient, headers: Heade
   const signature = headers.get("x-signature");
   if (signature && SIGNATURE_FORM.test(signature)) return;
   await appendAuditEvent(prisma, {
-    actorEmail: "system:bank-callback", action: "payments.callbackRejected", targetType: "PaymentCallback",
-    after: { reason: signature ? "malformed signature" : "missing signature", ip, bodyRead: false, declaredLength: headers.get("content-length") },
+    actorEmail: "system:bank-callback",
+    action: "payments.callbackRejected",
+    targetType: "PaymentCallback",
+    after: {
+      reason: signature ? "malformed signature" : "missing signature",
+      ip,
+      bodyRead: false,
+      declaredLength: headers.get("content-length"),
+    },
   });
-  throw new AppError("UNAUTHORIZED", "The callback signature is missing or wrong (HMAC-SHA256 of the raw body, hex, in X-Signature).");
+  throw new AppError(
+    "UNAUTHORIZED",
+    "The callback signature is missing or wrong (HMAC-SHA256 of the raw body, hex, in X-Signature).",
+  );
 }

@@ -15,10 +15,18 @@ import { applyDepositOutcome, applyWithdrawalOutcome, createDeposit } from "./se
 const secretSchema = z.string().min(32, "PAYMENTS_CALLBACK_SECRET: must be at least 32 characters").optional();
 
 /** The callback secret: configured, or (demo mode only) derived from the auth secret. */
-export function resolveCallbackSecret(opts: { demo: boolean; configured: string | undefined; authSecret: () => string }): string {
+export function resolveCallbackSecret(opts: {
+  demo: boolean;
+  configured: string | undefined;
+  authSecret: () => string;
+}): string {
   const configured = secretSchema.parse(opts.configured === "" ? undefined : opts.configured);
   if (configured) return configured;
-  if (!opts.demo) throw new AppError("PRECONDITION_FAILED", "PAYMENTS_CALLBACK_SECRET is not configured: bank callbacks are refused.");
+  if (!opts.demo)
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "PAYMENTS_CALLBACK_SECRET is not configured: bank callbacks are refused.",
+    );
   return crypto.createHmac("sha256", opts.authSecret()).update("minute-desk/payments-callback").digest("hex");
 }
 
@@ -33,24 +41,52 @@ export function verifyCallbackSignature(rawBody: string, signature: string | nul
 }
 
 export const callbackSchema = z.union([
-  z.object({ kind: z.literal("withdrawal"), reference: z.string().min(1).max(100), outcome: z.enum(["SETTLED", "FAILED", "REVERSED"]) }),
-  z.object({ kind: z.literal("deposit"), reference: z.string().min(1).max(100), outcome: z.enum(["CONFIRMED", "FAILED", "REVERSED"]) }),
   z.object({
-    kind: z.literal("deposit"), reference: z.string().min(1).max(100), outcome: z.literal("RECEIVED"),
-    accountCode: z.string().min(1).max(40), amount: moneyAmountSchema, channel: z.enum(CHANNELS), payerName: z.string().min(1).max(100),
+    kind: z.literal("withdrawal"),
+    reference: z.string().min(1).max(100),
+    outcome: z.enum(["SETTLED", "FAILED", "REVERSED"]),
+  }),
+  z.object({
+    kind: z.literal("deposit"),
+    reference: z.string().min(1).max(100),
+    outcome: z.enum(["CONFIRMED", "FAILED", "REVERSED"]),
+  }),
+  z.object({
+    kind: z.literal("deposit"),
+    reference: z.string().min(1).max(100),
+    outcome: z.literal("RECEIVED"),
+    accountCode: z.string().min(1).max(40),
+    amount: moneyAmountSchema,
+    channel: z.enum(CHANNELS),
+    payerName: z.string().min(1).max(100),
   }),
 ]);
 export type CallbackBody = z.infer<typeof callbackSchema>;
 
 const BANK_ACTOR = { id: "bank-callback", email: "system:bank-callback" };
 
-export async function handleCallback(prisma: PrismaClient, rawBody: string, signature: string | null, secret: string, ip: string | null) {
+export async function handleCallback(
+  prisma: PrismaClient,
+  rawBody: string,
+  signature: string | null,
+  secret: string,
+  ip: string | null,
+) {
   if (!verifyCallbackSignature(rawBody, signature, secret)) {
     await appendAuditEvent(prisma, {
-      actorEmail: "system:bank-callback", action: "payments.callbackRejected", targetType: "PaymentCallback",
-      after: { reason: signature ? "bad signature" : "missing signature", ip, bodySha256: crypto.createHash("sha256").update(rawBody).digest("hex") },
+      actorEmail: "system:bank-callback",
+      action: "payments.callbackRejected",
+      targetType: "PaymentCallback",
+      after: {
+        reason: signature ? "bad signature" : "missing signature",
+        ip,
+        bodySha256: crypto.createHash("sha256").update(rawBody).digest("hex"),
+      },
     });
-    throw new AppError("UNAUTHORIZED", "The callback signature is missing or wrong (HMAC-SHA256 of the raw body, hex, in X-Signature).");
+    throw new AppError(
+      "UNAUTHORIZED",
+      "The callback signature is missing or wrong (HMAC-SHA256 of the raw body, hex, in X-Signature).",
+    );
   }
   let json: unknown;
   try {
@@ -67,9 +103,20 @@ export async function handleCallback(prisma: PrismaClient, rawBody: string, sign
   if (body.outcome === "RECEIVED") {
     const account = await prisma.account.findUnique({ where: { code: body.accountCode }, select: { id: true } });
     if (!account) throw new AppError("NOT_FOUND", `No account ${body.accountCode}.`);
-    const d = await createDeposit(prisma, { accountId: account.id, amount: body.amount, channel: body.channel, reference: body.reference, payerName: body.payerName });
+    const d = await createDeposit(prisma, {
+      accountId: account.id,
+      amount: body.amount,
+      channel: body.channel,
+      reference: body.reference,
+      payerName: body.payerName,
+    });
     return { ok: true, kind: "deposit", id: d.id, status: d.status };
   }
-  const d = await applyDepositOutcome(prisma, body.reference, body.outcome === "CONFIRMED" ? "CONFIRM" : body.outcome === "FAILED" ? "FAIL" : "REVERSE", BANK_ACTOR);
+  const d = await applyDepositOutcome(
+    prisma,
+    body.reference,
+    body.outcome === "CONFIRMED" ? "CONFIRM" : body.outcome === "FAILED" ? "FAIL" : "REVERSE",
+    BANK_ACTOR,
+  );
   return { ok: true, kind: "deposit", id: d.id, status: d.status };
 }

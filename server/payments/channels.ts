@@ -41,7 +41,11 @@ export function shanghaiDate(ms: number): string {
  * E.g. SWIFT (15:00, T+1) on 2026-09-30 16:00: National Day closes 10-01..10-07, so value date
  * 2026-10-08 and settlement 2026-10-09.
  */
-export function settlementDates(channel: Channel, nowMs: number, bank: DayCalendar): { valueDate: string; settlementDate: string; afterCutoff: boolean } {
+export function settlementDates(
+  channel: Channel,
+  nowMs: number,
+  bank: DayCalendar,
+): { valueDate: string; settlementDate: string; afterCutoff: boolean } {
   const rule = CHANNEL_RULES[channel];
   const hhmm = new Date(nowMs + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
   const today = shanghaiDate(nowMs);

@@ -45,13 +45,29 @@ const SCENARIOS: Scenario[] = [
 export async function seedPaymentsDemo(prisma: PrismaClient, opts: { seed: number; now: number }) {
   const { now } = opts;
   await postOpeningBalances(prisma);
-  const accounts = await prisma.account.findMany({ orderBy: { code: "asc" }, take: 400, select: { id: true, code: true, kycLevel: true, cash: true, debt: true, clientName: true } });
+  const accounts = await prisma.account.findMany({
+    orderBy: { code: "asc" },
+    take: 400,
+    select: { id: true, code: true, kycLevel: true, cash: true, debt: true, clientName: true },
+  });
   // Logins (Shanghai, one device each) and a whitelisted beneficiary added a month ago.
   await prisma.clientLogin.createMany({
-    data: accounts.flatMap((a, i) => [3, 2, 1].map((h) => ({ accountId: a.id, ts: new Date(now - h * 60 * MIN - i * 1000), ip: `${SHANGHAI_IP}${(i % 200) + 1}`, deviceId: `dev-${a.code}` }))),
+    data: accounts.flatMap((a, i) =>
+      [3, 2, 1].map((h) => ({
+        accountId: a.id,
+        ts: new Date(now - h * 60 * MIN - i * 1000),
+        ip: `${SHANGHAI_IP}${(i % 200) + 1}`,
+        deviceId: `dev-${a.code}`,
+      })),
+    ),
   });
   await prisma.beneficiary.createMany({
-    data: accounts.map((a) => ({ accountId: a.id, name: a.clientName, bankAcct: `6222${a.code.replace(/\D/g, "").padStart(12, "0")}`, addedAt: new Date(now - 30 * DAY) })),
+    data: accounts.map((a) => ({
+      accountId: a.id,
+      name: a.clientName,
+      bankAcct: `6222${a.code.replace(/\D/g, "").padStart(12, "0")}`,
+      addedAt: new Date(now - 30 * DAY),
+    })),
   });
   // Today's deposits (confirmed, plus two still on the rails).
   for (let i = 0; i < 24; i++) {
@@ -59,12 +75,25 @@ export async function seedPaymentsDemo(prisma: PrismaClient, opts: { seed: numbe
     if (!a) continue;
     const reference = `BANK-DEP-${String(opts.seed).padStart(3, "0")}-${String(i).padStart(4, "0")}`;
     const amount = 5_000 + ((i * 7919) % 95) * 1_000;
-    await createDeposit(prisma, { accountId: a.id, amount, channel: i % 3 === 0 ? "QUICK_PAY" : "BANK_TRANSFER", reference, payerName: a.clientName }, now - (300 - i * 10) * 1000);
+    await createDeposit(
+      prisma,
+      {
+        accountId: a.id,
+        amount,
+        channel: i % 3 === 0 ? "QUICK_PAY" : "BANK_TRANSFER",
+        reference,
+        payerName: a.clientName,
+      },
+      now - (300 - i * 10) * 1000,
+    );
     if (i < 22) await applyDepositOutcome(prisma, reference, "CONFIRM", null, now - (295 - i * 10) * 1000);
   }
   const used = new Set<string>();
   const pick = (kyc?: number) => {
-    const a = accounts.find((x, i) => i >= 100 && !used.has(x.id) && (kyc === undefined ? x.kycLevel >= 2 : x.kycLevel === kyc)) ?? accounts.find((x) => !used.has(x.id));
+    const a =
+      accounts.find(
+        (x, i) => i >= 100 && !used.has(x.id) && (kyc === undefined ? x.kycLevel >= 2 : x.kycLevel === kyc),
+      ) ?? accounts.find((x) => !used.has(x.id));
     if (a) used.add(a.id);
     return a;
   };
@@ -77,25 +106,46 @@ export async function seedPaymentsDemo(prisma: PrismaClient, opts: { seed: numbe
     const need = Math.max(0, Number(a.debt) - Number(a.cash)) + s.amount * 1.5 + 20_000;
     const funding = Math.ceil(need / 10_000) * 10_000;
     const fundRef = `BANK-FUND-${a.code}`;
-    await createDeposit(prisma, { accountId: a.id, amount: funding, channel: "BANK_TRANSFER", reference: fundRef, payerName: a.clientName }, now - 10 * DAY);
+    await createDeposit(
+      prisma,
+      { accountId: a.id, amount: funding, channel: "BANK_TRANSFER", reference: fundRef, payerName: a.clientName },
+      now - 10 * DAY,
+    );
     await applyDepositOutcome(prisma, fundRef, "CONFIRM", null, now - 10 * DAY + MIN);
     for (const [j, amt] of (s.priorBand ?? []).entries()) {
       const ref = `BANK-STR-${a.code}-${j}`;
-      await createDeposit(prisma, { accountId: a.id, amount: amt, channel: "BANK_TRANSFER", reference: ref, payerName: a.clientName, cash: true }, now - (j + 2) * DAY);
+      await createDeposit(
+        prisma,
+        { accountId: a.id, amount: amt, channel: "BANK_TRANSFER", reference: ref, payerName: a.clientName, cash: true },
+        now - (j + 2) * DAY,
+      );
       await applyDepositOutcome(prisma, ref, "CONFIRM", null, now - (j + 2) * DAY + MIN);
     }
     if (s.chargeback) {
       const ref = `BANK-CB-${a.code}`;
-      await createDeposit(prisma, { accountId: a.id, amount: 9_000, channel: "THIRD_PARTY", reference: ref, payerName: a.clientName }, now - 40 * DAY);
+      await createDeposit(
+        prisma,
+        { accountId: a.id, amount: 9_000, channel: "THIRD_PARTY", reference: ref, payerName: a.clientName },
+        now - 40 * DAY,
+      );
       await applyDepositOutcome(prisma, ref, "CONFIRM", null, now - 40 * DAY + MIN);
       await applyDepositOutcome(prisma, ref, "REVERSE", null, now - 35 * DAY);
     }
-    const acct = s.newBeneficiary ? `6228${String(900_000_000_000 + n)}` : `6222${a.code.replace(/\D/g, "").padStart(12, "0")}`;
+    const acct = s.newBeneficiary
+      ? `6228${String(900_000_000_000 + n)}`
+      : `6222${a.code.replace(/\D/g, "").padStart(12, "0")}`;
     await requestWithdrawal(
       prisma,
       {
-        accountId: a.id, amount: s.amount, channel: s.channel ?? "BANK_TRANSFER", beneficiaryName: a.clientName, beneficiaryAcct: acct,
-        idempotencyKey: `demo-${s.label}-${a.code}`, ip: s.ip ?? `${SHANGHAI_IP}9`, deviceId: s.newDevice ? `dev-unknown-${n}` : `dev-${a.code}`, source: "CLIENT",
+        accountId: a.id,
+        amount: s.amount,
+        channel: s.channel ?? "BANK_TRANSFER",
+        beneficiaryName: a.clientName,
+        beneficiaryAcct: acct,
+        idempotencyKey: `demo-${s.label}-${a.code}`,
+        ip: s.ip ?? `${SHANGHAI_IP}9`,
+        deviceId: s.newDevice ? `dev-unknown-${n}` : `dev-${a.code}`,
+        source: "CLIENT",
       },
       null,
       { nowMs: now - (n * 3 + 1) * MIN },

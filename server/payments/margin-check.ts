@@ -44,7 +44,8 @@ const cny = (d: Decimal) => d.toFixed(2);
 /** Market value of the account's positions at their latest one-minute closes (DESIGN R1). */
 async function loadMarketValue(db: Tx, accountId: string): Promise<{ marketValue: Decimal; marksAsOf: Date | null }> {
   const positions = await db.position.findMany({
-    where: { accountId, qty: { gt: 0 } }, select: { symbolCode: true, qty: true, symbol: { select: { prevClose: true } } },
+    where: { accountId, qty: { gt: 0 } },
+    select: { symbolCode: true, qty: true, symbol: { select: { prevClose: true } } },
   });
   if (positions.length === 0) return { marketValue: new Decimal(0), marksAsOf: null };
   const codes = positions.map((p) => p.symbolCode);
@@ -53,7 +54,8 @@ async function loadMarketValue(db: Tx, accountId: string): Promise<{ marketValue
     WHERE "symbolCode" = ANY(${codes}) ORDER BY "symbolCode", ts DESC`;
   const last = new Map(closes.map((c) => [c.code, dec(c.close)]));
   let marketValue = new Decimal(0);
-  for (const p of positions) marketValue = marketValue.plus(dec(p.qty).times(last.get(p.symbolCode) ?? dec(p.symbol.prevClose)));
+  for (const p of positions)
+    marketValue = marketValue.plus(dec(p.qty).times(last.get(p.symbolCode) ?? dec(p.symbol.prevClose)));
   const newest = closes.reduce<Date | null>((m, c) => (m === null || c.ts > m ? c.ts : m), null);
   return { marketValue: marketValue.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), marksAsOf: newest };
 }
@@ -69,7 +71,11 @@ export async function checkWithdrawalMargin(
   const account = await tx.account.findUnique({ where: { id: accountId }, select: { cash: true, debt: true } });
   if (!account) throw new AppError("NOT_FOUND", "Account not found.");
   const pending = await tx.withdrawal.aggregate({
-    where: { accountId, status: { in: [...OPEN_STATES] }, ...(opts.excludeWithdrawalId ? { id: { not: opts.excludeWithdrawalId } } : {}) },
+    where: {
+      accountId,
+      status: { in: [...OPEN_STATES] },
+      ...(opts.excludeWithdrawalId ? { id: { not: opts.excludeWithdrawalId } } : {}),
+    },
     _sum: { amount: true },
   });
   const pendingOther = dec(pending._sum.amount ?? 0);
@@ -77,8 +83,11 @@ export async function checkWithdrawalMargin(
   const debt = dec(account.debt);
   const { marketValue, marksAsOf } = await loadMarketValue(tx, accountId);
   const snap = opts.accountRisk?.snapshot(accountId);
-  const useSnap = snap !== undefined && snap.marketValue > 0 && Number.isFinite(snap.initialMargin) && snap.initialMargin >= 0;
-  const imRate = useSnap ? Decimal.min(1, dec(snap.initialMargin).div(dec(snap.marketValue))).toDecimalPlaces(6, Decimal.ROUND_UP) : new Decimal(1);
+  const useSnap =
+    snap !== undefined && snap.marketValue > 0 && Number.isFinite(snap.initialMargin) && snap.initialMargin >= 0;
+  const imRate = useSnap
+    ? Decimal.min(1, dec(snap.initialMargin).div(dec(snap.marketValue))).toDecimalPlaces(6, Decimal.ROUND_UP)
+    : new Decimal(1);
   const initialMargin = marketValue.times(imRate).toDecimalPlaces(2, Decimal.ROUND_UP);
   const equity = cash.minus(debt).plus(marketValue);
   const equityAfter = equity.minus(pendingOther).minus(amount);
@@ -90,18 +99,36 @@ export async function checkWithdrawalMargin(
     reason = `This would take the account below its initial margin requirement (${cny(initialMargin)} CNY): equity after the withdrawal ${cny(equityAfter)} CNY.`;
   }
   return {
-    ok: reason === null, reason, source: useSnap ? "risk-engine" : "conservative",
-    checkedAt: new Date(opts.nowMs ?? Date.now()).toISOString(), marksAsOf: marksAsOf?.toISOString() ?? null,
-    rateAsOf: useSnap ? new Date(snap.asOf).toISOString() : null, imRate: imRate.toFixed(6),
-    cash: cny(cash), debt: cny(debt), marketValue: cny(marketValue), equity: cny(equity), initialMargin: cny(initialMargin),
-    pendingOther: cny(pendingOther), amount: cny(amount), equityAfter: cny(equityAfter), headroom: cny(headroom),
+    ok: reason === null,
+    reason,
+    source: useSnap ? "risk-engine" : "conservative",
+    checkedAt: new Date(opts.nowMs ?? Date.now()).toISOString(),
+    marksAsOf: marksAsOf?.toISOString() ?? null,
+    rateAsOf: useSnap ? new Date(snap.asOf).toISOString() : null,
+    imRate: imRate.toFixed(6),
+    cash: cny(cash),
+    debt: cny(debt),
+    marketValue: cny(marketValue),
+    equity: cny(equity),
+    initialMargin: cny(initialMargin),
+    pendingOther: cny(pendingOther),
+    amount: cny(amount),
+    equityAfter: cny(equityAfter),
+    headroom: cny(headroom),
   };
 }
 
 /** The check as the approver sees it before deciding: the same function on the same data, without the lock. */
-export async function previewWithdrawalMargin(prisma: PrismaClient, withdrawalId: string, deps: { accountRisk?: AccountRiskSource; nowMs?: number } = {}) {
+export async function previewWithdrawalMargin(
+  prisma: PrismaClient,
+  withdrawalId: string,
+  deps: { accountRisk?: AccountRiskSource; nowMs?: number } = {},
+) {
   return prisma.$transaction(async (tx) => {
-    const w = await tx.withdrawal.findUnique({ where: { id: withdrawalId }, select: { id: true, accountId: true, amount: true } });
+    const w = await tx.withdrawal.findUnique({
+      where: { id: withdrawalId },
+      select: { id: true, accountId: true, amount: true },
+    });
     if (!w) throw new AppError("NOT_FOUND", "Withdrawal not found.");
     return checkWithdrawalMargin(tx, w.accountId, dec(w.amount), { excludeWithdrawalId: w.id, ...deps, lock: false });
   });

@@ -7,7 +7,8 @@ import { AppError } from "../errors";
 
 /** Upper bound of any single money input, CNY. */
 export const MONEY_INPUT_MAX = 1e11;
-export const MONEY_SCALE_MESSAGE = "Amounts are CNY with at most 2 decimals (fen); more decimals are refused, not rounded.";
+export const MONEY_SCALE_MESSAGE =
+  "Amounts are CNY with at most 2 decimals (fen); more decimals are refused, not rounded.";
 
 /** True when v is a finite number with at most 2 decimals in its shortest decimal form. */
 export function hasAtMostTwoDecimals(v: number | string): boolean {

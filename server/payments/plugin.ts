@@ -34,7 +34,8 @@ export const paymentsPlugin: DomainPlugin = {
   async start(ctx) {
     // Bank and exchange calendars: every year the package covers that is not in the database yet.
     const seeded = await seedCalendars(ctx.prisma);
-    if (seeded.length > 0) console.log(`[minute-desk] calendars seeded: ${seeded.length} calendar-years from chinese-days`);
+    if (seeded.length > 0)
+      console.log(`[minute-desk] calendars seeded: ${seeded.length} calendar-years from chinese-days`);
     // The rails answer asynchronously: the minute close only kicks them off and never waits for them.
     if (ctx.engine) ctx.engine.onMinuteClose(async () => void tick(ctx.prisma), "payments");
     else timer = setInterval(() => void tick(ctx.prisma), 10_000);

@@ -13,10 +13,10 @@ const BATCH = 200;
 const DEPOSIT_DELAY_MS = 2_000;
 
 export function railAnswerFor(id: string): "SETTLE" | "FAIL" {
-  return (crypto.createHash("sha256").update(id).digest().readUInt32BE(0) % 25) === 0 ? "FAIL" : "SETTLE";
+  return crypto.createHash("sha256").update(id).digest().readUInt32BE(0) % 25 === 0 ? "FAIL" : "SETTLE";
 }
 export function railReversesAfterSettle(id: string): boolean {
-  return (crypto.createHash("sha256").update(`rev:${id}`).digest().readUInt32BE(0) % 40) === 0;
+  return crypto.createHash("sha256").update(`rev:${id}`).digest().readUInt32BE(0) % 40 === 0;
 }
 
 export async function runRails(prisma: PrismaClient, nowMs = Date.now()) {
@@ -25,23 +25,43 @@ export async function runRails(prisma: PrismaClient, nowMs = Date.now()) {
     out.errors += 1;
     domainLog("payments").error({ err }, "rails");
   };
-  const approved = await prisma.withdrawal.findMany({ where: { status: "APPROVED" }, select: { id: true }, take: BATCH, orderBy: { updatedAt: "asc" } });
+  const approved = await prisma.withdrawal.findMany({
+    where: { status: "APPROVED" },
+    select: { id: true },
+    take: BATCH,
+    orderBy: { updatedAt: "asc" },
+  });
   for (const w of approved) await sendWithdrawal(prisma, w.id, nowMs).then(() => (out.sent += 1), note);
 
-  const sent = await prisma.withdrawal.findMany({ where: { status: "SENT" }, select: { id: true, railRef: true, channel: true, sentAt: true }, take: BATCH });
+  const sent = await prisma.withdrawal.findMany({
+    where: { status: "SENT" },
+    select: { id: true, railRef: true, channel: true, sentAt: true },
+    take: BATCH,
+  });
   for (const w of sent) {
     const delay = isChannel(w.channel) ? CHANNEL_RULES[w.channel].railDelayMs : 5_000;
     if (!w.railRef || !w.sentAt || w.sentAt.getTime() + delay > nowMs) continue;
     const answer = railAnswerFor(w.id);
-    await applyWithdrawalOutcome(prisma, w.railRef, answer, null, nowMs).then(() => (answer === "FAIL" ? (out.failed += 1) : (out.settled += 1)), note);
+    await applyWithdrawalOutcome(prisma, w.railRef, answer, null, nowMs).then(
+      () => (answer === "FAIL" ? (out.failed += 1) : (out.settled += 1)),
+      note,
+    );
   }
   const settled = await prisma.withdrawal.findMany({
-    where: { status: "SETTLED", settledAt: { gte: new Date(nowMs - 120_000), lte: new Date(nowMs - 10_000) } }, select: { id: true, railRef: true }, take: BATCH,
+    where: { status: "SETTLED", settledAt: { gte: new Date(nowMs - 120_000), lte: new Date(nowMs - 10_000) } },
+    select: { id: true, railRef: true },
+    take: BATCH,
   });
   for (const w of settled) {
-    if (w.railRef && railReversesAfterSettle(w.id)) await applyWithdrawalOutcome(prisma, w.railRef, "REVERSE", null, nowMs).then(() => (out.reversed += 1), note);
+    if (w.railRef && railReversesAfterSettle(w.id))
+      await applyWithdrawalOutcome(prisma, w.railRef, "REVERSE", null, nowMs).then(() => (out.reversed += 1), note);
   }
-  const deposits = await prisma.deposit.findMany({ where: { status: "PENDING", createdAt: { lte: new Date(nowMs - DEPOSIT_DELAY_MS) } }, select: { reference: true }, take: BATCH });
-  for (const d of deposits) await applyDepositOutcome(prisma, d.reference, "CONFIRM", null, nowMs).then(() => (out.deposits += 1), note);
+  const deposits = await prisma.deposit.findMany({
+    where: { status: "PENDING", createdAt: { lte: new Date(nowMs - DEPOSIT_DELAY_MS) } },
+    select: { reference: true },
+    take: BATCH,
+  });
+  for (const d of deposits)
+    await applyDepositOutcome(prisma, d.reference, "CONFIRM", null, nowMs).then(() => (out.deposits += 1), note);
   return out;
 }

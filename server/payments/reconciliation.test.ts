@@ -22,14 +22,26 @@ describe("reconciliation", () => {
     ].join("\n");
     const items = reconcile(parseStatementCsv(csv), ledger);
     const byRef = Object.fromEntries(items.map((i) => [i.reference, i.kind]));
-    expect(byRef).toEqual({ D1: "MATCHED", D2: "AMOUNT_MISMATCH", W1: "DUPLICATE", X9: "MISSING_IN_LEDGER", D3: "MATCHED", W2: "MISSING_IN_STATEMENT" });
+    expect(byRef).toEqual({
+      D1: "MATCHED",
+      D2: "AMOUNT_MISMATCH",
+      W1: "DUPLICATE",
+      X9: "MISSING_IN_LEDGER",
+      D3: "MATCHED",
+      W2: "MISSING_IN_STATEMENT",
+    });
     expect(items.find((i) => i.reference === "D2")?.statementAmount?.toFixed(2)).toBe("250.05");
   });
 
   it("the demo statement plants exactly four breaks, one of each kind", () => {
     const ledger = [m("A", "10.00"), m("B", "-20.00"), m("C", "30.00"), m("D", "40.00")];
     const items = reconcile(parseStatementCsv(formatStatementCsv(plantBreaks("2026-11-24", ledger))), ledger);
-    expect(items.filter((i) => i.kind !== "MATCHED").map((i) => i.kind).sort()).toEqual(["AMOUNT_MISMATCH", "DUPLICATE", "MISSING_IN_LEDGER", "MISSING_IN_STATEMENT"]);
+    expect(
+      items
+        .filter((i) => i.kind !== "MATCHED")
+        .map((i) => i.kind)
+        .sort(),
+    ).toEqual(["AMOUNT_MISMATCH", "DUPLICATE", "MISSING_IN_LEDGER", "MISSING_IN_STATEMENT"]);
     expect(items.filter((i) => i.kind === "MATCHED").map((i) => i.reference)).toEqual(["D"]);
   });
 
@@ -48,7 +60,10 @@ describe("reconciliation", () => {
 
 describe("reconciliation property (fast-check)", () => {
   it("finds exactly the planted breaks in any statement built from the ledger", () => {
-    const movement = fc.record({ fen: fc.integer({ min: -10_000_000, max: 10_000_000 }).filter((v) => v !== 0), plant: fc.constantFrom("none", "drop", "alter", "dup") });
+    const movement = fc.record({
+      fen: fc.integer({ min: -10_000_000, max: 10_000_000 }).filter((v) => v !== 0),
+      plant: fc.constantFrom("none", "drop", "alter", "dup"),
+    });
     fc.assert(
       fc.property(fc.array(movement, { maxLength: 40 }), fc.integer({ min: 0, max: 3 }), (ms, unknowns) => {
         const ledger = ms.map((m, i) => ({ reference: `R${i}`, amount: new Decimal(m.fen).div(100) }));

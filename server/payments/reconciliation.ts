@@ -57,8 +57,10 @@ export function parseStatementCsv(text: string): StatementLine[] {
     const [date = "", reference = "", direction = "", amount = ""] = cells;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new StatementFormatError(`Line ${line}: the date must be YYYY-MM-DD.`);
     if (!reference) throw new StatementFormatError(`Line ${line}: the reference is empty.`);
-    if (direction !== "CREDIT" && direction !== "DEBIT") throw new StatementFormatError(`Line ${line}: direction must be CREDIT or DEBIT.`);
-    if (!AMOUNT.test(amount)) throw new StatementFormatError(`Line ${line}: the amount must be a positive number with at most 2 decimals.`);
+    if (direction !== "CREDIT" && direction !== "DEBIT")
+      throw new StatementFormatError(`Line ${line}: direction must be CREDIT or DEBIT.`);
+    if (!AMOUNT.test(amount))
+      throw new StatementFormatError(`Line ${line}: the amount must be a positive number with at most 2 decimals.`);
     const value = new Decimal(amount.replace(/,/g, ""));
     out[i - 1] = { date, reference, amount: direction === "CREDIT" ? value : value.neg() };
   }
@@ -84,16 +86,30 @@ export function reconcile(statement: readonly StatementLine[], ledger: readonly 
     } else if (!l) {
       items.push({ kind: "MISSING_IN_LEDGER", reference, ledgerAmount: null, statementAmount: first.amount });
     } else {
-      items.push({ kind: l.amount.equals(first.amount) ? "MATCHED" : "AMOUNT_MISMATCH", reference, ledgerAmount: l.amount, statementAmount: first.amount });
+      items.push({
+        kind: l.amount.equals(first.amount) ? "MATCHED" : "AMOUNT_MISMATCH",
+        reference,
+        ledgerAmount: l.amount,
+        statementAmount: first.amount,
+      });
     }
   }
   for (const m of ledger) {
-    if (!byRef.has(m.reference)) items.push({ kind: "MISSING_IN_STATEMENT", reference: m.reference, ledgerAmount: m.amount, statementAmount: null });
+    if (!byRef.has(m.reference))
+      items.push({
+        kind: "MISSING_IN_STATEMENT",
+        reference: m.reference,
+        ledgerAmount: m.amount,
+        statementAmount: null,
+      });
   }
   return items;
 }
 
 /** Writes a statement in the import format (the demo's statement with planted breaks uses it). */
 export function formatStatementCsv(lines: readonly StatementLine[]): string {
-  return toCsv(HEADER, lines.map((l) => [l.date, l.reference, l.amount.isNegative() ? "DEBIT" : "CREDIT", l.amount.abs().toFixed(2)]));
+  return toCsv(
+    HEADER,
+    lines.map((l) => [l.date, l.reference, l.amount.isNegative() ? "DEBIT" : "CREDIT", l.amount.abs().toFixed(2)]),
+  );
 }

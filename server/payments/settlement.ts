@@ -7,7 +7,12 @@ import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEventTx } from "../audit/audit-service";
 import { AppError } from "../errors";
 import {
-  depositEntry, depositReversedEntry, withdrawalFailedEntry, withdrawalReversedEntry, withdrawalSentEntry, withdrawalSettledEntry,
+  depositEntry,
+  depositReversedEntry,
+  withdrawalFailedEntry,
+  withdrawalReversedEntry,
+  withdrawalSentEntry,
+  withdrawalSettledEntry,
 } from "../ledger/ledger-math";
 import { lockAccountsTx, postEntryTx } from "../ledger/ledger-service";
 import { largeValueCategories } from "./aml/rules";
@@ -30,7 +35,11 @@ export async function sendWithdrawal(prisma: PrismaClient, withdrawalId: string,
     const w = await lockWithdrawal(tx, withdrawalId);
     const railRef = railRefFor(w.id);
     await transitionTx(tx, w, "SEND", { actor: null, data: { railRef, sentAt: new Date(nowMs) }, audit: { railRef } });
-    await postEntryTx(tx, withdrawalSentEntry(w.accountId, money(w.amount)), { refType: "Withdrawal", refId: w.id, idempotencyKey: `sent:${w.id}` });
+    await postEntryTx(tx, withdrawalSentEntry(w.accountId, money(w.amount)), {
+      refType: "Withdrawal",
+      refId: w.id,
+      idempotencyKey: `sent:${w.id}`,
+    });
     return w;
   }, MONEY_TX);
 }
@@ -38,7 +47,13 @@ export async function sendWithdrawal(prisma: PrismaClient, withdrawalId: string,
 export type RailOutcome = "SETTLE" | "FAIL" | "REVERSE";
 
 /** Applies a rail's answer (from the simulator or the signed bank callback) by the rail reference. */
-export async function applyWithdrawalOutcome(prisma: PrismaClient, railRef: string, outcome: RailOutcome, actor: Actor | null = null, nowMs = Date.now()) {
+export async function applyWithdrawalOutcome(
+  prisma: PrismaClient,
+  railRef: string,
+  outcome: RailOutcome,
+  actor: Actor | null = null,
+  nowMs = Date.now(),
+) {
   const found = await prisma.withdrawal.findUnique({ where: { railRef }, select: { id: true } });
   if (!found) throw new AppError("NOT_FOUND", `No withdrawal with the rail reference ${railRef}.`);
   return prisma.$transaction(async (tx) => {
@@ -46,13 +61,25 @@ export async function applyWithdrawalOutcome(prisma: PrismaClient, railRef: stri
     const amount = money(w.amount);
     if (outcome === "SETTLE") {
       await transitionTx(tx, w, "SETTLE", { actor, data: { settledAt: new Date(nowMs) } });
-      await postEntryTx(tx, withdrawalSettledEntry(amount), { refType: "Withdrawal", refId: w.id, idempotencyKey: `settled:${w.id}` });
+      await postEntryTx(tx, withdrawalSettledEntry(amount), {
+        refType: "Withdrawal",
+        refId: w.id,
+        idempotencyKey: `settled:${w.id}`,
+      });
     } else if (outcome === "FAIL") {
       await transitionTx(tx, w, "FAIL", { actor });
-      await postEntryTx(tx, withdrawalFailedEntry(w.accountId, amount), { refType: "Withdrawal", refId: w.id, idempotencyKey: `failed:${w.id}` });
+      await postEntryTx(tx, withdrawalFailedEntry(w.accountId, amount), {
+        refType: "Withdrawal",
+        refId: w.id,
+        idempotencyKey: `failed:${w.id}`,
+      });
     } else {
       await transitionTx(tx, w, "REVERSE", { actor });
-      await postEntryTx(tx, withdrawalReversedEntry(w.accountId, amount), { refType: "Withdrawal", refId: w.id, idempotencyKey: `reversed:${w.id}` });
+      await postEntryTx(tx, withdrawalReversedEntry(w.accountId, amount), {
+        refType: "Withdrawal",
+        refId: w.id,
+        idempotencyKey: `reversed:${w.id}`,
+      });
     }
     return w;
   }, MONEY_TX);
@@ -71,16 +98,34 @@ export async function createDeposit(
   return prisma.$transaction(async (tx) => {
     const d = await tx.deposit.create({
       data: {
-        accountId: input.accountId, amount: amount.toFixed(2), channel: input.channel, reference: input.reference,
-        payerName: input.payerName, crossBorder, cash: input.cash ?? false, createdAt: new Date(nowMs),
+        accountId: input.accountId,
+        amount: amount.toFixed(2),
+        channel: input.channel,
+        reference: input.reference,
+        payerName: input.payerName,
+        crossBorder,
+        cash: input.cash ?? false,
+        createdAt: new Date(nowMs),
       },
     });
-    await appendAuditEventTx(tx, { actorEmail: "system:payments", action: "deposit.received", targetType: "Deposit", targetId: d.id, after: { amount: d.amount.toString(), channel: d.channel, reference: d.reference } });
+    await appendAuditEventTx(tx, {
+      actorEmail: "system:payments",
+      action: "deposit.received",
+      targetType: "Deposit",
+      targetId: d.id,
+      after: { amount: d.amount.toString(), channel: d.channel, reference: d.reference },
+    });
     return d;
   });
 }
 
-export async function applyDepositOutcome(prisma: PrismaClient, reference: string, outcome: "CONFIRM" | "FAIL" | "REVERSE", actor: Actor | null = null, nowMs = Date.now()) {
+export async function applyDepositOutcome(
+  prisma: PrismaClient,
+  reference: string,
+  outcome: "CONFIRM" | "FAIL" | "REVERSE",
+  actor: Actor | null = null,
+  nowMs = Date.now(),
+) {
   return prisma.$transaction(async (tx) => {
     const owner = await tx.deposit.findUnique({ where: { reference }, select: { accountId: true } });
     if (!owner) throw new AppError("NOT_FOUND", `No deposit with the reference ${reference}.`);
@@ -88,24 +133,60 @@ export async function applyDepositOutcome(prisma: PrismaClient, reference: strin
     await lockAccountsTx(tx, [owner.accountId]);
     await tx.$queryRaw`SELECT id FROM "Deposit" WHERE reference = ${reference} FOR UPDATE`;
     const found = await tx.deposit.findUniqueOrThrow({ where: { reference } });
-    const [from, to] = outcome === "CONFIRM" ? ["PENDING", "CONFIRMED"] : outcome === "FAIL" ? ["PENDING", "FAILED"] : ["CONFIRMED", "REVERSED"];
+    const [from, to] =
+      outcome === "CONFIRM"
+        ? ["PENDING", "CONFIRMED"]
+        : outcome === "FAIL"
+          ? ["PENDING", "FAILED"]
+          : ["CONFIRMED", "REVERSED"];
     const res = await tx.deposit.updateMany({
       where: { id: found.id, status: from },
-      data: { status: to, ...(outcome === "CONFIRM" ? { confirmedAt: new Date(nowMs) } : {}), ...(outcome === "REVERSE" ? { chargebackAt: new Date(nowMs) } : {}) },
+      data: {
+        status: to,
+        ...(outcome === "CONFIRM" ? { confirmedAt: new Date(nowMs) } : {}),
+        ...(outcome === "REVERSE" ? { chargebackAt: new Date(nowMs) } : {}),
+      },
     });
-    if (res.count !== 1) throw new AppError("CONFLICT", `This deposit is ${found.status.toLowerCase()}; it cannot be ${to.toLowerCase()}.`);
+    if (res.count !== 1)
+      throw new AppError(
+        "CONFLICT",
+        `This deposit is ${found.status.toLowerCase()}; it cannot be ${to.toLowerCase()}.`,
+      );
     const amount = money(found.amount);
     if (outcome === "CONFIRM") {
-      await postEntryTx(tx, depositEntry(found.accountId, amount), { refType: "Deposit", refId: found.id, idempotencyKey: `deposit:${found.id}` });
+      await postEntryTx(tx, depositEntry(found.accountId, amount), {
+        refType: "Deposit",
+        refId: found.id,
+        idempotencyKey: `deposit:${found.id}`,
+      });
       for (const c of largeValueCategories(amount.toNumber(), found.crossBorder, found.cash)) {
-        await tx.largeValueReport.create({ data: { refType: "Deposit", refId: found.id, accountId: found.accountId, amount: amount.toFixed(2), category: c.category, threshold: c.threshold, createdAt: new Date(nowMs) } });
+        await tx.largeValueReport.create({
+          data: {
+            refType: "Deposit",
+            refId: found.id,
+            accountId: found.accountId,
+            amount: amount.toFixed(2),
+            category: c.category,
+            threshold: c.threshold,
+            createdAt: new Date(nowMs),
+          },
+        });
       }
     } else if (outcome === "REVERSE") {
-      await postEntryTx(tx, depositReversedEntry(found.accountId, amount), { refType: "Deposit", refId: found.id, idempotencyKey: `deposit-reversed:${found.id}` });
+      await postEntryTx(tx, depositReversedEntry(found.accountId, amount), {
+        refType: "Deposit",
+        refId: found.id,
+        idempotencyKey: `deposit-reversed:${found.id}`,
+      });
     }
     await appendAuditEventTx(tx, {
-      actorId: actor?.id ?? null, actorEmail: actor?.email ?? "system:payments", action: `deposit.${outcome.toLowerCase()}`,
-      targetType: "Deposit", targetId: found.id, before: { status: from }, after: { status: to },
+      actorId: actor?.id ?? null,
+      actorEmail: actor?.email ?? "system:payments",
+      action: `deposit.${outcome.toLowerCase()}`,
+      targetType: "Deposit",
+      targetId: found.id,
+      before: { status: from },
+      after: { status: to },
     });
     return { ...found, status: to };
   }, MONEY_TX);

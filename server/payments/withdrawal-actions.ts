@@ -29,22 +29,48 @@ export async function approveWithdrawal(
   return prisma.$transaction(async (tx) => {
     const w = await lockWithdrawal(tx, input.withdrawalId);
     if (w.status === "PENDING_APPROVAL") {
-      if (w.requestedById === actor.id) throw new AppError("FORBIDDEN", "You entered this withdrawal; another manager must approve it (maker-checker).");
+      if (w.requestedById === actor.id)
+        throw new AppError(
+          "FORBIDDEN",
+          "You entered this withdrawal; another manager must approve it (maker-checker).",
+        );
       if (w.coolOffUntil && w.coolOffUntil.getTime() > nowMs) {
-        throw new AppError("PRECONDITION_FAILED", `The beneficiary is new: the cooling-off period runs until ${w.coolOffUntil.toISOString()}.`);
+        throw new AppError(
+          "PRECONDITION_FAILED",
+          `The beneficiary is new: the cooling-off period runs until ${w.coolOffUntil.toISOString()}.`,
+        );
       }
-      const mine = await tx.withdrawalApproval.findUnique({ where: { withdrawalId_approverId: { withdrawalId: w.id, approverId: actor.id } } });
-      if (mine) throw new AppError("CONFLICT", "You already approved this withdrawal; a different manager must give the second approval.");
-      const margin = await checkWithdrawalMargin(tx, w.accountId, new Decimal(w.amount.toString()), { excludeWithdrawalId: w.id, accountRisk: deps.accountRisk, nowMs });
-      if (!margin.ok) throw new AppError("PRECONDITION_FAILED", margin.reason ?? "The margin check refused this withdrawal.");
+      const mine = await tx.withdrawalApproval.findUnique({
+        where: { withdrawalId_approverId: { withdrawalId: w.id, approverId: actor.id } },
+      });
+      if (mine)
+        throw new AppError(
+          "CONFLICT",
+          "You already approved this withdrawal; a different manager must give the second approval.",
+        );
+      const margin = await checkWithdrawalMargin(tx, w.accountId, new Decimal(w.amount.toString()), {
+        excludeWithdrawalId: w.id,
+        accountRisk: deps.accountRisk,
+        nowMs,
+      });
+      if (!margin.ok)
+        throw new AppError("PRECONDITION_FAILED", margin.reason ?? "The margin check refused this withdrawal.");
       await tx.withdrawalApproval.create({
-        data: { withdrawalId: w.id, approverId: actor.id, approverEmail: actor.email, idempotencyKey: input.idempotencyKey, createdAt: new Date(nowMs) },
+        data: {
+          withdrawalId: w.id,
+          approverId: actor.id,
+          approverEmail: actor.email,
+          idempotencyKey: input.idempotencyKey,
+          createdAt: new Date(nowMs),
+        },
       });
       const count = await tx.withdrawalApproval.count({ where: { withdrawalId: w.id } });
       const last = count >= w.requiredApprovals;
       await transitionTx(tx, w, last ? "APPROVE" : "APPROVE_PARTIAL", {
         // The approval's check replaces the figures shown to the next approver; the value dates stay.
-        actor, data: { riskCheck: { ...dateFacts(w.riskCheck), ...margin } as unknown as object }, audit: { approvals: count, required: w.requiredApprovals, margin },
+        actor,
+        data: { riskCheck: { ...dateFacts(w.riskCheck), ...margin } as unknown as object },
+        audit: { approvals: count, required: w.requiredApprovals, margin },
       });
       return w;
     }
@@ -64,7 +90,11 @@ function requireText(v: string, what: string): string {
   return s;
 }
 
-export async function rejectWithdrawal(prisma: PrismaClient, input: { withdrawalId: string; reason: string }, actor: Actor) {
+export async function rejectWithdrawal(
+  prisma: PrismaClient,
+  input: { withdrawalId: string; reason: string },
+  actor: Actor,
+) {
   const reason = requireText(input.reason, "reason");
   return prisma.$transaction(async (tx) => {
     const w = await lockWithdrawal(tx, input.withdrawalId);
@@ -88,36 +118,64 @@ export async function rejectWithdrawals(prisma: PrismaClient, input: { ids: stri
 }
 
 /** A manager asks for a second approver: at least two distinct approvals from now on. */
-export async function escalateWithdrawal(prisma: PrismaClient, input: { withdrawalId: string; note: string }, actor: Actor) {
+export async function escalateWithdrawal(
+  prisma: PrismaClient,
+  input: { withdrawalId: string; note: string },
+  actor: Actor,
+) {
   const note = requireText(input.note, "note");
   return prisma.$transaction(async (tx) => {
     const w = await lockWithdrawal(tx, input.withdrawalId);
     const required = Math.max(2, w.requiredApprovals);
-    await transitionTx(tx, w, "ESCALATE", { actor, data: { escalated: true, requiredApprovals: required }, audit: { note, required } });
+    await transitionTx(tx, w, "ESCALATE", {
+      actor,
+      data: { escalated: true, requiredApprovals: required },
+      audit: { note, required },
+    });
     return w;
   });
 }
 
-export async function freezeWithdrawal(prisma: PrismaClient, input: { withdrawalId: string; reason: string }, actor: Actor) {
+export async function freezeWithdrawal(
+  prisma: PrismaClient,
+  input: { withdrawalId: string; reason: string },
+  actor: Actor,
+) {
   const reason = requireText(input.reason, "reason");
   return prisma.$transaction(async (tx) => {
     const w = await lockWithdrawal(tx, input.withdrawalId);
     const from = w.status;
-    await transitionTx(tx, w, "FREEZE", { actor, data: { frozenFrom: from, frozenById: actor.id, frozenReason: reason }, audit: { reason } });
+    await transitionTx(tx, w, "FREEZE", {
+      actor,
+      data: { frozenFrom: from, frozenById: actor.id, frozenReason: reason },
+      audit: { reason },
+    });
     return w;
   });
 }
 
-export async function appealWithdrawal(prisma: PrismaClient, input: { withdrawalId: string; text: string }, actor: Actor) {
+export async function appealWithdrawal(
+  prisma: PrismaClient,
+  input: { withdrawalId: string; text: string },
+  actor: Actor,
+) {
   const text = requireText(input.text, "reason for the appeal");
   return prisma.$transaction(async (tx) => {
     const w = await lockWithdrawal(tx, input.withdrawalId);
-    await transitionTx(tx, w, "APPEAL", { actor, data: { appealText: text, appealedAt: new Date() }, audit: { appeal: text } });
+    await transitionTx(tx, w, "APPEAL", {
+      actor,
+      data: { appealText: text, appealedAt: new Date() },
+      audit: { appeal: text },
+    });
     return w;
   });
 }
 
-export async function unfreezeWithdrawal(prisma: PrismaClient, input: { withdrawalId: string; note: string }, actor: Actor) {
+export async function unfreezeWithdrawal(
+  prisma: PrismaClient,
+  input: { withdrawalId: string; note: string },
+  actor: Actor,
+) {
   const note = requireText(input.note, "note");
   return prisma.$transaction(async (tx) => {
     const w = await lockWithdrawal(tx, input.withdrawalId);
@@ -130,7 +188,11 @@ export async function confirmFreeze(prisma: PrismaClient, input: { withdrawalId:
   const note = requireText(input.note, "note");
   return prisma.$transaction(async (tx) => {
     const w = await lockWithdrawal(tx, input.withdrawalId);
-    await transitionTx(tx, w, "CONFIRM_FREEZE", { actor, data: { rejectReason: `Compliance: ${note}` }, audit: { note } });
+    await transitionTx(tx, w, "CONFIRM_FREEZE", {
+      actor,
+      data: { rejectReason: `Compliance: ${note}` },
+      audit: { note },
+    });
     return w;
   });
 }

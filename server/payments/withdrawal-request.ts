@@ -45,7 +45,17 @@ export async function requestWithdrawal(
   if (limit) throw new AppError("BAD_REQUEST", `Over the channel limit: ${limit}.`);
   const rule = CHANNEL_RULES[input.channel];
   const aml = evaluateAml(
-    await loadAmlInput(prisma, { ...input, ip: input.ip ?? null, deviceId: input.deviceId ?? null, amount: amount.toNumber(), crossBorder: rule.crossBorder }, nowMs),
+    await loadAmlInput(
+      prisma,
+      {
+        ...input,
+        ip: input.ip ?? null,
+        deviceId: input.deviceId ?? null,
+        amount: amount.toNumber(),
+        crossBorder: rule.crossBorder,
+      },
+      nowMs,
+    ),
   );
   const coolOff = aml.hits.find((h) => h.rule === "NEW_BENEFICIARY")?.evidence.coolOffUntil;
   const dates = settlementDates(input.channel, nowMs, await loadCalendar(prisma, "BANK", shanghaiDate(nowMs)));
@@ -54,30 +64,57 @@ export async function requestWithdrawal(
       const margin = await checkWithdrawalMargin(tx, input.accountId, amount, { accountRisk: deps.accountRisk, nowMs });
       const w = await tx.withdrawal.create({
         data: {
-          accountId: input.accountId, amount: amount.toFixed(2), channel: input.channel,
-          beneficiaryName: input.beneficiaryName, beneficiaryAcct: input.beneficiaryAcct,
-          status: "REQUESTED", source: input.source, requestedById: actor?.id ?? null,
-          idempotencyKey: input.idempotencyKey, ip: input.ip ?? null, deviceId: input.deviceId ?? null,
-          amlScore: aml.score, amlHits: aml.hits as unknown as object, riskCheck: { ...margin, ...dates } as unknown as object,
+          accountId: input.accountId,
+          amount: amount.toFixed(2),
+          channel: input.channel,
+          beneficiaryName: input.beneficiaryName,
+          beneficiaryAcct: input.beneficiaryAcct,
+          status: "REQUESTED",
+          source: input.source,
+          requestedById: actor?.id ?? null,
+          idempotencyKey: input.idempotencyKey,
+          ip: input.ip ?? null,
+          deviceId: input.deviceId ?? null,
+          amlScore: aml.score,
+          amlHits: aml.hits as unknown as object,
+          riskCheck: { ...margin, ...dates } as unknown as object,
           requiredApprovals: amount.gte(HIGH_VALUE_THRESHOLD) ? 2 : 1,
           coolOffUntil: typeof coolOff === "string" ? new Date(coolOff) : null,
           createdAt: new Date(nowMs),
         },
       });
       await appendAuditEventTx(tx, {
-        actorId: actor?.id ?? null, actorEmail: actor?.email ?? `client:${account.code}`, action: "withdrawal.requested",
-        targetType: "Withdrawal", targetId: w.id,
+        actorId: actor?.id ?? null,
+        actorEmail: actor?.email ?? `client:${account.code}`,
+        action: "withdrawal.requested",
+        targetType: "Withdrawal",
+        targetId: w.id,
         after: { accountId: input.accountId, amount: amount.toFixed(2), channel: input.channel, source: input.source },
       });
       if (!margin.ok) {
-        await transitionTx(tx, w, "REJECT", { actor: null, data: { rejectReason: margin.reason }, audit: { reason: margin.reason, margin } });
+        await transitionTx(tx, w, "REJECT", {
+          actor: null,
+          data: { rejectReason: margin.reason },
+          audit: { reason: margin.reason, margin },
+        });
         return w;
       }
-      await transitionTx(tx, w, "CHECK", { actor: null, audit: { amlScore: aml.score, hits: aml.hits.map((h) => h.rule), margin } });
+      await transitionTx(tx, w, "CHECK", {
+        actor: null,
+        audit: { amlScore: aml.score, hits: aml.hits.map((h) => h.rule), margin },
+      });
       await transitionTx(tx, w, "SUBMIT", { actor: null, audit: { requiredApprovals: w.requiredApprovals } });
       for (const c of largeValueCategories(amount.toNumber(), rule.crossBorder, false)) {
         await tx.largeValueReport.create({
-          data: { refType: "Withdrawal", refId: w.id, accountId: input.accountId, amount: amount.toFixed(2), category: c.category, threshold: c.threshold, createdAt: new Date(nowMs) },
+          data: {
+            refType: "Withdrawal",
+            refId: w.id,
+            accountId: input.accountId,
+            amount: amount.toFixed(2),
+            category: c.category,
+            threshold: c.threshold,
+            createdAt: new Date(nowMs),
+          },
         });
       }
       return w;
@@ -92,7 +129,11 @@ export async function requestWithdrawal(
   }
 }
 
-function replay<T extends { accountId: string; amount: { toString(): string } }>(w: T, input: WithdrawalRequestInput, amount: Decimal): T {
+function replay<T extends { accountId: string; amount: { toString(): string } }>(
+  w: T,
+  input: WithdrawalRequestInput,
+  amount: Decimal,
+): T {
   if (w.accountId !== input.accountId || !new Decimal(w.amount.toString()).equals(amount)) {
     throw new AppError("CONFLICT", "This idempotency key was already used for a different withdrawal.");
   }
@@ -108,7 +149,9 @@ export async function requestConsoleWithdrawal(
 ) {
   const accountId =
     input.accountId ??
-    (input.accountCode ? (await prisma.account.findUnique({ where: { code: input.accountCode.trim() }, select: { id: true } }))?.id : undefined);
+    (input.accountCode
+      ? (await prisma.account.findUnique({ where: { code: input.accountCode.trim() }, select: { id: true } }))?.id
+      : undefined);
   if (!accountId) throw new AppError("NOT_FOUND", `No account ${input.accountCode ?? ""}.`);
   return requestWithdrawal(prisma, { ...input, accountId, source: "CONSOLE" }, actor, deps);
 }

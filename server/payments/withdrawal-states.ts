@@ -2,8 +2,16 @@
 // (withdrawal-service.ts) applies a transition only with a conditional update on the current
 // state and version, so two concurrent actors can never both move the same withdrawal.
 export const WITHDRAWAL_STATES = [
-  "REQUESTED", "CHECKED", "PENDING_APPROVAL", "APPROVED", "SENT", "SETTLED",
-  "REJECTED", "FAILED", "REVERSED", "FROZEN",
+  "REQUESTED",
+  "CHECKED",
+  "PENDING_APPROVAL",
+  "APPROVED",
+  "SENT",
+  "SETTLED",
+  "REJECTED",
+  "FAILED",
+  "REVERSED",
+  "FROZEN",
 ] as const;
 export type WithdrawalState = (typeof WITHDRAWAL_STATES)[number];
 
@@ -31,7 +39,11 @@ export const TRANSITIONS: Table = {
   REQUESTED: { CHECK: "CHECKED", REJECT: "REJECTED", FREEZE: "FROZEN" },
   CHECKED: { SUBMIT: "PENDING_APPROVAL", REJECT: "REJECTED", FREEZE: "FROZEN" },
   PENDING_APPROVAL: {
-    APPROVE_PARTIAL: "PENDING_APPROVAL", APPROVE: "APPROVED", ESCALATE: "PENDING_APPROVAL", REJECT: "REJECTED", FREEZE: "FROZEN",
+    APPROVE_PARTIAL: "PENDING_APPROVAL",
+    APPROVE: "APPROVED",
+    ESCALATE: "PENDING_APPROVAL",
+    REJECT: "REJECTED",
+    FREEZE: "FROZEN",
   },
   APPROVED: { SEND: "SENT", FREEZE: "FROZEN" },
   SENT: { SETTLE: "SETTLED", FAIL: "FAILED" },

@@ -6,7 +6,12 @@ import type { Prisma } from "../db/generated/client";
 import { appendAuditEventTx } from "../audit/audit-service";
 import { AppError } from "../errors";
 import { lockAccountsTx, type Tx } from "../ledger/ledger-service";
-import { isWithdrawalState, nextWithdrawalState, type WithdrawalEvent, type WithdrawalState } from "./withdrawal-states";
+import {
+  isWithdrawalState,
+  nextWithdrawalState,
+  type WithdrawalEvent,
+  type WithdrawalState,
+} from "./withdrawal-states";
 
 export interface Actor {
   id: string;
@@ -36,8 +41,15 @@ export function stateOf(w: WithdrawalRow): WithdrawalState {
 }
 
 function refusal(w: WithdrawalRow, event: WithdrawalEvent): AppError {
-  if (w.status === "FROZEN") return new AppError("CONFLICT", "This withdrawal is frozen by compliance; nobody can act on it until compliance lifts the freeze.");
-  return new AppError("CONFLICT", `This withdrawal is ${w.status.toLowerCase().replace("_", " ")}; ${event.toLowerCase().replace("_", " ")} is not possible any more.`);
+  if (w.status === "FROZEN")
+    return new AppError(
+      "CONFLICT",
+      "This withdrawal is frozen by compliance; nobody can act on it until compliance lifts the freeze.",
+    );
+  return new AppError(
+    "CONFLICT",
+    `This withdrawal is ${w.status.toLowerCase().replace("_", " ")}; ${event.toLowerCase().replace("_", " ")} is not possible any more.`,
+  );
 }
 
 export async function transitionTx(
@@ -54,7 +66,8 @@ export async function transitionTx(
     where: { id: w.id, status: from, version: w.version },
     data: { ...opts.data, status: to, version: { increment: 1 } },
   });
-  if (res.count !== 1) throw new AppError("CONFLICT", "Someone else acted on this withdrawal at the same moment; reload it.");
+  if (res.count !== 1)
+    throw new AppError("CONFLICT", "Someone else acted on this withdrawal at the same moment; reload it.");
   await appendAuditEventTx(tx, {
     actorId: opts.actor?.id ?? null,
     actorEmail: opts.actor?.email ?? "system:payments",

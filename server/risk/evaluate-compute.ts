@@ -16,14 +16,22 @@ export function evaluateRiskInputs({ account, params, checkParams }: EvaluateInp
   if (checkParams) assertValidParams(params);
   const r = evaluateAccount(account, params);
   const figures: Array<[string, number | null]> = [
-    ["marketValue", r.marketValue], ["assets", r.assets], ["equity", r.equity],
-    ["maintenanceMargin", r.maintenanceMargin], ["initialMargin", r.initialMargin],
-    ["marginLevel", r.marginLevel], ["coverageRatio", r.coverageRatio], ["fundingAddOnBps", r.fundingAddOnBps],
+    ["marketValue", r.marketValue],
+    ["assets", r.assets],
+    ["equity", r.equity],
+    ["maintenanceMargin", r.maintenanceMargin],
+    ["initialMargin", r.initialMargin],
+    ["marginLevel", r.marginLevel],
+    ["coverageRatio", r.coverageRatio],
+    ["fundingAddOnBps", r.fundingAddOnBps],
   ];
-  for (const p of r.positions) figures.push([`${p.symbol}.marketValue`, p.marketValue], [`${p.symbol}.mm`, p.mm], [`${p.symbol}.im`, p.im]);
+  for (const p of r.positions)
+    figures.push([`${p.symbol}.marketValue`, p.marketValue], [`${p.symbol}.mm`, p.mm], [`${p.symbol}.im`, p.im]);
   const bad = figures.find(([, v]) => v !== null && !Number.isFinite(v));
   if (bad) {
-    throw new RiskInputError(`The inputs are too large to compute: ${bad[0]} is not a finite number. Check quantities, prices, cash and debt.`);
+    throw new RiskInputError(
+      `The inputs are too large to compute: ${bad[0]} is not a finite number. Check quantities, prices, cash and debt.`,
+    );
   }
   return {
     marketValue: r.marketValue,
@@ -36,8 +44,15 @@ export function evaluateRiskInputs({ account, params, checkParams }: EvaluateInp
     status: r.status,
     fundingAddOnBps: r.fundingAddOnBps,
     positions: r.positions.map((p) => ({
-      symbol: p.symbol, marketValue: p.marketValue, m: p.m, mm: p.mm, im: p.im, volMultiplier: p.volMultiplier,
-      sizeMultiplier: p.sizeMultiplier, shareOfAdv: Number.isFinite(p.shareOfAdv) ? p.shareOfAdv : null, maxLeverage: p.maxLeverage,
+      symbol: p.symbol,
+      marketValue: p.marketValue,
+      m: p.m,
+      mm: p.mm,
+      im: p.im,
+      volMultiplier: p.volMultiplier,
+      sizeMultiplier: p.sizeMultiplier,
+      shareOfAdv: Number.isFinite(p.shareOfAdv) ? p.shareOfAdv : null,
+      maxLeverage: p.maxLeverage,
     })),
   };
 }

@@ -10,7 +10,11 @@ import type { RiskParams } from "./margin/risk-params";
 import { getActiveParams } from "./params/param-service";
 
 /** Caller's params (validated in the worker) or the live version; the model runs in the compute pool. */
-export async function evaluateRisk(prisma: PrismaClient, body: AccountInput & { params?: RiskParams }, opts: ComputeOptions = {}) {
+export async function evaluateRisk(
+  prisma: PrismaClient,
+  body: AccountInput & { params?: RiskParams },
+  opts: ComputeOptions = {},
+) {
   let version: number | null = null;
   let params = body.params;
   if (!params) ({ version, params } = await getActiveParams(prisma));
@@ -37,6 +41,14 @@ export async function getAccountRiskForApi(deps: RiskReadDeps, accountId: string
     parameterVersion: r.paramVersion,
     asOfBar: new Date(r.minuteTs).toISOString(),
     asOf: new Date(r.asOf).toISOString(),
-    positions: r.result.positions.map((p) => ({ symbol: p.symbol, marketValue: p.marketValue, m: p.m, mm: p.mm, im: p.im, volMultiplier: p.volMultiplier, sizeMultiplier: p.sizeMultiplier })),
+    positions: r.result.positions.map((p) => ({
+      symbol: p.symbol,
+      marketValue: p.marketValue,
+      m: p.m,
+      mm: p.mm,
+      im: p.im,
+      volMultiplier: p.volMultiplier,
+      sizeMultiplier: p.sizeMultiplier,
+    })),
   };
 }

@@ -21,7 +21,10 @@ export async function buildHeatmap(deps: RiskReadDeps) {
   const mlWeighted = new Float64Array(nSym);
   const mlWeight = new Float64Array(nSym);
   const holders = new Int32Array(nSym);
-  const sectors = new Map<string, Array<{ id: string; code: string; marginLevel: number | null; status: string; marketValue: number; symbol: string }>>();
+  const sectors = new Map<
+    string,
+    Array<{ id: string; code: string; marginLevel: number | null; status: string; marketValue: number; symbol: string }>
+  >();
 
   for (let a = 0; a < book.accountIds.length; a += 1) {
     const status = figures.status[a] ?? 0;
@@ -49,7 +52,14 @@ export async function buildHeatmap(deps: RiskReadDeps) {
     const sector = info.get(symbol)?.sector ?? "—";
     const id = book.accountIds[a] ?? "";
     const list = sectors.get(sector) ?? [];
-    list.push({ id, code: codes.get(id) ?? id, marginLevel: Number.isNaN(mlRaw) ? null : mlRaw, status: statusOfCode(status), marketValue: figures.marketValue[a] ?? 0, symbol });
+    list.push({
+      id,
+      code: codes.get(id) ?? id,
+      marginLevel: Number.isNaN(mlRaw) ? null : mlRaw,
+      status: statusOfCode(status),
+      marketValue: figures.marketValue[a] ?? 0,
+      symbol,
+    });
     sectors.set(sector, list);
   }
   const mlKey = (v: number | null) => (v === null ? Infinity : v);
@@ -58,7 +68,10 @@ export async function buildHeatmap(deps: RiskReadDeps) {
     paramVersion: live.version,
     lines: engine.currentParams().params.lines,
     sectors: [...sectors.entries()]
-      .map(([sector, accounts]) => ({ sector, accounts: accounts.sort((x, y) => mlKey(x.marginLevel) - mlKey(y.marginLevel)) }))
+      .map(([sector, accounts]) => ({
+        sector,
+        accounts: accounts.sort((x, y) => mlKey(x.marginLevel) - mlKey(y.marginLevel)),
+      }))
       .sort((x, y) => x.sector.localeCompare(y.sector)),
     symbols: book.symbols
       .map((code, s) => ({

@@ -22,13 +22,18 @@ export const riskPlugin: DomainPlugin = {
     ctx.services.accountRisk = { snapshot: (id) => risk.snapshot(id) };
     if (!ctx.engine) {
       // No tick here: keep the read-side figures fresh from what the ticking instance stores.
-      refreshTimer = setInterval(() => void risk.refreshFromDatabase().catch((err: unknown) => domainLog("risk").error({ err }, "refresh failed")), 60_000);
+      refreshTimer = setInterval(
+        () =>
+          void risk.refreshFromDatabase().catch((err: unknown) => domainLog("risk").error({ err }, "refresh failed")),
+        60_000,
+      );
       refreshTimer.unref();
     }
     ctx.engine?.onMinuteClose(async ({ minuteTs, bars }) => {
       try {
         const { event } = await risk.tick(minuteTs, bars);
-        if (event.revalueMs > 500) domainLog("risk").warn({ minute: minuteId(minuteTs), revalueMs: event.revalueMs }, "slow tick");
+        if (event.revalueMs > 500)
+          domainLog("risk").warn({ minute: minuteId(minuteTs), revalueMs: event.revalueMs }, "slow tick");
       } catch (err) {
         // A failed tick must not stop the market engine; its transaction rolled back, so the next
         // minute decides again from the last persisted state.

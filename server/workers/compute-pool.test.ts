@@ -46,7 +46,9 @@ describe("compute pool", () => {
   });
 
   it("brings a task's bad-input error back as a BAD_REQUEST AppError", async () => {
-    const err = await runCompute("indicators.volatility", { closes: [1e-300, 1e300], lambda: 0.94 }).catch((e: unknown) => e);
+    const err = await runCompute("indicators.volatility", { closes: [1e-300, 1e300], lambda: 0.94 }).catch(
+      (e: unknown) => e,
+    );
     expect(isAppError(err) && err.code).toBe("BAD_REQUEST");
     expect((err as Error).message).toMatch(/not a finite number/);
   });

@@ -42,15 +42,26 @@ function getPool(): Piscina {
   const g = globalThis as PoolHolder;
   if (g[POOL_KEY]) return g[POOL_KEY];
   const filename = computeWorkerFile();
-  if (!fs.existsSync(filename)) throw new Error(`The compute worker ${filename} is missing: run \`npm run build:workers\`.`);
+  if (!fs.existsSync(filename))
+    throw new Error(`The compute worker ${filename} is missing: run \`npm run build:workers\`.`);
   // One core stays with the engine and the web thread; 2-core machines get one worker.
   const threads = Math.max(1, Math.min(4, os.availableParallelism() - 1));
-  g[POOL_KEY] = new Piscina({ filename, minThreads: 0, maxThreads: threads, idleTimeout: 30_000, maxQueue: COMPUTE_MAX_QUEUE });
+  g[POOL_KEY] = new Piscina({
+    filename,
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: 30_000,
+    maxQueue: COMPUTE_MAX_QUEUE,
+  });
   return g[POOL_KEY];
 }
 
 /** Runs a registered task in the pool; see the module header for the refusals. */
-export async function runCompute<K extends ComputeTaskName>(task: K, input: ComputeInput<K>, opts: ComputeOptions = {}): Promise<ComputeOutput<K>> {
+export async function runCompute<K extends ComputeTaskName>(
+  task: K,
+  input: ComputeInput<K>,
+  opts: ComputeOptions = {},
+): Promise<ComputeOutput<K>> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_COMPUTE_TIMEOUT_MS;
   // The time limit counts from the moment a thread picks the job up (the worker says so on
   // `started`), so a job queued behind others is not charged for their time; the wait has its own cap.
@@ -71,11 +82,17 @@ export async function runCompute<K extends ComputeTaskName>(task: K, input: Comp
   const signal = opts.signal ? AbortSignal.any([stop.signal, opts.signal]) : stop.signal;
   let reply: ComputeReply;
   try {
-    reply = (await getPool().run({ task, input, started: started.port2 }, { signal, transferList: [started.port2] })) as ComputeReply;
+    reply = (await getPool().run(
+      { task, input, started: started.port2 },
+      { signal, transferList: [started.port2] },
+    )) as ComputeReply;
   } catch (err) {
     const e = err as Error;
     if (e.name === "AbortError" && reason === "timeout") {
-      throw new AppError("TIMEOUT", `The job ran over its ${(timeoutMs / 1000).toLocaleString("en-US")} s time limit and was stopped; ask for less work.`);
+      throw new AppError(
+        "TIMEOUT",
+        `The job ran over its ${(timeoutMs / 1000).toLocaleString("en-US")} s time limit and was stopped; ask for less work.`,
+      );
     }
     if ((e.name === "AbortError" && reason === "wait") || /queue is at limit/i.test(e.message)) {
       throw new AppError("TOO_MANY_REQUESTS", "The compute pool is busy; retry in a few seconds.", 5);

@@ -20,8 +20,7 @@ export type ComputeOutput<K extends ComputeTaskName> = ReturnType<(typeof comput
 
 /** What crosses the thread boundary: errors as data, since class identity does not survive it. */
 export type ComputeReply =
-  | { ok: true; value: unknown }
-  | { ok: false; code: string; message: string; internal: boolean; stack?: string };
+  { ok: true; value: unknown } | { ok: false; code: string; message: string; internal: boolean; stack?: string };
 
 export function isComputeTaskName(name: unknown): name is ComputeTaskName {
   return typeof name === "string" && Object.hasOwn(computeTasks, name);

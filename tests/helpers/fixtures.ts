@@ -23,15 +23,23 @@ export interface TestUser extends SessionUser {
 let cachedHash: Promise<string> | undefined;
 
 /** A user with an interactive session of their own (as after a sign-in), unless `session: false`. */
-export async function createUser(db: Database, role: Role, opts: { email?: string; totp?: boolean; session?: boolean } = {}): Promise<TestUser> {
+export async function createUser(
+  db: Database,
+  role: Role,
+  opts: { email?: string; totp?: boolean; session?: boolean } = {},
+): Promise<TestUser> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const email = opts.email ?? `${role.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@test.local`;
   const withTotp = opts.totp ?? requiresTotp(role);
   const totpSecret = withTotp ? generateTotpSecret() : null;
   const u = await db.prisma.user.create({
     data: {
-      email, name: `${role} tester`, role, passwordHash: await cachedHash,
-      totpSecret, totpEnrolledAt: withTotp ? new Date() : null,
+      email,
+      name: `${role} tester`,
+      role,
+      passwordHash: await cachedHash,
+      totpSecret,
+      totpEnrolledAt: withTotp ? new Date() : null,
     },
   });
   const sessionId = opts.session === false ? null : await createSession(db.prisma, { userId: u.id, role });
@@ -41,7 +49,10 @@ export async function createUser(db: Database, role: Role, opts: { email?: strin
 /** Marks the user's session as stepped up `agoMs` ago (a TOTP step-up made in that session). */
 export async function markStepUp(db: Database, user: SessionUser, agoMs = 0): Promise<void> {
   if (!user.sessionId) throw new Error("markStepUp: the user has no session");
-  await db.prisma.authSession.update({ where: { id: user.sessionId }, data: { stepUpAt: new Date(Date.now() - agoMs) } });
+  await db.prisma.authSession.update({
+    where: { id: user.sessionId },
+    data: { stepUpAt: new Date(Date.now() - agoMs) },
+  });
 }
 
 /** Another interactive session of the same user (a second browser). */

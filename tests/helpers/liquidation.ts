@@ -17,14 +17,24 @@ export const T0 = Date.UTC(2026, 11, 2, 2, 0, 0); // a bar start (10:00 Shanghai
 
 /** Bid side 10.00 x 500, 9.99 x 1,000, 9.98 x 2,000; ask 10.01 x 500. */
 export function fixedBook(): Book {
-  return { bids: [{ price: 10, qty: 500 }, { price: 9.99, qty: 1000 }, { price: 9.98, qty: 2000 }], asks: [{ price: 10.01, qty: 500 }] };
+  return {
+    bids: [
+      { price: 10, qty: 500 },
+      { price: 9.99, qty: 1000 },
+      { price: 9.98, qty: 2000 },
+    ],
+    asks: [{ price: 10.01, qty: 500 }],
+  };
 }
 
-export function fakeMarket(symbols: string[]): SimulatorBookSource & { suspended: Set<string>; books: Map<string, Book> } {
+export function fakeMarket(
+  symbols: string[],
+): SimulatorBookSource & { suspended: Set<string>; books: Map<string, Book> } {
   const books = new Map(symbols.map((s) => [s, fixedBook()]));
   const suspended = new Set<string>();
   return {
-    books, suspended,
+    books,
+    suspended,
     getBook: (s) => books.get(s),
     getLast: () => 10,
     getLimits: () => ({ up: 11, down: 9 }),
@@ -44,16 +54,42 @@ export async function seedBook(db: Database, accounts: BookAccount[], opts: { vo
   const p = db.prisma;
   await p.symbol.createMany({
     data: [SYM, SYM2].map((code) => ({
-      code, name: code, sector: "Banks", board: "MAIN" as const, assetClass: "MAIN_BOARD", liquidityTier: "T1", beta: 1, prevClose: 10, avgDailyValue: 1e9,
+      code,
+      name: code,
+      sector: "Banks",
+      board: "MAIN" as const,
+      assetClass: "MAIN_BOARD",
+      liquidityTier: "T1",
+      beta: 1,
+      prevClose: 10,
+      avgDailyValue: 1e9,
     })),
   });
   for (const a of accounts) {
-    await p.account.create({ data: { id: a.id, code: a.id.toUpperCase(), clientName: a.id, cash: String(a.cash ?? 0), debt: String(a.debt) } });
-    for (const pos of a.positions) await p.position.create({ data: { accountId: a.id, symbolCode: pos.symbol, qty: pos.qty, avgCost: "10" } });
+    await p.account.create({
+      data: { id: a.id, code: a.id.toUpperCase(), clientName: a.id, cash: String(a.cash ?? 0), debt: String(a.debt) },
+    });
+    for (const pos of a.positions)
+      await p.position.create({ data: { accountId: a.id, symbolCode: pos.symbol, qty: pos.qty, avgCost: "10" } });
   }
   await postOpeningBalances(p);
-  const bar = { open: 10, high: 10, low: 10, close: 10, volume: opts.volume ?? 100_000, turnover: 1e6, vwap: 10, trades: 100, spreadBps: 10, bidDepth: 3500, askDepth: 500, imbalance: 0 };
-  await p.bar1m.createMany({ data: [SYM, SYM2].map((symbolCode) => ({ symbolCode, ts: new Date(T0 - 60_000), ...bar })) });
+  const bar = {
+    open: 10,
+    high: 10,
+    low: 10,
+    close: 10,
+    volume: opts.volume ?? 100_000,
+    turnover: 1e6,
+    vwap: 10,
+    trades: 100,
+    spreadBps: 10,
+    bidDepth: 3500,
+    askDepth: 500,
+    imbalance: 0,
+  };
+  await p.bar1m.createMany({
+    data: [SYM, SYM2].map((symbolCode) => ({ symbolCode, ts: new Date(T0 - 60_000), ...bar })),
+  });
   await ensureDefaultParams(p);
 }
 
@@ -67,21 +103,42 @@ export interface DeskFixture {
   closeMinute(minuteTs: number, close?: number): Promise<Awaited<ReturnType<LiquidationDesk["onMinuteClose"]>>>;
 }
 
-export async function createDesk(db: Database, opts: { afterFill?: (key: string) => void; market?: ReturnType<typeof fakeMarket> } = {}): Promise<DeskFixture> {
+export async function createDesk(
+  db: Database,
+  opts: { afterFill?: (key: string) => void; market?: ReturnType<typeof fakeMarket> } = {},
+): Promise<DeskFixture> {
   const bus = createInProcessBus();
-  const engine = new RiskEngine({ prisma: db.prisma, sql: db.sql, services: { volatility: { sigma: () => 0.001 } }, bus });
+  const engine = new RiskEngine({
+    prisma: db.prisma,
+    sql: db.sql,
+    services: { volatility: { sigma: () => 0.001 } },
+    bus,
+  });
   await engine.load();
   const market = opts.market ?? fakeMarket([SYM, SYM2]);
   const clock = { now: T0 };
   const desk = new LiquidationDesk({
-    prisma: db.prisma, risk: engine, broker: new SimulatorBrokerAdapter(market), plan: planLiquidation, now: () => clock.now, bus, absorbLossTx,
+    prisma: db.prisma,
+    risk: engine,
+    broker: new SimulatorBrokerAdapter(market),
+    plan: planLiquidation,
+    now: () => clock.now,
+    bus,
+    absorbLossTx,
     afterFill: opts.afterFill,
   });
   return {
-    engine, desk, market, bus, clock,
+    engine,
+    desk,
+    market,
+    bus,
+    clock,
     async closeMinute(minuteTs, close = 10) {
       clock.now = minuteTs + 60_000;
-      await engine.tick(minuteTs, [SYM, SYM2].map((symbol) => ({ symbol, close })));
+      await engine.tick(
+        minuteTs,
+        [SYM, SYM2].map((symbol) => ({ symbol, close })),
+      );
       return desk.onMinuteClose(minuteTs);
     },
   };

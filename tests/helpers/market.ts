@@ -12,8 +12,17 @@ export function manualClock(start: number): Clock & { set(ts: number): void } {
 export async function storeUniverse(db: Database, universe: readonly SymbolSpec[]): Promise<void> {
   await db.prisma.symbol.createMany({
     data: universe.map((s) => ({
-      code: s.code, name: s.name, sector: s.sector, board: s.board, assetClass: "MAIN_BOARD", liquidityTier: "T1",
-      beta: s.beta, prevClose: s.prevClose, lotSize: s.lotSize, avgDailyValue: s.avgDailyValue, suspended: s.suspended,
+      code: s.code,
+      name: s.name,
+      sector: s.sector,
+      board: s.board,
+      assetClass: "MAIN_BOARD",
+      liquidityTier: "T1",
+      beta: s.beta,
+      prevClose: s.prevClose,
+      lotSize: s.lotSize,
+      avgDailyValue: s.avgDailyValue,
+      suspended: s.suspended,
     })),
   });
 }

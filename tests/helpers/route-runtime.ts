@@ -9,8 +9,16 @@ const holder = globalThis as unknown as { __minuteDesk?: Promise<Runtime> };
 export function installTestRuntime(db: Database): () => void {
   const bus = createInProcessBus();
   const rt = {
-    env: {} as Runtime["env"], demo: true, dataDir: "", db, bus, clock: { now: () => Date.now() } as unknown as Runtime["clock"],
-    engine: null, leader: null, services: { bus }, startedAt: Date.now(),
+    env: {} as Runtime["env"],
+    demo: true,
+    dataDir: "",
+    db,
+    bus,
+    clock: { now: () => Date.now() } as unknown as Runtime["clock"],
+    engine: null,
+    leader: null,
+    services: { bus },
+    startedAt: Date.now(),
   } satisfies Runtime;
   holder.__minuteDesk = Promise.resolve(rt);
   return () => {

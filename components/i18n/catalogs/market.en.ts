@@ -4,7 +4,8 @@ export const marketEn = {
   nav: { overview: "Market", alerts: "Alerts", feeds: "Feeds" },
   overview: {
     title: "Market overview",
-    subtitle: "Watchlist: the most liquid names and every symbol with an open alert. Sparklines update at each minute close.",
+    subtitle:
+      "Watchlist: the most liquid names and every symbol with an open alert. Sparklines update at each minute close.",
     sigma: "σ 1m",
     spreadRatio: "Spread ×",
     trend15: "15m",
@@ -122,14 +123,20 @@ export const marketEn = {
     diverging: "{n} symbols diverging (max {bps} bp)",
     events: "Feed events",
     noEvents: "No feed events yet.",
-    thresholds: "Stale after {stale} s without prints; divergence above {bps} bp; fail-back after {failback} s healthy.",
+    thresholds:
+      "Stale after {stale} s without prints; divergence above {bps} bp; fail-back after {failback} s healthy.",
     switchTitle: "Switch sources",
     wsUrl: "WebSocket URL",
     none: "(none)",
     switch: "Switch",
     switchConfirm: "Switch the market feed now? The current minute's bars are flagged GAP.",
     switched: "Feed switched: {source} is active.",
-    sourceNames: { "sim-a": "Simulator vendor A", "sim-b": "Simulator vendor B", replay: "CSV replay (S&P 500, 2001)", websocket: "WebSocket vendor" },
+    sourceNames: {
+      "sim-a": "Simulator vendor A",
+      "sim-b": "Simulator vendor B",
+      replay: "CSV replay (S&P 500, 2001)",
+      websocket: "WebSocket vendor",
+    },
     engineOff: "The market engine is not running on this server.",
     retention: "Retention",
     barDays: "1m bars (days)",

@@ -131,7 +131,12 @@ export const marketZhCN: Messages["market"] = {
     switch: "切换",
     switchConfirm: "立即切换行情源？本分钟的K线将标记为 GAP。",
     switched: "已切换：当前使用 {source}。",
-    sourceNames: { "sim-a": "模拟行情商 A", "sim-b": "模拟行情商 B", replay: "CSV 回放（标普500，2001年）", websocket: "WebSocket 行情商" },
+    sourceNames: {
+      "sim-a": "模拟行情商 A",
+      "sim-b": "模拟行情商 B",
+      replay: "CSV 回放（标普500，2001年）",
+      websocket: "WebSocket 行情商",
+    },
     engineOff: "本服务器未运行行情引擎。",
     retention: "数据保留期",
     barDays: "1分钟K线（天）",

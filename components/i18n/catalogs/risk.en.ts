@@ -48,12 +48,14 @@ export const riskEn = {
   },
   account: {
     since: "In this status since",
-    decisionsHint: "Each decision shows the parameter version it used; “Why?” replays that minute from its recorded inputs.",
+    decisionsHint:
+      "Each decision shows the parameter version it used; “Why?” replays that minute from its recorded inputs.",
     back: "All accounts",
     title: "Account {code}",
     client: "Client {name}",
     why: "Why this status",
-    whyText: "Margin level {ml} = equity {equity} ÷ maintenance margin {mm}. Lines of v{version}: warning {warning}, liquidation {liquidation}, hard floor {hardFloor}.",
+    whyText:
+      "Margin level {ml} = equity {equity} ÷ maintenance margin {mm}. Lines of v{version}: warning {warning}, liquidation {liquidation}, hard floor {hardFloor}.",
     whyNoMargin: "No margin is required (no positions).",
     whyNegative: "Equity {equity} is not positive while debt {debt} is outstanding.",
     whyReplay: "Replayed from the recorded inputs of the bar close {time} (parameters v{version}).",
@@ -143,9 +145,16 @@ export const riskEn = {
     effective: "Effective from",
     diff: "Changes",
     noDiff: "—",
-    states: { PROPOSED: "Awaiting approval", APPROVED: "Approved: takes effect at the next bar close", ACTIVE: "Active", SUPERSEDED: "Superseded", REJECTED: "Rejected" },
+    states: {
+      PROPOSED: "Awaiting approval",
+      APPROVED: "Approved: takes effect at the next bar close",
+      ACTIVE: "Active",
+      SUPERSEDED: "Superseded",
+      REJECTED: "Rejected",
+    },
     propose: "Propose a change",
-    proposeHint: "Edit the parameter set (JSON). A manager who is a different person approves it with an authenticator code; it takes effect at the next bar close.",
+    proposeHint:
+      "Edit the parameter set (JSON). A manager who is a different person approves it with an authenticator code; it takes effect at the next bar close.",
     json: "Parameter set (JSON)",
     badJson: "This is not valid JSON.",
     submit: "Propose",

@@ -2,10 +2,15 @@
 // sessions and API tokens, security alerts. security.zh-CN.ts must have the same keys.
 export const securityEn = {
   nav: { mySecurity: "My sessions and tokens" },
-  common: { cancel: "Cancel", code: "Authenticator code", codeHint: "6 digits; asked once per 5 minutes in this session" },
+  common: {
+    cancel: "Cancel",
+    code: "Authenticator code",
+    codeHint: "6 digits; asked once per 5 minutes in this session",
+  },
   proposals: {
     title: "Pending access changes (four eyes)",
-    intro: "New managers and administrators, role changes, re-enabling a user and TOTP resets need a second administrator.",
+    intro:
+      "New managers and administrators, role changes, re-enabling a user and TOTP resets need a second administrator.",
     none: "No access change is waiting.",
     kind: "Change",
     target: "User",
@@ -32,7 +37,12 @@ export const securityEn = {
     confirmRole: "{email}: {from} → {to}, after a second administrator approves. Their sessions end when it applies.",
     confirm: "Confirm",
   },
-  alerts: { title: "Security alerts", none: "No security alerts.", stepUpLocked: "Step-up locked", signInLocked: "Sign-in locked" },
+  alerts: {
+    title: "Security alerts",
+    none: "No security alerts.",
+    stepUpLocked: "Step-up locked",
+    signInLocked: "Sign-in locked",
+  },
   sessions: {
     title: "My sessions",
     started: "Started",
@@ -47,7 +57,8 @@ export const securityEn = {
   },
   tokens: {
     title: "My API tokens",
-    intro: "A token acts as you for scripts. It never approves money or parameters, freezes, holds or executes, or changes access.",
+    intro:
+      "A token acts as you for scripts. It never approves money or parameters, freezes, holds or executes, or changes access.",
     name: "Token name",
     write: "Allow changes (scope “write”); without it the token only reads",
     create: "Create token",

@@ -2,7 +2,11 @@
 // authorizes and calls one service.
 import { z } from "zod";
 import {
-  ACCOUNT_SORTS, getAccountRisk, listAccountDecisions, listAccountMarginCalls, listAccounts,
+  ACCOUNT_SORTS,
+  getAccountRisk,
+  listAccountDecisions,
+  listAccountMarginCalls,
+  listAccounts,
 } from "../../accounts/accounts-service";
 import type { RISK_STATUSES } from "../../risk/margin/risk-params";
 import { explainAccountAt, loadAccountHistory } from "../../risk/replay/replay-service";
@@ -16,7 +20,11 @@ export const accountsRouter = createTRPCRouter({
       z.object({
         search: z.string().max(64, "Search text is too long").optional(),
         status: z.enum(["HEALTHY", "WARNING", "LIQUIDATION", "HARD_FLOOR"] satisfies typeof RISK_STATUSES).optional(),
-        symbol: z.string().trim().regex(/^\d{6}\.(SH|SZ)$/, "Symbol codes look like 600519.SH").optional(),
+        symbol: z
+          .string()
+          .trim()
+          .regex(/^\d{6}\.(SH|SZ)$/, "Symbol codes look like 600519.SH")
+          .optional(),
         sort: z.enum(ACCOUNT_SORTS).optional(),
         dir: z.enum(["asc", "desc"]).optional(),
         cursor: z.string().max(32).optional(),

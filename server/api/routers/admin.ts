@@ -7,7 +7,10 @@ import { createUser, listUsers, proposeRoleChange, proposeTotpReset, setUserLock
 import { createTRPCRouter, interactiveProcedure, permissionProcedure, stepUpProcedure } from "../trpc";
 
 const id = z.string().min(1).max(64);
-const totpCode = z.string().trim().regex(/^\d{6}$/, "The authenticator code has 6 digits");
+const totpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, "The authenticator code has 6 digits");
 
 export const adminRouter = createTRPCRouter({
   users: permissionProcedure("users.view").query(({ ctx }) => listUsers(ctx.prisma)),
@@ -15,7 +18,11 @@ export const adminRouter = createTRPCRouter({
   createUser: interactiveProcedure("users.manage")
     .input(
       z.object({
-        email: z.string().trim().max(254, "Email addresses have at most 254 characters").email("Enter a valid email address"),
+        email: z
+          .string()
+          .trim()
+          .max(254, "Email addresses have at most 254 characters")
+          .email("Enter a valid email address"),
         name: z.string().trim().min(1, "Enter a name").max(100),
         role: z.enum(ROLES),
         password: z.string().min(12, "Passwords must be at least 12 characters").max(200),
@@ -36,7 +43,14 @@ export const adminRouter = createTRPCRouter({
     .query(({ ctx, input }) => listAccessProposals(ctx.prisma, input)),
   // A second ADMIN, with a step-up in this session (totpCode verified by the procedure).
   decideAccessProposal: stepUpProcedure("users.manage")
-    .input(z.object({ id, approve: z.boolean(), note: z.string().trim().max(500).optional(), totpCode: totpCode.optional() }))
+    .input(
+      z.object({
+        id,
+        approve: z.boolean(),
+        note: z.string().trim().max(500).optional(),
+        totpCode: totpCode.optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => decideAccessProposal(ctx.prisma, ctx.user, input)),
   securityAlerts: permissionProcedure("users.view").query(({ ctx }) => listSecurityAlerts(ctx.prisma)),
   apiTokens: permissionProcedure("apiTokens.manage").query(({ ctx }) => listApiTokens(ctx.prisma)),

@@ -7,7 +7,10 @@ import { TOKEN_SCOPES } from "../../auth/token-policy";
 import { beginTotpEnrollment, confirmTotpEnrollment } from "../../auth/totp-enrollment";
 import { createTRPCRouter, interactiveProcedure, permissionProcedure, protectedProcedure } from "../trpc";
 
-const code = z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app");
+const code = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app");
 const id = z.string().min(1).max(64);
 
 export const authRouter = createTRPCRouter({
@@ -27,7 +30,11 @@ export const authRouter = createTRPCRouter({
   signOutEverywhere: protectedProcedure.mutation(async ({ ctx }) => {
     const ended = await revokeUserSessions(ctx.prisma, ctx.user.id, "signOutEverywhere");
     await appendAuditEvent(ctx.prisma, {
-      actorId: ctx.user.id, actorEmail: ctx.user.email, action: "auth.signOutEverywhere", targetType: "User", targetId: ctx.user.id,
+      actorId: ctx.user.id,
+      actorEmail: ctx.user.email,
+      action: "auth.signOutEverywhere",
+      targetType: "User",
+      targetId: ctx.user.id,
       after: { sessionsEnded: ended },
     });
     return { ended };

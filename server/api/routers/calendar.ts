@@ -1,6 +1,14 @@
 // calendar procedures (P1 bank and exchange calendars). Each one: input schema, permission, one service call.
 import { z } from "zod";
-import { isBankDay, isExchangeDay, listCalendarYear, nextBankDay, nextExchangeDay, removeCalendarDay, setCalendarDay } from "../../calendar/calendar-service";
+import {
+  isBankDay,
+  isExchangeDay,
+  listCalendarYear,
+  nextBankDay,
+  nextExchangeDay,
+  removeCalendarDay,
+  setCalendarDay,
+} from "../../calendar/calendar-service";
 import { CALENDARS, DAY_KINDS, isIsoDate } from "../../calendar/day-calendar";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
@@ -15,8 +23,10 @@ export const calendarRouter = createTRPCRouter({
     .input(z.object({ date }))
     .query(async ({ ctx, input }) => ({
       date: input.date,
-      bankDay: await isBankDay(ctx.prisma, input.date), exchangeDay: await isExchangeDay(ctx.prisma, input.date),
-      nextBankDay: await nextBankDay(ctx.prisma, input.date), nextExchangeDay: await nextExchangeDay(ctx.prisma, input.date),
+      bankDay: await isBankDay(ctx.prisma, input.date),
+      exchangeDay: await isExchangeDay(ctx.prisma, input.date),
+      nextBankDay: await nextBankDay(ctx.prisma, input.date),
+      nextExchangeDay: await nextExchangeDay(ctx.prisma, input.date),
     })),
   setDay: permissionProcedure("calendars.manage")
     .input(z.object({ calendar, date, kind: z.enum(DAY_KINDS), name: z.string().max(100) }))

@@ -14,65 +14,157 @@ const state = z.enum(TICKET_STATES);
 const urgency = z.enum(TICKET_URGENCIES);
 
 const legOut = z.object({
-  symbol: z.string(), qty: z.number().int(), filledQty: z.number().int(), markPrice: z.number(), expectedPrice: z.number(),
-  expectedSlippageBps: z.number(), cannotClose: z.string().nullable(),
+  symbol: z.string(),
+  qty: z.number().int(),
+  filledQty: z.number().int(),
+  markPrice: z.number(),
+  expectedPrice: z.number(),
+  expectedSlippageBps: z.number(),
+  cannotClose: z.string().nullable(),
 });
 
 export const ticketSummaryOut = z.object({
-  id: z.string(), accountId: z.string(), accountCode: z.string(), status: state, urgency, createdAt: z.date(), deadline: z.date(),
-  heldUntil: z.date().nullable(), holdSeconds: z.number(), holdCapSeconds: z.number(), marginLevel: z.number().nullable(), equity: z.number(),
-  shortfall: z.number(), expectedSlippageBps: z.number().nullable(), realizedSlippageBps: z.number().nullable(), paramVersion: z.number().int(),
-  executedAt: z.date().nullable(), closedReason: z.string().nullable(), replans: z.number().int(), disputes: z.number().int(), legs: z.array(legOut),
+  id: z.string(),
+  accountId: z.string(),
+  accountCode: z.string(),
+  status: state,
+  urgency,
+  createdAt: z.date(),
+  deadline: z.date(),
+  heldUntil: z.date().nullable(),
+  holdSeconds: z.number(),
+  holdCapSeconds: z.number(),
+  marginLevel: z.number().nullable(),
+  equity: z.number(),
+  shortfall: z.number(),
+  expectedSlippageBps: z.number().nullable(),
+  realizedSlippageBps: z.number().nullable(),
+  paramVersion: z.number().int(),
+  executedAt: z.date().nullable(),
+  closedReason: z.string().nullable(),
+  replans: z.number().int(),
+  disputes: z.number().int(),
+  legs: z.array(legOut),
 });
 
 export const ticketDetailOut = ticketSummaryOut.omit({ accountCode: true, disputes: true, legs: true }).extend({
-  accountCode: z.string(), clientName: z.string(), cash: z.number(), debt: z.number(), triggerMinute: z.date(), maintenance: z.number(), version: z.number().int(),
-  reasons: z.record(z.string(), z.unknown()), plan: z.record(z.string(), z.unknown()),
+  accountCode: z.string(),
+  clientName: z.string(),
+  cash: z.number(),
+  debt: z.number(),
+  triggerMinute: z.date(),
+  maintenance: z.number(),
+  version: z.number().int(),
+  reasons: z.record(z.string(), z.unknown()),
+  plan: z.record(z.string(), z.unknown()),
   legs: z.array(legOut.extend({ id: z.string(), seq: z.number().int() })),
-  fills: z.array(z.object({
-    id: z.string(), symbol: z.string(), qty: z.number().int(), price: z.number(), grossProceeds: z.number(), fees: z.number(), slippageBps: z.number(),
-    ts: z.date(), journalEntryId: z.string().nullable(),
-  })),
-  holds: z.array(z.object({ id: z.string(), kind: z.string(), reason: z.string(), byEmail: z.string(), fromTs: z.date(), untilTs: z.date(), grantedSeconds: z.number() })),
-  disputes: z.array(z.object({
-    id: z.string(), text: z.string(), enteredBy: z.string(), status: z.string(), reviewNote: z.string().nullable(), reviewedBy: z.string().nullable(),
-    reviewedAt: z.date().nullable(), createdAt: z.date(),
-  })),
-  events: z.array(z.object({
-    id: z.number().int(), ts: z.date(), kind: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actor: z.string(),
-    data: z.record(z.string(), z.unknown()).nullable(),
-  })),
+  fills: z.array(
+    z.object({
+      id: z.string(),
+      symbol: z.string(),
+      qty: z.number().int(),
+      price: z.number(),
+      grossProceeds: z.number(),
+      fees: z.number(),
+      slippageBps: z.number(),
+      ts: z.date(),
+      journalEntryId: z.string().nullable(),
+    }),
+  ),
+  holds: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      reason: z.string(),
+      byEmail: z.string(),
+      fromTs: z.date(),
+      untilTs: z.date(),
+      grantedSeconds: z.number(),
+    }),
+  ),
+  disputes: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      enteredBy: z.string(),
+      status: z.string(),
+      reviewNote: z.string().nullable(),
+      reviewedBy: z.string().nullable(),
+      reviewedAt: z.date().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+  events: z.array(
+    z.object({
+      id: z.number().int(),
+      ts: z.date(),
+      kind: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      actor: z.string(),
+      data: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
 });
 
 const actionOut = z.object({ ticketId: z.string(), status: z.string() });
 
 export const liquidationRouter = createTRPCRouter({
   list: permissionProcedure("liquidation.view")
-    .input(z.object({
-      statuses: z.array(state).min(1).optional(), since: z.date().optional(), accountId: id.optional(), limit: z.number().int().min(1).max(1000).default(200),
-    }))
+    .input(
+      z.object({
+        statuses: z.array(state).min(1).optional(),
+        since: z.date().optional(),
+        accountId: id.optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      }),
+    )
     .output(z.array(ticketSummaryOut))
     .query(({ ctx, input }) => listTickets(ctx.prisma, input)),
-  detail: permissionProcedure("liquidation.view").input(z.object({ id })).output(ticketDetailOut).query(({ ctx, input }) => getTicket(ctx.prisma, input.id)),
+  detail: permissionProcedure("liquidation.view")
+    .input(z.object({ id }))
+    .output(ticketDetailOut)
+    .query(({ ctx, input }) => getTicket(ctx.prisma, input.id)),
   hold: permissionProcedure("liquidation.act")
     .input(z.object({ id, reason }))
     .output(actionOut)
     .mutation(({ ctx, input }) => liquidation.hold(ctx, { ticketId: input.id, reason: input.reason }, ctx.user)),
   extendHold: permissionProcedure("liquidation.extendHold")
-    .input(z.object({ id, reason, extraSeconds: z.number().int().min(60, "At least 60 s").max(3600, "At most 3,600 s (1 hour) at a time") }))
+    .input(
+      z.object({
+        id,
+        reason,
+        extraSeconds: z.number().int().min(60, "At least 60 s").max(3600, "At most 3,600 s (1 hour) at a time"),
+      }),
+    )
     .output(actionOut)
-    .mutation(({ ctx, input }) => liquidation.extend(ctx, { ticketId: input.id, reason: input.reason, extraSeconds: input.extraSeconds }, ctx.user)),
+    .mutation(({ ctx, input }) =>
+      liquidation.extend(ctx, { ticketId: input.id, reason: input.reason, extraSeconds: input.extraSeconds }, ctx.user),
+    ),
   execute: permissionProcedure("liquidation.act")
     .input(z.object({ id }))
     .output(actionOut)
     .mutation(({ ctx, input }) => liquidation.execute(ctx, { ticketId: input.id }, ctx.user)),
   reduce: permissionProcedure("liquidation.act")
-    .input(z.object({
-      id, reason,
-      legs: z.array(z.object({ symbol: z.string().min(1).max(20), qty: z.number().int().min(0, "Quantities cannot be negative") })).min(1).max(200),
-    }))
+    .input(
+      z.object({
+        id,
+        reason,
+        legs: z
+          .array(
+            z.object({
+              symbol: z.string().min(1).max(20),
+              qty: z.number().int().min(0, "Quantities cannot be negative"),
+            }),
+          )
+          .min(1)
+          .max(200),
+      }),
+    )
     .output(actionOut)
-    .mutation(({ ctx, input }) => liquidation.reduce(ctx, { ticketId: input.id, reason: input.reason, legs: input.legs }, ctx.user)),
+    .mutation(({ ctx, input }) =>
+      liquidation.reduce(ctx, { ticketId: input.id, reason: input.reason, legs: input.legs }, ctx.user),
+    ),
   cancel: permissionProcedure("liquidation.act")
     .input(z.object({ id, reason }))
     .output(actionOut)
@@ -89,7 +181,11 @@ export const liquidationRouter = createTRPCRouter({
     .output(actionOut)
     .mutation(({ ctx, input }) => liquidation.review(ctx, input, ctx.user)),
   waterfall: permissionProcedure("liquidation.view")
-    .output(z.array(z.object({ layer: z.enum(WATERFALL_LAYERS), balance: z.number(), absorbed: z.number(), funded: z.number() })))
+    .output(
+      z.array(
+        z.object({ layer: z.enum(WATERFALL_LAYERS), balance: z.number(), absorbed: z.number(), funded: z.number() }),
+      ),
+    )
     .query(({ ctx }) => readWaterfall(ctx.prisma)),
   onTicket: permissionProcedure("liquidation.view")
     .input(z.object({ lastEventId: z.string().max(64).nullish() }).optional())

@@ -1,15 +1,31 @@
 // monitoring procedures (M1, M2 drills, M4-M6). Each one: input schema, permissionProcedure("<permission>"), one service call.
 import { z } from "zod";
-import { acknowledgeAlert, listActions, listAlerts, revokeAction, updateRule, loadRules } from "../../market/monitoring/alert-store";
+import {
+  acknowledgeAlert,
+  listActions,
+  listAlerts,
+  revokeAction,
+  updateRule,
+  loadRules,
+} from "../../market/monitoring/alert-store";
 import { SEVERITIES } from "../../market/monitoring/alert-rules";
 import { DRILL_KINDS } from "../../market/monitoring/drills";
 import { FEED_CHOICES } from "../../market/monitoring/feed-admin";
 import {
-  getFeedHealth, getIndicators, getLatency, getRetentionSetting, requireMonitoring, setRetention, streamAlerts,
+  getFeedHealth,
+  getIndicators,
+  getLatency,
+  getRetentionSetting,
+  requireMonitoring,
+  setRetention,
+  streamAlerts,
 } from "../../market/monitoring/monitoring-service";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
-const symbol = z.string().trim().regex(/^\d{6}\.(SH|SZ)$/, "Symbol codes look like 600519.SH or 300750.SZ");
+const symbol = z
+  .string()
+  .trim()
+  .regex(/^\d{6}\.(SH|SZ)$/, "Symbol codes look like 600519.SH or 300750.SZ");
 const id = z.string().min(1).max(64);
 
 export const monitoringRouter = createTRPCRouter({
@@ -31,10 +47,15 @@ export const monitoringRouter = createTRPCRouter({
   latency: permissionProcedure("alerts.view").query(({ ctx }) => getLatency(ctx.services)),
   rules: permissionProcedure("alerts.view").query(({ ctx }) => loadRules(ctx.prisma)),
   updateRule: permissionProcedure("alertRules.manage")
-    .input(z.object({
-      id, enabled: z.boolean().optional(), multiplier: z.number().min(1).max(5).optional(),
-      durationMin: z.number().int().min(1).max(1440).optional(), minSeverity: z.enum(SEVERITIES as [string, ...string[]]).optional(),
-    }))
+    .input(
+      z.object({
+        id,
+        enabled: z.boolean().optional(),
+        multiplier: z.number().min(1).max(5).optional(),
+        durationMin: z.number().int().min(1).max(1440).optional(),
+        minSeverity: z.enum(SEVERITIES as [string, ...string[]]).optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const rule = await updateRule(ctx.prisma, ctx.user, input);
       await ctx.services.monitoring?.reloadRules();
@@ -55,16 +76,33 @@ export const monitoringRouter = createTRPCRouter({
     .query(({ ctx, input }) => getIndicators(ctx.services, input.symbols)),
   feedHealth: permissionProcedure("market.view").query(({ ctx }) => getFeedHealth(ctx.engine)),
   switchFeeds: permissionProcedure("feeds.manage")
-    .input(z.object({
-      primary: z.enum(FEED_CHOICES), secondary: z.enum(FEED_CHOICES).nullable(),
-      wsUrl: z.string().trim().regex(/^wss?:\/\/\S+$/, "A WebSocket URL starts with ws:// or wss://").optional(),
-    }).refine((v) => v.primary !== v.secondary, { message: "Primary and secondary must be different sources", path: ["secondary"] }))
+    .input(
+      z
+        .object({
+          primary: z.enum(FEED_CHOICES),
+          secondary: z.enum(FEED_CHOICES).nullable(),
+          wsUrl: z
+            .string()
+            .trim()
+            .regex(/^wss?:\/\/\S+$/, "A WebSocket URL starts with ws:// or wss://")
+            .optional(),
+        })
+        .refine((v) => v.primary !== v.secondary, {
+          message: "Primary and secondary must be different sources",
+          path: ["secondary"],
+        }),
+    )
     .mutation(({ ctx, input }) => requireMonitoring(ctx.services).switchFeeds(ctx.user, input)),
   runDrill: permissionProcedure("drills.run")
-    .input(z.object({
-      kind: z.enum(DRILL_KINDS), symbol: symbol.optional(), sector: z.string().trim().min(1).max(60).optional(),
-      magnitude: z.number().min(0.01).max(0.5).optional(), minutes: z.number().int().min(1).max(60).optional(),
-    }))
+    .input(
+      z.object({
+        kind: z.enum(DRILL_KINDS),
+        symbol: symbol.optional(),
+        sector: z.string().trim().min(1).max(60).optional(),
+        magnitude: z.number().min(0.01).max(0.5).optional(),
+        minutes: z.number().int().min(1).max(60).optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => requireMonitoring(ctx.services).runDrill(ctx.user, input)),
   retention: permissionProcedure("market.view").query(({ ctx }) => getRetentionSetting(ctx.prisma)),
   setRetention: permissionProcedure("feeds.manage")

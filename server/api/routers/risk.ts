@@ -19,19 +19,35 @@ export const riskRouter = createTRPCRouter({
   heatmap: permissionProcedure("risk.view").query(({ ctx }) => buildHeatmap(ctx)),
   marginCalls: permissionProcedure("risk.view").query(({ ctx }) => listOpenMarginCalls(ctx.prisma)),
   escalateMarginCall: permissionProcedure("marginCalls.manage")
-    .input(z.object({ id: z.string().min(1).max(64), note: z.string().trim().min(3, "Say why (at least 3 characters)").max(500) }))
+    .input(
+      z.object({
+        id: z.string().min(1).max(64),
+        note: z.string().trim().min(3, "Say why (at least 3 characters)").max(500),
+      }),
+    )
     .mutation(({ ctx, input }) => escalateMarginCall(ctx.prisma, ctx.user, input)),
   params: permissionProcedure("riskParams.view").query(({ ctx }) => listParamVersions(ctx.prisma)),
   proposeParams: permissionProcedure("riskParams.propose")
-    .input(z.object({ params: riskParamsSchema, reason: z.string().trim().min(5, "Give a reason (at least 5 characters)").max(1000) }))
-    .mutation(({ ctx, input }) => proposeParams(ctx.prisma, ctx.user, { params: input.params as RiskParams, reason: input.reason })),
+    .input(
+      z.object({
+        params: riskParamsSchema,
+        reason: z.string().trim().min(5, "Give a reason (at least 5 characters)").max(1000),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      proposeParams(ctx.prisma, ctx.user, { params: input.params as RiskParams, reason: input.reason }),
+    ),
   decideParams: permissionProcedure("riskParams.approve")
     .input(
       z.object({
         version: z.number().int().min(1),
         approve: z.boolean(),
         note: z.string().trim().max(500).optional(),
-        totpCode: z.string().trim().regex(/^\d{6}$/, "The authenticator code has 6 digits").optional(),
+        totpCode: z
+          .string()
+          .trim()
+          .regex(/^\d{6}$/, "The authenticator code has 6 digits")
+          .optional(),
       }),
     )
     .mutation(({ ctx, input }) => decideParams(ctx.prisma, ctx.user, input)),

@@ -18,7 +18,9 @@ export async function getHealth() {
   const staleMs = (STALE_AFTER_MINUTES * 60_000) / (engine?.speed ?? 1);
   const sinceStart = Date.now() - rt.startedAt;
   const ticking =
-    engine !== null && engine.running && (engine.lastTickAt !== null ? Date.now() - engine.lastTickAt < staleMs : sinceStart < staleMs);
+    engine !== null &&
+    engine.running &&
+    (engine.lastTickAt !== null ? Date.now() - engine.lastTickAt < staleMs : sinceStart < staleMs);
   // The feed supervisor's own verdict (M1) counts too: a degraded or failed-over feed is not "ok".
   const feedStatus = !engine ? "off" : !leader ? "standby" : !ticking ? "stale" : engine.feed.status;
   return {

@@ -18,7 +18,10 @@ const BRAND: unique symbol = Symbol.for("minute-desk.AppError") as never;
 /** What `new AppError(...)` from a second copy of server/errors.ts looks like to this copy. */
 class ForeignAppError extends Error {
   readonly [BRAND] = true;
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -31,14 +34,24 @@ describe("error envelope", () => {
   });
 
   it("maps it in tRPC procedures too", async () => {
-    const router = createTRPCRouter({ drill: publicProcedure.mutation(() => { throw new ForeignAppError("BAD_REQUEST", "Enter the feed's WebSocket URL."); }) });
+    const router = createTRPCRouter({
+      drill: publicProcedure.mutation(() => {
+        throw new ForeignAppError("BAD_REQUEST", "Enter the feed's WebSocket URL.");
+      }),
+    });
     const caller = createCallerFactory(router)({} as never);
-    await expect(caller.drill()).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Enter the feed's WebSocket URL." });
+    await expect(caller.drill()).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Enter the feed's WebSocket URL.",
+    });
   });
 
   it("hides internals of an unexpected error behind a correlation id that is logged with the details", async () => {
     logged.error.mockClear();
-    const res = errorToResponse(new Error('invalid byte sequence for encoding "UTF8": 0x00 in prisma.account.findUnique()'), "test");
+    const res = errorToResponse(
+      new Error('invalid byte sequence for encoding "UTF8": 0x00 in prisma.account.findUnique()'),
+      "test",
+    );
     expect(res.status).toBe(500);
     const body = (await res.json()) as { error: { code: string; message: string; ref: string } };
     expect(body.error.code).toBe("INTERNAL_SERVER_ERROR");

@@ -15,14 +15,22 @@ import { internalErrorMessage, reportInternalError } from "../internal-error";
 import { assertJsonContentType, assertNoNul, readBodyCapped, MAX_BODY_BYTES } from "../request-limits";
 import { observeRequest } from "../observe-request";
 
-export function errorResponse(status: number, code: string, message: string, issues?: unknown, headers?: HeadersInit): Response {
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  issues?: unknown,
+  headers?: HeadersInit,
+): Response {
   return Response.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status, headers });
 }
 
 /** Any thrown value as the error envelope: AppError and zod errors keep their message, the rest is a 500 with a reference. */
 export function errorToResponse(err: unknown, where: string, requestId?: string): Response {
   if (isAppError(err)) {
-    const headers = err.retryAfterSeconds ? { "Retry-After": String(Math.max(1, Math.ceil(err.retryAfterSeconds))) } : undefined;
+    const headers = err.retryAfterSeconds
+      ? { "Retry-After": String(Math.max(1, Math.ceil(err.retryAfterSeconds))) }
+      : undefined;
     return errorResponse(HTTP_STATUS[err.code], err.code, err.message, undefined, headers);
   }
   if (err instanceof ZodError) {
@@ -34,7 +42,10 @@ export function errorToResponse(err: unknown, where: string, requestId?: string)
     );
   }
   const ref = reportInternalError(where, err, requestId);
-  return Response.json({ error: { code: "INTERNAL_SERVER_ERROR", message: internalErrorMessage(ref), ref } }, { status: 500 });
+  return Response.json(
+    { error: { code: "INTERNAL_SERVER_ERROR", message: internalErrorMessage(ref), ref } },
+    { status: 500 },
+  );
 }
 
 export interface ApiContext {

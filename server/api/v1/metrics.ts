@@ -25,9 +25,11 @@ export async function serveMetrics(req: Request, deps: MetricsDeps): Promise<Res
   const scraper = deps.metricsToken !== undefined && bearer !== null && sameSecret(bearer, deps.metricsToken);
   if (!scraper) {
     const user = await deps.resolveUser(req.headers);
-    if (!user) return errorResponse(401, "UNAUTHORIZED", "Send Authorization: Bearer <METRICS_TOKEN>, or sign in as an ADMIN.");
+    if (!user)
+      return errorResponse(401, "UNAUTHORIZED", "Send Authorization: Bearer <METRICS_TOKEN>, or sign in as an ADMIN.");
     if (user.totpPending) return errorResponse(403, "FORBIDDEN", "Enroll two-factor authentication (TOTP) first.");
-    if (user.role !== "ADMIN") return errorResponse(403, "FORBIDDEN", `Your role (${user.role}) may not read metrics (ADMIN only).`);
+    if (user.role !== "ADMIN")
+      return errorResponse(403, "FORBIDDEN", `Your role (${user.role}) may not read metrics (ADMIN only).`);
   }
   const { body, contentType } = await renderMetrics(deps.rt);
   return new Response(body, { status: 200, headers: { "content-type": contentType, "cache-control": "no-store" } });

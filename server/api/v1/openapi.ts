@@ -17,13 +17,19 @@ const errorSchema = {
       properties: {
         code: { type: "string", example: "BAD_REQUEST" },
         message: { type: "string" },
-        issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
-        ref: { type: "string", format: "uuid", description: "500 only: the correlation id the server log carries with the details" },
+        issues: {
+          type: "array",
+          items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
+        },
+        ref: {
+          type: "string",
+          format: "uuid",
+          description: "500 only: the correlation id the server log carries with the details",
+        },
       },
     },
   },
 };
-
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -37,7 +43,11 @@ export const openApiDocument = {
   security: [{ bearer: [] }, { session: [] }],
   components: {
     securitySchemes: {
-      bearer: { type: "http", scheme: "bearer", description: "An API token (md_...), scoped read or read+write; revocable by its owner or an ADMIN." },
+      bearer: {
+        type: "http",
+        scheme: "bearer",
+        description: "An API token (md_...), scoped read or read+write; revocable by its owner or an ADMIN.",
+      },
       session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
     },
     schemas: { Error: errorSchema },
@@ -92,7 +102,11 @@ export const openApiDocument = {
                 schema: {
                   type: "object",
                   required: ["ok", "checked", "firstBrokenId"],
-                  properties: { ok: { type: "boolean" }, checked: { type: "integer" }, firstBrokenId: { type: ["integer", "null"] } },
+                  properties: {
+                    ok: { type: "boolean" },
+                    checked: { type: "integer" },
+                    firstBrokenId: { type: ["integer", "null"] },
+                  },
                 },
               },
             },

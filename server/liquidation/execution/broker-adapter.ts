@@ -66,7 +66,8 @@ export class SimulatorBrokerAdapter implements BrokerAdapter {
     const best = book?.bids[0]?.price ?? last;
     const limits = this.sim.getLimits(symbol);
     // At limit-down the queue of sellers at the limit is ahead of us: treat as untradable this minute.
-    const atLimitDown = limits !== undefined && limits.down > 0 && cents(last) <= cents(limits.down) && (book?.asks.length ?? 0) === 0;
+    const atLimitDown =
+      limits !== undefined && limits.down > 0 && cents(last) <= cents(limits.down) && (book?.asks.length ?? 0) === 0;
     if (atLimitDown) return { tradable: false, reason: "LIMIT_DOWN", referencePrice: best, depth };
     if (depth <= 0) return { tradable: false, reason: "NO_BID", referencePrice: best, depth: 0 };
     return { tradable: true, reason: null, referencePrice: best, depth };
@@ -82,7 +83,8 @@ export class SimulatorBrokerAdapter implements BrokerAdapter {
   sell(symbol: string, qty: number): SellExecution {
     const quote = this.quoteSell(symbol);
     const book = this.sim.getBook(symbol);
-    if (!quote.tradable || !book || qty <= 0) return { qty: 0, avgPrice: 0, referencePrice: quote.referencePrice, levels: [] };
+    if (!quote.tradable || !book || qty <= 0)
+      return { qty: 0, avgPrice: 0, referencePrice: quote.referencePrice, levels: [] };
     const used = [...(this.taken.get(book) ?? book.bids.map(() => 0))];
     const rest = this.remaining(book);
     let left = qty;

@@ -36,10 +36,20 @@ export interface SliceResult {
 
 const MINUTE = 60_000;
 
-async function minuteCap(tx: Tx, symbol: string, minuteTs: Date, share: number, volumes: Map<string, number> | undefined): Promise<number> {
+async function minuteCap(
+  tx: Tx,
+  symbol: string,
+  minuteTs: Date,
+  share: number,
+  volumes: Map<string, number> | undefined,
+): Promise<number> {
   let volume = volumes?.get(symbol);
   if (volume === undefined) {
-    const bar = await tx.bar1m.findFirst({ where: { symbolCode: symbol, ts: { lt: minuteTs } }, orderBy: { ts: "desc" }, select: { volume: true } });
+    const bar = await tx.bar1m.findFirst({
+      where: { symbolCode: symbol, ts: { lt: minuteTs } },
+      orderBy: { ts: "desc" },
+      select: { volume: true },
+    });
     volume = bar?.volume ?? 0;
     volumes?.set(symbol, volume);
   }
@@ -60,13 +70,21 @@ export async function executeSlice(prisma: PrismaClient, ticketId: string, deps:
     async (tx) => {
       const t = await lockTicket(tx, ticketId);
       const state = ticketStateOf(t);
-      if (state !== "EXECUTING" && state !== "PARTIALLY_FILLED") return { ticketId, filled: 0, events: [], done: state === "EXECUTED" };
+      if (state !== "EXECUTING" && state !== "PARTIALLY_FILLED")
+        return { ticketId, filled: 0, events: [], done: state === "EXECUTED" };
       const legs = await tx.liquidationLeg.findMany({ where: { ticketId }, orderBy: { seq: "asc" } });
       const lots = new Map(
-        (await tx.symbol.findMany({ where: { code: { in: legs.map((l) => l.symbol) } }, select: { code: true, lotSize: true } })).map((s) => [s.code, s.lotSize]),
+        (
+          await tx.symbol.findMany({
+            where: { code: { in: legs.map((l) => l.symbol) } },
+            select: { code: true, lotSize: true },
+          })
+        ).map((s) => [s.code, s.lotSize]),
       );
       const doneThisMinute = new Set(
-        (await tx.liquidationFill.findMany({ where: { ticketId, minuteTs }, select: { fillKey: true } })).map((f) => f.fillKey),
+        (await tx.liquidationFill.findMany({ where: { ticketId, minuteTs }, select: { fillKey: true } })).map(
+          (f) => f.fillKey,
+        ),
       );
       let filled = 0;
       let net = new Decimal(0);
@@ -78,7 +96,11 @@ export async function executeSlice(prisma: PrismaClient, ticketId: string, deps:
         const quote = deps.broker.quoteSell(leg.symbol);
         if (!quote.tradable) continue;
         const cap = await minuteCap(tx, leg.symbol, minuteTs, deps.planner.maxShareOfMinuteVolume, deps.volumes);
-        const want = roundToLots(Math.min(remaining, cap, quote.depth), remaining, lots.get(leg.symbol) ?? deps.planner.defaultLotSize);
+        const want = roundToLots(
+          Math.min(remaining, cap, quote.depth),
+          remaining,
+          lots.get(leg.symbol) ?? deps.planner.defaultLotSize,
+        );
         if (want <= 0) continue;
         const exec = deps.broker.sell(leg.symbol, want);
         if (exec.qty <= 0) continue;
@@ -88,19 +110,39 @@ export async function executeSlice(prisma: PrismaClient, ticketId: string, deps:
         const slippageBps = leg.markPrice > 0 ? ((leg.markPrice - exec.avgPrice) / leg.markPrice) * 10_000 : 0;
         const fillId = crypto.randomUUID();
         const ref = { refType: "LiquidationFill", refId: fillId };
-        const entryId = await postEntryTx(tx, tradeEntry(t.accountId, gross), { ...ref, idempotencyKey: `liq:${fillKey}:trade`, memo: `sell ${exec.qty} ${leg.symbol}` });
-        if (fees.total > 0) await postEntryTx(tx, feeEntry(t.accountId, new Decimal(fees.total)), { ...ref, idempotencyKey: `liq:${fillKey}:fee` });
+        const entryId = await postEntryTx(tx, tradeEntry(t.accountId, gross), {
+          ...ref,
+          idempotencyKey: `liq:${fillKey}:trade`,
+          memo: `sell ${exec.qty} ${leg.symbol}`,
+        });
+        if (fees.total > 0)
+          await postEntryTx(tx, feeEntry(t.accountId, new Decimal(fees.total)), {
+            ...ref,
+            idempotencyKey: `liq:${fillKey}:fee`,
+          });
         await tx.liquidationFill.create({
           data: {
-            id: fillId, ticketId, legId: leg.id, symbol: leg.symbol, qty: exec.qty, price: exec.avgPrice, grossProceeds: gross.toFixed(2),
-            fees: fees.total.toFixed(2), slippageBps, fillKey, minuteTs, ts: new Date(deps.nowMs), journalEntryId: entryId,
+            id: fillId,
+            ticketId,
+            legId: leg.id,
+            symbol: leg.symbol,
+            qty: exec.qty,
+            price: exec.avgPrice,
+            grossProceeds: gross.toFixed(2),
+            fees: fees.total.toFixed(2),
+            slippageBps,
+            fillKey,
+            minuteTs,
+            ts: new Date(deps.nowMs),
+            journalEntryId: entryId,
           },
           select: { id: true },
         });
         await tx.liquidationLeg.update({ where: { id: leg.id }, data: { filledQty: { increment: exec.qty } } });
         const pos = await tx.position.update({
           where: { accountId_symbolCode: { accountId: t.accountId, symbolCode: leg.symbol } },
-          data: { qty: { decrement: exec.qty } }, select: { id: true, qty: true },
+          data: { qty: { decrement: exec.qty } },
+          select: { id: true, qty: true },
         });
         if (pos.qty < 0) throw new Error(`liquidation would sell more ${leg.symbol} than account ${t.accountId} holds`);
         if (pos.qty === 0) await tx.position.delete({ where: { id: pos.id } });
@@ -111,11 +153,20 @@ export async function executeSlice(prisma: PrismaClient, ticketId: string, deps:
       }
       // Proceeds repay debt first (R5/R7); whatever is left stays as client cash.
       if (net.gt(0)) {
-        const acct = await tx.account.findUniqueOrThrow({ where: { id: t.accountId }, select: { cash: true, debt: true } });
-        const repay = Decimal.min(net, new Decimal(acct.debt.toString()), new Decimal(acct.cash.toString())).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+        const acct = await tx.account.findUniqueOrThrow({
+          where: { id: t.accountId },
+          select: { cash: true, debt: true },
+        });
+        const repay = Decimal.min(
+          net,
+          new Decimal(acct.debt.toString()),
+          new Decimal(acct.cash.toString()),
+        ).toDecimalPlaces(2, Decimal.ROUND_DOWN);
         if (repay.gt(0)) {
           await postEntryTx(tx, debtRepaymentEntry(t.accountId, repay), {
-            refType: "LiquidationTicket", refId: ticketId, idempotencyKey: `liq:${ticketId}:${minuteTs.getTime()}:repay`,
+            refType: "LiquidationTicket",
+            refId: ticketId,
+            idempotencyKey: `liq:${ticketId}:${minuteTs.getTime()}:repay`,
           });
         }
       }
@@ -124,7 +175,11 @@ export async function executeSlice(prisma: PrismaClient, ticketId: string, deps:
       if (filled > 0 || done) {
         const realized = await realizedSlippage(tx, ticketId);
         const data = { realizedSlippageBps: realized, ...(done ? { executedAt: new Date(deps.nowMs) } : {}) };
-        const audit = { filled, minuteTs: minuteTs.toISOString(), progress: legs.map((l) => ({ symbol: l.symbol, filled: l.filledQty, of: l.qty })) };
+        const audit = {
+          filled,
+          minuteTs: minuteTs.toISOString(),
+          progress: legs.map((l) => ({ symbol: l.symbol, filled: l.filledQty, of: l.qty })),
+        };
         events.push(await transitionTicketTx(tx, t, done ? "COMPLETE" : "FILL_PARTIAL", { actor: null, data, audit }));
         if (done && deps.absorbLossTx) await deps.absorbLossTx(tx, t.accountId, ticketId);
       }

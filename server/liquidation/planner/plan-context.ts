@@ -18,13 +18,25 @@ export function quoteLeg(c: Choice, pp: PlannerParams): PlanLeg {
   const q = c.prep.pricer.quote(qty);
   const fees = computeSellFees(q.gross, pp.fees);
   return {
-    symbol: c.prep.pos.symbol, qty, avgPrice: q.avgPrice, slippageBps: q.slippageBps, grossProceeds: q.gross, fees,
-    netProceeds: q.gross - fees.total, priceSource: q.source, score: c.score,
+    symbol: c.prep.pos.symbol,
+    qty,
+    avgPrice: q.avgPrice,
+    slippageBps: q.slippageBps,
+    grossProceeds: q.gross,
+    fees,
+    netProceeds: q.gross - fees.total,
+    priceSource: q.source,
+    score: c.score,
   };
 }
 
 /** The account after the legs: one position per symbol, cannot-close shares at their haircut value. */
-export function projectAccount(input: PlanInput, preps: readonly PreparedPosition[], legs: readonly PlanLeg[], sold: readonly number[]) {
+export function projectAccount(
+  input: PlanInput,
+  preps: readonly PreparedPosition[],
+  legs: readonly PlanLeg[],
+  sold: readonly number[],
+) {
   const net = legs.reduce((s, l) => s + l.netProceeds, 0);
   const repaid = Math.min(input.debt, Math.max(0, net));
   const positions: PositionInput[] = [];
@@ -32,8 +44,13 @@ export function projectAccount(input: PlanInput, preps: readonly PreparedPositio
     const x = sold[p.index] ?? 0;
     if (p.pos.qty - x <= 0) continue;
     positions.push({
-      symbol: p.pos.symbol, qty: p.pos.qty - x, price: p.priceAfter(x), assetClass: p.pos.assetClass,
-      liquidityTier: p.pos.liquidityTier, sigma: p.pos.sigma, adv: p.pos.adv,
+      symbol: p.pos.symbol,
+      qty: p.pos.qty - x,
+      price: p.priceAfter(x),
+      assetClass: p.pos.assetClass,
+      liquidityTier: p.pos.liquidityTier,
+      sigma: p.pos.sigma,
+      adv: p.pos.adv,
       ...(p.pos.marginMultiplier !== undefined ? { marginMultiplier: p.pos.marginMultiplier } : {}),
     });
   }
@@ -48,7 +65,13 @@ export function meetsTarget(r: AccountResult, target: number): boolean {
 }
 
 export const toFigures = (cash: number, debt: number, r: AccountResult): ProjectedFigures => ({
-  cash, debt, marketValue: r.marketValue, equity: r.equity, maintenanceMargin: r.maintenanceMargin, marginLevel: r.marginLevel, status: r.status,
+  cash,
+  debt,
+  marketValue: r.marketValue,
+  equity: r.equity,
+  maintenanceMargin: r.maintenanceMargin,
+  marginLevel: r.marginLevel,
+  status: r.status,
 });
 
 export interface PlanContext {
@@ -82,7 +105,12 @@ export function createPlanContext(input: PlanInput, riskParams: RiskParams, pp: 
     );
     candidates.push({ prep, units: prep.units, score });
   }
-  const bySymbol = (a: Choice, b: Choice) => (a.prep.pos.symbol < b.prep.pos.symbol ? -1 : a.prep.pos.symbol > b.prep.pos.symbol ? 1 : a.prep.index - b.prep.index);
+  const bySymbol = (a: Choice, b: Choice) =>
+    a.prep.pos.symbol < b.prep.pos.symbol
+      ? -1
+      : a.prep.pos.symbol > b.prep.pos.symbol
+        ? 1
+        : a.prep.index - b.prep.index;
   candidates.sort((a, b) => b.score - a.score || bySymbol(a, b));
   return { input, riskParams, pp, target: riskParams.lines.target, before, preps, candidates };
 }
@@ -104,7 +132,13 @@ export function finishPlan(ctx: PlanContext, state: ChoiceState, reachable: bool
   for (const p of ctx.preps) {
     const reason: CannotCloseReason | null = p.reason;
     if (reason === null || p.blockedQty <= 0) continue;
-    cannotClose.push({ symbol: p.pos.symbol, qty: p.blockedQty, reason, haircut: p.haircut, haircutValue: p.blockedQty * p.pos.price * p.haircut });
+    cannotClose.push({
+      symbol: p.pos.symbol,
+      qty: p.blockedQty,
+      reason,
+      haircut: p.haircut,
+      haircutValue: p.blockedQty * p.pos.price * p.haircut,
+    });
   }
   return {
     target: ctx.target,

@@ -24,14 +24,29 @@ const positionArb = (symbol: string) =>
       feeContribution: fc.double({ min: 0, max: 1000, noNaN: true }),
       lotSize: fc.constantFrom(undefined, 1, 100, 200),
       flag: fc.constantFrom("none", "none", "none", "none", "none", "none", "suspended", "limitDown"),
-      book: fc.option(fc.array(fc.tuple(fc.double({ min: 0.5, max: 1, noNaN: true }), fc.integer({ min: 1, max: 20_000 })), { maxLength: 5 }), { nil: undefined }),
+      book: fc.option(
+        fc.array(fc.tuple(fc.double({ min: 0.5, max: 1, noNaN: true }), fc.integer({ min: 1, max: 20_000 })), {
+          maxLength: 5,
+        }),
+        { nil: undefined },
+      ),
     })
     .map((r): PlannerPosition => {
       // Book levels as fractions of the mark, sorted best first.
-      const bids: BookLevel[] | undefined = r.book?.map(([f, q]): BookLevel => [r.price * f, q]).sort((a, b) => b[0] - a[0]);
+      const bids: BookLevel[] | undefined = r.book
+        ?.map(([f, q]): BookLevel => [r.price * f, q])
+        .sort((a, b) => b[0] - a[0]);
       return {
-        symbol, qty: r.qty, price: r.price, assetClass: r.assetClass, liquidityTier: r.liquidityTier, sigma: r.sigma, adv: r.adv,
-        sellableQty: Math.floor(r.qty * r.sellShare), hedged: r.hedged, feeContribution: r.feeContribution,
+        symbol,
+        qty: r.qty,
+        price: r.price,
+        assetClass: r.assetClass,
+        liquidityTier: r.liquidityTier,
+        sigma: r.sigma,
+        adv: r.adv,
+        sellableQty: Math.floor(r.qty * r.sellShare),
+        hedged: r.hedged,
+        feeContribution: r.feeContribution,
         ...(r.lotSize !== undefined ? { lotSize: r.lotSize } : {}),
         ...(r.flag === "suspended" ? { suspended: true } : r.flag === "limitDown" ? { limitDown: true } : {}),
         ...(bids ? { book: { bids } } : {}),
@@ -54,13 +69,18 @@ const accountArb = fc
     });
   });
 
-const paramsArb = fc.double({ min: 1.31, max: 3, noNaN: true }).map((target): RiskParams => ({ ...DEFAULT_RISK_PARAMS, lines: { ...DEFAULT_RISK_PARAMS.lines, target } }));
+const paramsArb = fc
+  .double({ min: 1.31, max: 3, noNaN: true })
+  .map((target): RiskParams => ({ ...DEFAULT_RISK_PARAMS, lines: { ...DEFAULT_RISK_PARAMS.lines, target } }));
 
 const blockOf = (p: PlannerPosition) =>
-  p.suspended ? { qty: p.qty, haircut: PP.cannotCloseHaircut.SUSPENDED }
-  : p.limitDown ? { qty: p.qty, haircut: PP.cannotCloseHaircut.LIMIT_DOWN }
-  : p.book && p.book.bids.length === 0 ? { qty: p.qty, haircut: PP.cannotCloseHaircut.NO_BID }
-  : { qty: p.qty - p.sellableQty, haircut: PP.cannotCloseHaircut.T_PLUS_ONE };
+  p.suspended
+    ? { qty: p.qty, haircut: PP.cannotCloseHaircut.SUSPENDED }
+    : p.limitDown
+      ? { qty: p.qty, haircut: PP.cannotCloseHaircut.LIMIT_DOWN }
+      : p.book && p.book.bids.length === 0
+        ? { qty: p.qty, haircut: PP.cannotCloseHaircut.NO_BID }
+        : { qty: p.qty - p.sellableQty, haircut: PP.cannotCloseHaircut.T_PLUS_ONE };
 
 /** The account after selling `sold[symbol]` shares, priced by the book/impact pricer with fees, evaluated by the pure model. */
 function recompute(input: PlanInput, params: RiskParams, sold: Map<string, number>) {
@@ -76,14 +96,26 @@ function recompute(input: PlanInput, params: RiskParams, sold: Map<string, numbe
     if (left <= 0) continue;
     const b = blockOf(p);
     const value = (p.qty - b.qty - x) * p.price + b.qty * p.price * (1 - b.haircut);
-    positions.push({ symbol: p.symbol, qty: left, price: value / left, assetClass: p.assetClass, liquidityTier: p.liquidityTier, sigma: p.sigma, adv: p.adv });
+    positions.push({
+      symbol: p.symbol,
+      qty: left,
+      price: value / left,
+      assetClass: p.assetClass,
+      liquidityTier: p.liquidityTier,
+      sigma: p.sigma,
+      adv: p.adv,
+    });
   }
   const repaid = Math.min(input.debt, Math.max(0, net));
   const cash = input.cash + net - repaid;
-  return evaluateAccount({ cash: Math.max(0, cash), debt: input.debt - repaid + Math.max(0, -cash), positions }, params);
+  return evaluateAccount(
+    { cash: Math.max(0, cash), debt: input.debt - repaid + Math.max(0, -cash), positions },
+    params,
+  );
 }
 
-const met = (r: ReturnType<typeof evaluateAccount>, target: number) => (r.marginLevel !== null ? r.marginLevel >= target : r.status !== "HARD_FLOOR");
+const met = (r: ReturnType<typeof evaluateAccount>, target: number) =>
+  r.marginLevel !== null ? r.marginLevel >= target : r.status !== "HARD_FLOOR";
 const soldOf = (plan: LiquidationPlan) => new Map(plan.legs.map((l) => [l.symbol, l.qty]));
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 const RUNS = { numRuns: 400 };
@@ -98,7 +130,8 @@ describe("planLiquidation properties (R5)", () => {
         expect(close(r.maintenanceMargin, plan.projected.maintenanceMargin)).toBe(true);
         expect(r.status).toBe(plan.projected.status);
         if (plan.reachable) expect(met(r, params.lines.target)).toBe(true);
-        else expect(close(plan.shortfall, Math.max(0, params.lines.target * r.maintenanceMargin - r.equity))).toBe(true);
+        else
+          expect(close(plan.shortfall, Math.max(0, params.lines.target * r.maintenanceMargin - r.equity))).toBe(true);
       }),
       RUNS,
     );
@@ -169,7 +202,9 @@ describe("planLiquidation properties (R5)", () => {
   it("the plan does not depend on the order the positions are listed in (deterministic, R4 replay)", () => {
     fc.assert(
       fc.property(accountArb, paramsArb, fc.nat(), (input, params, seed) => {
-        const shuffled = [...input.positions].sort((a, b) => ((a.symbol.charCodeAt(1) * 7919 + seed) % 13) - ((b.symbol.charCodeAt(1) * 7919 + seed) % 13));
+        const shuffled = [...input.positions].sort(
+          (a, b) => ((a.symbol.charCodeAt(1) * 7919 + seed) % 13) - ((b.symbol.charCodeAt(1) * 7919 + seed) % 13),
+        );
         const legs = (i: PlanInput) => planLiquidation(i, params, PP).legs.map((l) => [l.symbol, l.qty]);
         expect(legs({ ...input, positions: shuffled })).toEqual(legs(input));
       }),

@@ -12,13 +12,28 @@ import { createSalePricer } from "./slippage";
 import type { PlannerPosition } from "./types";
 
 const pos = (o: Partial<PlannerPosition> = {}): PlannerPosition => ({
-  symbol: "A", qty: 10_000, price: 10, assetClass: "MAIN_BOARD", liquidityTier: "T1", sigma: 0.001, adv: 1e9,
-  sellableQty: 10_000, hedged: 0, feeContribution: 0, book: { bids: [[10, 1_000_000]] }, ...o,
+  symbol: "A",
+  qty: 10_000,
+  price: 10,
+  assetClass: "MAIN_BOARD",
+  liquidityTier: "T1",
+  sigma: 0.001,
+  adv: 1e9,
+  sellableQty: 10_000,
+  hedged: 0,
+  feeContribution: 0,
+  book: { bids: [[10, 1_000_000]] },
+  ...o,
 });
 
 describe("fees (R5: fees reduce proceeds)", () => {
   it("1,000,000 CNY: commission 250, stamp duty 500, transfer 10", () => {
-    expect(computeSellFees(1_000_000, PP.fees)).toEqual({ commission: 250, stampDuty: 500, transferFee: 10, total: 760 });
+    expect(computeSellFees(1_000_000, PP.fees)).toEqual({
+      commission: 250,
+      stampDuty: 500,
+      transferFee: 10,
+      total: 760,
+    });
   });
   it("1,000 CNY: the 5 CNY commission minimum applies; stamp 0.50, transfer 0.01", () => {
     expect(computeSellFees(1000, PP.fees)).toEqual({ commission: 5, stampDuty: 0.5, transferFee: 0.01, total: 5.51 });
@@ -27,7 +42,17 @@ describe("fees (R5: fees reduce proceeds)", () => {
 
 describe("slippage (R5)", () => {
   it("walks the bids: 2,500 over 1,000@10, 1,000@9.9, 5,000@9.8 -> avg 9.92, 80 bps", () => {
-    const q = createSalePricer(10, 0.002, 9.8e6, [[10, 1000], [9.9, 1000], [9.8, 5000]], PP.impact).quote(2500);
+    const q = createSalePricer(
+      10,
+      0.002,
+      9.8e6,
+      [
+        [10, 1000],
+        [9.9, 1000],
+        [9.8, 5000],
+      ],
+      PP.impact,
+    ).quote(2500);
     expect(q.gross).toBeCloseTo(24_800, 9); // 10,000 + 9,900 + 4,900
     expect(q.avgPrice).toBeCloseTo(9.92, 12);
     expect(q.slippageBps).toBeCloseTo(80, 9);
@@ -35,7 +60,17 @@ describe("slippage (R5)", () => {
   it("beyond the visible depth the remainder takes the square-root impact from the worst bid", () => {
     // 1,000 shares past 7,000 visible: share of ADV 1,000 * 9.8 / 9.8e6 = 0.001;
     // s = 1 * 0.002 * sqrt(240) * sqrt(0.001) = 0.002 * sqrt(0.24) = 0.000979796; price 9.8 * (1 - s)
-    const q = createSalePricer(10, 0.002, 9.8e6, [[10, 1000], [9.9, 1000], [9.8, 5000]], PP.impact).quote(8000);
+    const q = createSalePricer(
+      10,
+      0.002,
+      9.8e6,
+      [
+        [10, 1000],
+        [9.9, 1000],
+        [9.8, 5000],
+      ],
+      PP.impact,
+    ).quote(8000);
     expect(q.gross).toBeCloseTo(68_900 + 1000 * 9.8 * (1 - 0.002 * Math.sqrt(0.24)), 6);
   });
   it("no book: square-root impact on the mark, capped at 10%", () => {
@@ -49,9 +84,14 @@ describe("slippage (R5)", () => {
 describe("priority score (R5)", () => {
   it("weights 0.3 / 0.3 / 0.3 / 0.1: 5% of ADV, 50 bps, half hedged, a quarter of the fees", () => {
     // 0.3 x min(1, 0.05 / 0.1) + 0.3 x min(1, 50 / 200) + 0.3 x (1 - 0.5) - 0.1 x 0.25 = 0.15 + 0.075 + 0.15 - 0.025
-    expect(computePriorityScore({ shareOfAdv: 0.05, fullSaleSlippageBps: 50, hedged: 0.5, feeShare: 0.25 }, PP)).toBeCloseTo(0.35, 12);
+    expect(
+      computePriorityScore({ shareOfAdv: 0.05, fullSaleSlippageBps: 50, hedged: 0.5, feeShare: 0.25 }, PP),
+    ).toBeCloseTo(0.35, 12);
     // features saturate at 1: 30% of ADV and 900 bps count as 0.1 and 200 bps would
-    expect(computePriorityScore({ shareOfAdv: 0.3, fullSaleSlippageBps: 900, hedged: 0, feeShare: 0 }, PP)).toBeCloseTo(0.9, 12);
+    expect(computePriorityScore({ shareOfAdv: 0.3, fullSaleSlippageBps: 900, hedged: 0, feeShare: 0 }, PP)).toBeCloseTo(
+      0.9,
+      12,
+    );
   });
 });
 
@@ -97,7 +137,9 @@ describe("planLiquidation, worked by hand", () => {
     const plan = planLiquidation({ cash: 0, debt: 90_000, positions: [pos({ sellableQty: 6000 })] }, P, PP);
     expect(plan.reachable).toBe(false);
     expect(plan.legs.map((l) => l.qty)).toEqual([6000]);
-    expect(plan.cannotClose).toEqual([{ symbol: "A", qty: 4000, reason: "T_PLUS_ONE", haircut: 0.1, haircutValue: 4000 }]);
+    expect(plan.cannotClose).toEqual([
+      { symbol: "A", qty: 4000, reason: "T_PLUS_ONE", haircut: 0.1, haircutValue: 4000 },
+    ]);
     expect(plan.projected.equity).toBeCloseTo(5954.4, 9);
     expect(plan.projected.maintenanceMargin).toBeCloseTo(4320, 9);
     expect(plan.shortfall).toBeCloseTo(525.6, 9);
@@ -108,19 +150,36 @@ describe("planLiquidation, worked by hand", () => {
       {
         cash: 0,
         debt: 370_000,
-        positions: [pos({ symbol: "S", suspended: true }), pos({ symbol: "L", limitDown: true }), pos({ symbol: "N", book: { bids: [] } }), pos({ symbol: "OK" })],
+        positions: [
+          pos({ symbol: "S", suspended: true }),
+          pos({ symbol: "L", limitDown: true }),
+          pos({ symbol: "N", book: { bids: [] } }),
+          pos({ symbol: "OK" }),
+        ],
       },
       P,
       PP,
     );
-    expect(plan.cannotClose.map((c) => [c.symbol, c.reason])).toEqual([["S", "SUSPENDED"], ["L", "LIMIT_DOWN"], ["N", "NO_BID"]]);
+    expect(plan.cannotClose.map((c) => [c.symbol, c.reason])).toEqual([
+      ["S", "SUSPENDED"],
+      ["L", "LIMIT_DOWN"],
+      ["N", "NO_BID"],
+    ]);
     expect(plan.legs.map((l) => l.symbol)).toEqual(["OK"]);
   });
 
   it("an unhedged position is sold before an otherwise identical hedged one, a high fee contributor last", () => {
     // scores (weights 0.3 unhedged, 0.1 fee share): U 0.3 - 0.1 * 100/1,100, H 0 - 0.1 * 100/1,100, FEE 0 - 0.1 * 900/1,100
     const plan = planLiquidation(
-      { cash: 0, debt: 270_000, positions: [pos({ symbol: "FEE", hedged: 1, feeContribution: 900 }), pos({ symbol: "H", hedged: 1, feeContribution: 100 }), pos({ symbol: "U", feeContribution: 100 })] },
+      {
+        cash: 0,
+        debt: 270_000,
+        positions: [
+          pos({ symbol: "FEE", hedged: 1, feeContribution: 900 }),
+          pos({ symbol: "H", hedged: 1, feeContribution: 100 }),
+          pos({ symbol: "U", feeContribution: 100 }),
+        ],
+      },
       P,
       PP,
     );
@@ -130,7 +189,11 @@ describe("planLiquidation, worked by hand", () => {
   });
 
   it("an odd lot is sold only with the whole sellable quantity", () => {
-    const plan = planLiquidation({ cash: 0, debt: 105_000, positions: [pos({ qty: 10_050, sellableQty: 10_050 })] }, P, PP);
+    const plan = planLiquidation(
+      { cash: 0, debt: 105_000, positions: [pos({ qty: 10_050, sellableQty: 10_050 })] },
+      P,
+      PP,
+    );
     expect(plan.legs.map((l) => l.qty)).toEqual([10_050]);
   });
 
@@ -142,17 +205,45 @@ describe("planLiquidation, worked by hand", () => {
 
   it("agrees with the naive planner that re-evaluates the account after every lot", () => {
     for (const debt of [85_000, 90_000, 95_000, 99_000, 105_000]) {
-      const input = { cash: 1000, debt, positions: [pos({ symbol: "X", hedged: 1 }), pos({ symbol: "Y", book: { bids: [[10, 3000], [9.9, 3000], [9.7, 10_000]] } })] };
-      expect(planLiquidation(input, P, PP).legs.map((l) => [l.symbol, l.qty])).toEqual(planLiquidationNaively(input, P, PP).legs.map((l) => [l.symbol, l.qty]));
+      const input = {
+        cash: 1000,
+        debt,
+        positions: [
+          pos({ symbol: "X", hedged: 1 }),
+          pos({
+            symbol: "Y",
+            book: {
+              bids: [
+                [10, 3000],
+                [9.9, 3000],
+                [9.7, 10_000],
+              ],
+            },
+          }),
+        ],
+      };
+      expect(planLiquidation(input, P, PP).legs.map((l) => [l.symbol, l.qty])).toEqual(
+        planLiquidationNaively(input, P, PP).legs.map((l) => [l.symbol, l.qty]),
+      );
     }
   });
 
   it("rejects inconsistent positions (RiskInputError)", () => {
-    const plan = (p: Partial<PlannerPosition>) => () => planLiquidation({ cash: 0, debt: 1, positions: [pos(p)] }, P, PP);
+    const plan = (p: Partial<PlannerPosition>) => () =>
+      planLiquidation({ cash: 0, debt: 1, positions: [pos(p)] }, P, PP);
     expect(plan({ sellableQty: 10_001 })).toThrow(RiskInputError);
     expect(plan({ assetClass: "constructor" })).toThrow(/unknown asset class/);
     expect(plan({ liquidityTier: "toString" })).toThrow(/unknown liquidity tier/);
-    expect(plan({ book: { bids: [[9, 100], [10, 100]] } })).toThrow(/best/);
+    expect(
+      plan({
+        book: {
+          bids: [
+            [9, 100],
+            [10, 100],
+          ],
+        },
+      }),
+    ).toThrow(/best/);
     expect(plan({ lotSize: 0 })).toThrow(/lotSize/);
     expect(plan({ hedged: 2 })).toThrow(/hedged/);
   });

@@ -9,7 +9,15 @@
 // Unreachable: sell all sellable, record the shortfall.
 import type { RiskParams } from "../../risk/margin/risk-params";
 import { computeSellFees } from "./fees";
-import { createPlanContext, evaluateChoices, finishPlan, meetsTarget, type Choice, type ChoiceState, type PlanContext } from "./plan-context";
+import {
+  createPlanContext,
+  evaluateChoices,
+  finishPlan,
+  meetsTarget,
+  type Choice,
+  type ChoiceState,
+  type PlanContext,
+} from "./plan-context";
 import { sharesForUnits } from "./prepare-position";
 import type { LiquidationPlan, PlanInput, PlannerParams } from "./types";
 
@@ -34,7 +42,8 @@ export function planLiquidation(input: PlanInput, riskParams: RiskParams, pp: Pl
   const noise = 1e-9 * (Math.abs(input.cash) + value0 + input.debt + target * margin0 + 1);
 
   const chosen: Choice[] = [];
-  let reachable = margin0 > 0 && Math.abs(f) > noise ? f >= 0 : meetsTarget(evaluateChoices(ctx, chosen).result, target);
+  let reachable =
+    margin0 > 0 && Math.abs(f) > noise ? f >= 0 : meetsTarget(evaluateChoices(ctx, chosen).result, target);
   if (reachable) return finishPlan(ctx, evaluateChoices(ctx, chosen), true);
 
   const deferred: Choice[] = [];
@@ -81,7 +90,13 @@ export function planLiquidation(input: PlanInput, riskParams: RiskParams, pp: Pl
  * Makes the pure model agree with the incremental decision on the last leg: the target is met, and one unit
  * less misses it. One unit less is re-evaluated only when its F is within float noise of 0.
  */
-function settleLastLeg(ctx: PlanContext, chosen: Choice[], last: Choice, fWith: (units: number) => number, noise: number): ChoiceState {
+function settleLastLeg(
+  ctx: PlanContext,
+  chosen: Choice[],
+  last: Choice,
+  fWith: (units: number) => number,
+  noise: number,
+): ChoiceState {
   let state = evaluateChoices(ctx, chosen);
   let bumped = false;
   while (!meetsTarget(state.result, ctx.target) && last.units < last.prep.units) {

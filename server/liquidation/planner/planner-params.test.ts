@@ -15,7 +15,10 @@ describe("liquidation parameters inside the risk parameters", () => {
   });
 
   it("a partial section is completed from the defaults", () => {
-    const params = parseStoredParams({ ...DEFAULT_RISK_PARAMS, liquidation: { weights: { unhedged: 0.9 }, reviewWindowSeconds: 30 } });
+    const params = parseStoredParams({
+      ...DEFAULT_RISK_PARAMS,
+      liquidation: { weights: { unhedged: 0.9 }, reviewWindowSeconds: 30 },
+    });
     const pp = resolvePlannerParams(params);
     expect(pp.weights).toEqual({ ...DEFAULT_PLANNER_PARAMS.weights, unhedged: 0.9 });
     expect(pp.reviewWindowSeconds).toBe(30);

@@ -16,16 +16,21 @@ function failPosition(p: PlannerPosition, what: string): never {
 function checkPosition(p: PlannerPosition, params: RiskParams, lot: number): void {
   // The margin model looks classes and tiers up by key: an inherited key ("constructor") must not pass.
   if (!isOwnKey(params.base, p.assetClass)) failPosition(p, `unknown asset class "${p.assetClass}".`);
-  if (!isOwnKey(params.liquidityMultiplier, p.liquidityTier)) failPosition(p, `unknown liquidity tier "${p.liquidityTier}".`);
-  if (!(p.sellableQty >= 0 && p.sellableQty <= p.qty)) failPosition(p, `sellableQty must be between 0 and qty (got ${p.sellableQty} of ${p.qty}).`);
+  if (!isOwnKey(params.liquidityMultiplier, p.liquidityTier))
+    failPosition(p, `unknown liquidity tier "${p.liquidityTier}".`);
+  if (!(p.sellableQty >= 0 && p.sellableQty <= p.qty))
+    failPosition(p, `sellableQty must be between 0 and qty (got ${p.sellableQty} of ${p.qty}).`);
   if (!(p.hedged >= 0 && p.hedged <= 1)) failPosition(p, `hedged must be between 0 and 1 (got ${p.hedged}).`);
-  if (!(p.feeContribution >= 0) || !Number.isFinite(p.feeContribution)) failPosition(p, "feeContribution must be zero or more.");
-  if (!Number.isInteger(lot) || lot < 1) failPosition(p, `lotSize must be a whole number of shares, at least 1 (got ${lot}).`);
+  if (!(p.feeContribution >= 0) || !Number.isFinite(p.feeContribution))
+    failPosition(p, "feeContribution must be zero or more.");
+  if (!Number.isInteger(lot) || lot < 1)
+    failPosition(p, `lotSize must be a whole number of shares, at least 1 (got ${lot}).`);
   const bids = p.book?.bids;
   if (!bids) return;
   let prev = Infinity;
   for (const [price, qty] of bids) {
-    if (!(price > 0) || !Number.isFinite(price) || !(qty > 0) || !Number.isFinite(qty)) failPosition(p, "book levels need a positive price and quantity.");
+    if (!(price > 0) || !Number.isFinite(price) || !(qty > 0) || !Number.isFinite(qty))
+      failPosition(p, "book levels need a positive price and quantity.");
     if (price > prev) failPosition(p, "book bids must be best (highest) first.");
     prev = price;
   }
@@ -72,7 +77,13 @@ export class PreparedPosition {
     this.pricer = createSalePricer(pos.price, pos.sigma, pos.adv, pos.book?.bids, pp.impact);
     this.blockedValue = this.blockedQty * pos.price * (1 - this.haircut);
     this.scratch = {
-      symbol: pos.symbol, qty: 0, price: 0, assetClass: pos.assetClass, liquidityTier: pos.liquidityTier, sigma: pos.sigma, adv: pos.adv,
+      symbol: pos.symbol,
+      qty: 0,
+      price: 0,
+      assetClass: pos.assetClass,
+      liquidityTier: pos.liquidityTier,
+      sigma: pos.sigma,
+      adv: pos.adv,
       ...(pos.marginMultiplier !== undefined ? { marginMultiplier: pos.marginMultiplier } : {}),
     };
     this.value0 = this.valueAfter(0);
@@ -99,7 +110,12 @@ export class PreparedPosition {
   }
 }
 
-export function preparePosition(pos: PlannerPosition, index: number, params: RiskParams, pp: PlannerParams): PreparedPosition {
+export function preparePosition(
+  pos: PlannerPosition,
+  index: number,
+  params: RiskParams,
+  pp: PlannerParams,
+): PreparedPosition {
   return new PreparedPosition(pos, index, params, pp);
 }
 

@@ -15,7 +15,13 @@ export interface SaleQuote {
 }
 
 /** Average slippage fraction of selling `qty` shares at `mark` with no book. */
-export function computeImpactSlippage(qty: number, mark: number, sigma: number, adv: number, impact: PlannerParams["impact"]): number {
+export function computeImpactSlippage(
+  qty: number,
+  mark: number,
+  sigma: number,
+  adv: number,
+  impact: PlannerParams["impact"],
+): number {
   if (qty <= 0 || mark <= 0) return 0;
   const share = adv > 0 ? (qty * mark) / adv : Infinity;
   const s = impact.y * sigma * Math.sqrt(impact.minutesPerDay) * Math.sqrt(share);
@@ -32,7 +38,12 @@ function finishQuote(mark: number, qty: number, gross: number, source: SaleQuote
 }
 
 class ImpactPricer implements SalePricer {
-  constructor(private readonly mark: number, private readonly sigma: number, private readonly adv: number, private readonly impact: PlannerParams["impact"]) {}
+  constructor(
+    private readonly mark: number,
+    private readonly sigma: number,
+    private readonly adv: number,
+    private readonly impact: PlannerParams["impact"],
+  ) {}
   quote(qty: number): SaleQuote {
     const gross = qty * this.mark * (1 - computeImpactSlippage(qty, this.mark, this.sigma, this.adv, this.impact));
     return finishQuote(this.mark, qty, gross, "IMPACT_MODEL");

@@ -127,4 +127,8 @@ export interface LiquidationPlan {
   totalFees: number;
 }
 
-export type PlanLiquidation = (input: PlanInput, riskParams: RiskParams, plannerParams: PlannerParams) => LiquidationPlan;
+export type PlanLiquidation = (
+  input: PlanInput,
+  riskParams: RiskParams,
+  plannerParams: PlannerParams,
+) => LiquidationPlan;

@@ -32,10 +32,17 @@ export async function buildPlanInputs(
 ): Promise<Map<string, PlannedAccount>> {
   const out = new Map<string, PlannedAccount>();
   if (accountIds.length === 0) return out;
-  const rows = await prisma.position.findMany({ where: { accountId: { in: [...accountIds] } }, select: { accountId: true, symbolCode: true, qty: true, qtyToday: true } });
+  const rows = await prisma.position.findMany({
+    where: { accountId: { in: [...accountIds] } },
+    select: { accountId: true, symbolCode: true, qty: true, qtyToday: true },
+  });
   const today = new Map(rows.map((r) => [`${r.accountId}|${r.symbolCode}`, Math.min(r.qty, Math.max(0, r.qtyToday))]));
   const symbols = [...new Set(rows.map((r) => r.symbolCode))];
-  const lots = new Map((await prisma.symbol.findMany({ where: { code: { in: symbols } }, select: { code: true, lotSize: true } })).map((s) => [s.code, s.lotSize]));
+  const lots = new Map(
+    (await prisma.symbol.findMany({ where: { code: { in: symbols } }, select: { code: true, lotSize: true } })).map(
+      (s) => [s.code, s.lotSize],
+    ),
+  );
   const { version, params } = deps.risk.currentParams();
   for (const accountId of accountIds) {
     const acc = deps.risk.accountInput(accountId);
@@ -58,8 +65,14 @@ export async function buildPlanInputs(
     const input: PlanInput = { cash: acc.cash, debt: acc.debt, positions };
     const reasons = {
       // R3: the figures and lines that triggered the ticket, and what replays them (A2)
-      marginLevel: snap.marginLevel, equity: snap.equity, maintenanceMargin: snap.maintenanceMargin, marketValue: snap.marketValue,
-      status: snap.status, lines: params.lines, paramVersion: version, minuteTs: acc.minuteTs,
+      marginLevel: snap.marginLevel,
+      equity: snap.equity,
+      maintenanceMargin: snap.maintenanceMargin,
+      marketValue: snap.marketValue,
+      status: snap.status,
+      lines: params.lines,
+      paramVersion: version,
+      minuteTs: acc.minuteTs,
       inputs: { cash: acc.cash, debt: acc.debt, positions: acc.positions },
     };
     out.set(accountId, { accountId, input, snapshot: snap, reasons });

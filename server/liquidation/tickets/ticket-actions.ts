@@ -6,7 +6,13 @@ import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import type { AccountRiskSnapshot } from "../../services";
 import type { PlannerParams } from "../planner/types";
-import { lockTicket, recordTicketEventTx, transitionTicketTx, type Actor, type TicketBusEvent } from "./ticket-transition";
+import {
+  lockTicket,
+  recordTicketEventTx,
+  transitionTicketTx,
+  type Actor,
+  type TicketBusEvent,
+} from "./ticket-transition";
 
 const MINUTE = 60_000;
 
@@ -26,7 +32,10 @@ function requireText(v: string, what: string): string {
  * R6: a hold lasts until the next bar close, within what is left of the cumulative cap. A renewal
  * counts only the time beyond the current hold's end, so held time is never counted twice.
  */
-export function grantHold(nowMs: number, t: { holdMs: number; holdCapMs: number; heldUntil?: Date | null }): { untilMs: number; grantedMs: number } {
+export function grantHold(
+  nowMs: number,
+  t: { holdMs: number; holdCapMs: number; heldUntil?: Date | null },
+): { untilMs: number; grantedMs: number } {
   const from = Math.max(nowMs, t.heldUntil?.getTime() ?? 0);
   const nextClose = Math.floor(nowMs / MINUTE) * MINUTE + MINUTE;
   const left = Math.max(0, t.holdCapMs - t.holdMs);
@@ -43,23 +52,48 @@ export async function holdTicket(
   const reason = requireText(input.reason, "reason for the hold");
   return prisma.$transaction(async (tx) => {
     const t = await lockTicket(tx, input.ticketId);
-    if (t.urgency === "HARD_FLOOR") throw new AppError("CONFLICT", "Hard-floor tickets have no review window and cannot be held.");
+    if (t.urgency === "HARD_FLOOR")
+      throw new AppError("CONFLICT", "Hard-floor tickets have no review window and cannot be held.");
     const holds = await tx.liquidationHold.count({ where: { ticketId: t.id, kind: { in: ["HOLD", "RENEW"] } } });
     if (holds >= 1 + deps.planner.hold.maxRenewals) {
-      throw new AppError("CONFLICT", `This ticket was already held ${holds} times (one hold and at most ${deps.planner.hold.maxRenewals} renewals); a manager can extend it.`);
+      throw new AppError(
+        "CONFLICT",
+        `This ticket was already held ${holds} times (one hold and at most ${deps.planner.hold.maxRenewals} renewals); a manager can extend it.`,
+      );
     }
     const { untilMs, grantedMs } = grantHold(deps.nowMs, t);
-    if (grantedMs <= 0 && t.holdMs < t.holdCapMs) throw new AppError("CONFLICT", "The ticket is already held until the next bar close.");
+    if (grantedMs <= 0 && t.holdMs < t.holdCapMs)
+      throw new AppError("CONFLICT", "The ticket is already held until the next bar close.");
     if (grantedMs <= 0) {
-      throw new AppError("CONFLICT", `The cumulative hold cap (${Math.round(t.holdCapMs / 1000)} s) is used up; a manager can extend it.`);
+      throw new AppError(
+        "CONFLICT",
+        `The cumulative hold cap (${Math.round(t.holdCapMs / 1000)} s) is used up; a manager can extend it.`,
+      );
     }
     const kind = t.status === "HELD" ? "RENEW" : "HOLD";
     await tx.liquidationHold.create({
-      data: { ticketId: t.id, kind, reason, byId: actor.id, byEmail: actor.email, fromTs: new Date(deps.nowMs), untilTs: new Date(untilMs), grantedMs },
+      data: {
+        ticketId: t.id,
+        kind,
+        reason,
+        byId: actor.id,
+        byEmail: actor.email,
+        fromTs: new Date(deps.nowMs),
+        untilTs: new Date(untilMs),
+        grantedMs,
+      },
     });
     const ev = await transitionTicketTx(tx, t, "HOLD", {
-      actor, data: { heldUntil: new Date(untilMs), holdMs: { increment: grantedMs } },
-      audit: { kind, reason, until: new Date(untilMs).toISOString(), grantedMs, cumulativeMs: t.holdMs + grantedMs, capMs: t.holdCapMs },
+      actor,
+      data: { heldUntil: new Date(untilMs), holdMs: { increment: grantedMs } },
+      audit: {
+        kind,
+        reason,
+        until: new Date(untilMs).toISOString(),
+        grantedMs,
+        cumulativeMs: t.holdMs + grantedMs,
+        capMs: t.holdCapMs,
+      },
     });
     return { ticketId: t.id, status: t.status, events: [ev] };
   });
@@ -75,14 +109,29 @@ export async function extendHold(
   const reason = requireText(input.reason, "reason for the extension");
   return prisma.$transaction(async (tx) => {
     const t = await lockTicket(tx, input.ticketId);
-    if (t.urgency === "HARD_FLOOR") throw new AppError("CONFLICT", "Hard-floor tickets have no review window and cannot be held.");
+    if (t.urgency === "HARD_FLOOR")
+      throw new AppError("CONFLICT", "Hard-floor tickets have no review window and cannot be held.");
     const capMs = t.holdCapMs + input.extraSeconds * 1000;
-    const { untilMs, grantedMs } = grantHold(deps.nowMs, { holdMs: t.holdMs, holdCapMs: capMs, heldUntil: t.heldUntil });
+    const { untilMs, grantedMs } = grantHold(deps.nowMs, {
+      holdMs: t.holdMs,
+      holdCapMs: capMs,
+      heldUntil: t.heldUntil,
+    });
     await tx.liquidationHold.create({
-      data: { ticketId: t.id, kind: "EXTEND", reason, byId: actor.id, byEmail: actor.email, fromTs: new Date(deps.nowMs), untilTs: new Date(untilMs), grantedMs },
+      data: {
+        ticketId: t.id,
+        kind: "EXTEND",
+        reason,
+        byId: actor.id,
+        byEmail: actor.email,
+        fromTs: new Date(deps.nowMs),
+        untilTs: new Date(untilMs),
+        grantedMs,
+      },
     });
     const ev = await transitionTicketTx(tx, t, "EXTEND", {
-      actor, data: { holdCapMs: capMs, heldUntil: new Date(untilMs), holdMs: { increment: grantedMs } },
+      actor,
+      data: { holdCapMs: capMs, heldUntil: new Date(untilMs), holdMs: { increment: grantedMs } },
       audit: { reason, extraSeconds: input.extraSeconds, capMs, until: new Date(untilMs).toISOString() },
     });
     return { ticketId: t.id, status: t.status, events: [ev] };
@@ -91,14 +140,23 @@ export async function extendHold(
 
 /** System: holds that reached their end (bar close) go back into the review window. */
 export async function releaseExpiredHolds(prisma: PrismaClient, nowMs: number): Promise<TicketBusEvent[]> {
-  const due = await prisma.liquidationTicket.findMany({ where: { status: "HELD", heldUntil: { lte: new Date(nowMs) } }, select: { id: true } });
+  const due = await prisma.liquidationTicket.findMany({
+    where: { status: "HELD", heldUntil: { lte: new Date(nowMs) } },
+    select: { id: true },
+  });
   const events: TicketBusEvent[] = [];
   for (const { id } of due) {
     try {
-      events.push(await prisma.$transaction(async (tx) => {
-        const t = await lockTicket(tx, id);
-        return transitionTicketTx(tx, t, "RELEASE", { actor: null, data: { heldUntil: null }, audit: { reason: "hold ended at the bar close" } });
-      }));
+      events.push(
+        await prisma.$transaction(async (tx) => {
+          const t = await lockTicket(tx, id);
+          return transitionTicketTx(tx, t, "RELEASE", {
+            actor: null,
+            data: { heldUntil: null },
+            audit: { reason: "hold ended at the bar close" },
+          });
+        }),
+      );
     } catch (err) {
       if (!(err instanceof AppError && err.code === "CONFLICT")) throw err; // someone acted first: fine
     }
@@ -116,18 +174,35 @@ export async function reduceTicket(
   return prisma.$transaction(async (tx) => {
     const t = await lockTicket(tx, input.ticketId);
     const legs = await tx.liquidationLeg.findMany({ where: { ticketId: t.id, cannotClose: null } });
-    const lots = new Map((await tx.symbol.findMany({ where: { code: { in: legs.map((l) => l.symbol) } }, select: { code: true, lotSize: true } })).map((s) => [s.code, s.lotSize]));
+    const lots = new Map(
+      (
+        await tx.symbol.findMany({
+          where: { code: { in: legs.map((l) => l.symbol) } },
+          select: { code: true, lotSize: true },
+        })
+      ).map((s) => [s.code, s.lotSize]),
+    );
     const changes: Array<{ symbol: string; from: number; to: number }> = [];
     for (const r of input.legs) {
       const leg = legs.find((l) => l.symbol === r.symbol);
       if (!leg) throw new AppError("BAD_REQUEST", `The plan has no leg for ${r.symbol}.`);
-      if (r.qty > leg.qty) throw new AppError("BAD_REQUEST", `${r.symbol}: a reduction cannot raise the quantity (${leg.qty} planned, ${r.qty} asked).`);
+      if (r.qty > leg.qty)
+        throw new AppError(
+          "BAD_REQUEST",
+          `${r.symbol}: a reduction cannot raise the quantity (${leg.qty} planned, ${r.qty} asked).`,
+        );
       const lot = lots.get(r.symbol) ?? 100;
-      if (r.qty % lot !== 0 && r.qty !== leg.qty) throw new AppError("BAD_REQUEST", `${r.symbol}: quantities are in whole lots of ${lot} shares.`);
+      if (r.qty % lot !== 0 && r.qty !== leg.qty)
+        throw new AppError("BAD_REQUEST", `${r.symbol}: quantities are in whole lots of ${lot} shares.`);
       if (r.qty !== leg.qty) changes.push({ symbol: r.symbol, from: leg.qty, to: r.qty });
     }
-    if (changes.length === 0) throw new AppError("BAD_REQUEST", "Nothing to reduce: give at least one leg with a smaller quantity.");
-    for (const c of changes) await tx.liquidationLeg.updateMany({ where: { ticketId: t.id, symbol: c.symbol, cannotClose: null }, data: { qty: c.to } });
+    if (changes.length === 0)
+      throw new AppError("BAD_REQUEST", "Nothing to reduce: give at least one leg with a smaller quantity.");
+    for (const c of changes)
+      await tx.liquidationLeg.updateMany({
+        where: { ticketId: t.id, symbol: c.symbol, cannotClose: null },
+        data: { qty: c.to },
+      });
     const ev = await transitionTicketTx(tx, t, "REDUCE", { actor, audit: { reason, changes } });
     return { ticketId: t.id, status: t.status, events: [ev] };
   });
@@ -145,12 +220,22 @@ export async function cancelTicket(
     const t = await lockTicket(tx, input.ticketId);
     const snap = deps.snapshot(t.accountId);
     const expired = await tx.marginCall.count({ where: { accountId: t.accountId, status: "ESCALATED" } });
-    if (!snap || snap.status === "LIQUIDATION" || snap.status === "HARD_FLOOR" || (snap.status === "WARNING" && expired > 0)) {
+    if (
+      !snap ||
+      snap.status === "LIQUIDATION" ||
+      snap.status === "HARD_FLOOR" ||
+      (snap.status === "WARNING" && expired > 0)
+    ) {
       const ml = snap?.marginLevel == null ? "unknown" : snap.marginLevel.toFixed(2);
-      throw new AppError("PRECONDITION_FAILED", `The account has not recovered (status ${snap?.status ?? "unknown"}, margin level ${ml}); hold or reduce the ticket instead.`);
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `The account has not recovered (status ${snap?.status ?? "unknown"}, margin level ${ml}); hold or reduce the ticket instead.`,
+      );
     }
     const ev = await transitionTicketTx(tx, t, "CANCEL", {
-      actor, data: { closedReason: `CANCELLED: ${reason}` }, audit: { reason, status: snap.status, marginLevel: snap.marginLevel },
+      actor,
+      data: { closedReason: `CANCELLED: ${reason}` },
+      audit: { reason, status: snap.status, marginLevel: snap.marginLevel },
     });
     return { ticketId: t.id, status: t.status, events: [ev] };
   });
@@ -168,29 +253,45 @@ export async function claimExecution(
     if (input.trigger === "DEADLINE" && (t.status !== "OPEN" || t.deadline.getTime() > deps.nowMs)) {
       throw new AppError("CONFLICT", "The ticket is not due.");
     }
-    const ev = await transitionTicketTx(tx, t, "EXECUTE", { actor, data: { heldUntil: null }, audit: { trigger: input.trigger } });
+    const ev = await transitionTicketTx(tx, t, "EXECUTE", {
+      actor,
+      data: { heldUntil: null },
+      audit: { trigger: input.trigger },
+    });
     return { ticketId: t.id, status: t.status, events: [ev] };
   });
 }
 
-export async function disputeTicket(prisma: PrismaClient, input: { ticketId: string; text: string }, actor: Actor): Promise<ActionResult> {
+export async function disputeTicket(
+  prisma: PrismaClient,
+  input: { ticketId: string; text: string },
+  actor: Actor,
+): Promise<ActionResult> {
   const text = requireText(input.text, "description of the client's dispute");
   return prisma.$transaction(async (tx) => {
     const t = await lockTicket(tx, input.ticketId);
-    const d = await tx.liquidationDispute.create({ data: { ticketId: t.id, text, enteredById: actor.id, enteredBy: actor.email }, select: { id: true } });
+    const d = await tx.liquidationDispute.create({
+      data: { ticketId: t.id, text, enteredById: actor.id, enteredBy: actor.email },
+      select: { id: true },
+    });
     const ev = await recordTicketEventTx(tx, t, "DISPUTE", { actor, data: { disputeId: d.id, text } });
     return { ticketId: t.id, status: t.status, events: [ev] };
   });
 }
 
 /** COMPLIANCE records its review of a dispute (once). */
-export async function reviewDispute(prisma: PrismaClient, input: { disputeId: string; note: string }, actor: Actor): Promise<ActionResult> {
+export async function reviewDispute(
+  prisma: PrismaClient,
+  input: { disputeId: string; note: string },
+  actor: Actor,
+): Promise<ActionResult> {
   const note = requireText(input.note, "review note");
   return prisma.$transaction(async (tx) => {
     const d = await tx.liquidationDispute.findUnique({ where: { id: input.disputeId } });
     if (!d) throw new AppError("NOT_FOUND", "Dispute not found.");
     const res = await tx.liquidationDispute.updateMany({
-      where: { id: d.id, status: "OPEN" }, data: { status: "REVIEWED", reviewNote: note, reviewedBy: actor.email, reviewedAt: new Date() },
+      where: { id: d.id, status: "OPEN" },
+      data: { status: "REVIEWED", reviewNote: note, reviewedBy: actor.email, reviewedAt: new Date() },
     });
     if (res.count !== 1) throw new AppError("CONFLICT", "This dispute was already reviewed.");
     const t = await lockTicket(tx, d.ticketId);

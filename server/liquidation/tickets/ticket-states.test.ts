@@ -1,9 +1,25 @@
 import { describe, expect, it } from "vitest";
 import {
-  compareUrgency, nextTicketState, OPEN_TICKET_STATES, TERMINAL_TICKET_STATES, TICKET_STATES, type TicketEvent, type TicketState,
+  compareUrgency,
+  nextTicketState,
+  OPEN_TICKET_STATES,
+  TERMINAL_TICKET_STATES,
+  TICKET_STATES,
+  type TicketEvent,
+  type TicketState,
 } from "./ticket-states";
 
-const EVENTS: TicketEvent[] = ["HOLD", "EXTEND", "RELEASE", "REPLAN", "REDUCE", "EXECUTE", "FILL_PARTIAL", "COMPLETE", "CANCEL"];
+const EVENTS: TicketEvent[] = [
+  "HOLD",
+  "EXTEND",
+  "RELEASE",
+  "REPLAN",
+  "REDUCE",
+  "EXECUTE",
+  "FILL_PARTIAL",
+  "COMPLETE",
+  "CANCEL",
+];
 
 // The full table written out by hand from DESIGN R6/R7: every (state, event) pair not listed is forbidden.
 const ALLOWED: Record<string, TicketState> = {
@@ -59,6 +75,11 @@ describe("liquidation ticket state machine", () => {
       { urgency: "HARD_FLOOR" as const, deadline: 9 },
       { urgency: "LIQUIDATION" as const, deadline: 0 },
     ].sort(compareUrgency);
-    expect(list.map((t) => `${t.urgency}@${t.deadline}`)).toEqual(["HARD_FLOOR@9", "CALL_EXPIRED@5", "LIQUIDATION@0", "LIQUIDATION@1"]);
+    expect(list.map((t) => `${t.urgency}@${t.deadline}`)).toEqual([
+      "HARD_FLOOR@9",
+      "CALL_EXPIRED@5",
+      "LIQUIDATION@0",
+      "LIQUIDATION@1",
+    ]);
   });
 });

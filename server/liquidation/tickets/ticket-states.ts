@@ -29,7 +29,15 @@ type Table = Record<TicketState, Partial<Record<TicketEvent, TicketState>>>;
 
 export const TICKET_TRANSITIONS: Table = {
   OPEN: { HOLD: "HELD", EXTEND: "HELD", REPLAN: "OPEN", REDUCE: "OPEN", EXECUTE: "EXECUTING", CANCEL: "CANCELLED" },
-  HELD: { HOLD: "HELD", EXTEND: "HELD", RELEASE: "OPEN", REPLAN: "HELD", REDUCE: "HELD", EXECUTE: "EXECUTING", CANCEL: "CANCELLED" },
+  HELD: {
+    HOLD: "HELD",
+    EXTEND: "HELD",
+    RELEASE: "OPEN",
+    REPLAN: "HELD",
+    REDUCE: "HELD",
+    EXECUTE: "EXECUTING",
+    CANCEL: "CANCELLED",
+  },
   EXECUTING: { FILL_PARTIAL: "PARTIALLY_FILLED", COMPLETE: "EXECUTED" },
   PARTIALLY_FILLED: { FILL_PARTIAL: "PARTIALLY_FILLED", COMPLETE: "EXECUTED", CANCEL: "CANCELLED" },
   EXECUTED: {},
@@ -58,6 +66,9 @@ export function nextTicketState(state: TicketState, event: TicketEvent): TicketS
 const URGENCY_RANK: Record<TicketUrgency, number> = { HARD_FLOOR: 0, CALL_EXPIRED: 1, LIQUIDATION: 2 };
 
 /** Queue order: hard floor first, then expired calls, then liquidation; earlier deadline first. */
-export function compareUrgency(a: { urgency: TicketUrgency; deadline: number }, b: { urgency: TicketUrgency; deadline: number }): number {
+export function compareUrgency(
+  a: { urgency: TicketUrgency; deadline: number },
+  b: { urgency: TicketUrgency; deadline: number },
+): number {
   return URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.deadline - b.deadline;
 }

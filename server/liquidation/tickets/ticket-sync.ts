@@ -41,21 +41,66 @@ export interface SyncResult {
 
 const CREATE_BATCH = 200;
 const TICKET_COLUMNS = [
-  "id", "accountId", "status", "urgency", "triggerMinute", "createdAt", "deadline", "holdMs", "holdCapMs", "paramVersion", "marginLevel", "equity",
-  "maintenance", "reasons", "plan", "shortfall", "expectedSlippageBps", "replans", "version", "updatedAt",
+  "id",
+  "accountId",
+  "status",
+  "urgency",
+  "triggerMinute",
+  "createdAt",
+  "deadline",
+  "holdMs",
+  "holdCapMs",
+  "paramVersion",
+  "marginLevel",
+  "equity",
+  "maintenance",
+  "reasons",
+  "plan",
+  "shortfall",
+  "expectedSlippageBps",
+  "replans",
+  "version",
+  "updatedAt",
 ];
-const LEG_COLUMNS = ["id", "ticketId", "seq", "symbol", "qty", "filledQty", "markPrice", "expectedPrice", "expectedSlippageBps", "cannotClose"];
+const LEG_COLUMNS = [
+  "id",
+  "ticketId",
+  "seq",
+  "symbol",
+  "qty",
+  "filledQty",
+  "markPrice",
+  "expectedPrice",
+  "expectedSlippageBps",
+  "cannotClose",
+];
 
 function legRows(ticketId: string, plan: LiquidationPlan, input: PlannedAccount["input"]) {
   const marks = new Map(input.positions.map((p) => [p.symbol, p.price]));
   const legs = plan.legs.map((l, seq) => ({
-    id: crypto.randomUUID(), ticketId, seq, symbol: l.symbol, qty: l.qty, markPrice: marks.get(l.symbol) ?? l.avgPrice,
-    expectedPrice: l.avgPrice, expectedSlippageBps: l.slippageBps, cannotClose: null as string | null,
+    id: crypto.randomUUID(),
+    ticketId,
+    seq,
+    symbol: l.symbol,
+    qty: l.qty,
+    markPrice: marks.get(l.symbol) ?? l.avgPrice,
+    expectedPrice: l.avgPrice,
+    expectedSlippageBps: l.slippageBps,
+    cannotClose: null as string | null,
   }));
-  plan.cannotClose.forEach((c, i) => legs.push({
-    id: crypto.randomUUID(), ticketId, seq: plan.legs.length + i, symbol: c.symbol, qty: 0, markPrice: marks.get(c.symbol) ?? 0,
-    expectedPrice: 0, expectedSlippageBps: 0, cannotClose: c.reason,
-  }));
+  plan.cannotClose.forEach((c, i) =>
+    legs.push({
+      id: crypto.randomUUID(),
+      ticketId,
+      seq: plan.legs.length + i,
+      symbol: c.symbol,
+      qty: 0,
+      markPrice: marks.get(c.symbol) ?? 0,
+      expectedPrice: 0,
+      expectedSlippageBps: 0,
+      cannotClose: c.reason,
+    }),
+  );
   return legs;
 }
 
@@ -67,8 +112,14 @@ function expectedSlippage(plan: LiquidationPlan): number | null {
 
 export function planSummary(plan: LiquidationPlan) {
   return {
-    target: plan.target, before: plan.before, projected: plan.projected, reachable: plan.reachable, shortfall: plan.shortfall,
-    cannotClose: plan.cannotClose, repaidDebt: plan.repaidDebt, totalFees: plan.totalFees,
+    target: plan.target,
+    before: plan.before,
+    projected: plan.projected,
+    reachable: plan.reachable,
+    shortfall: plan.shortfall,
+    cannotClose: plan.cannotClose,
+    repaidDebt: plan.repaidDebt,
+    totalFees: plan.totalFees,
   };
 }
 
@@ -78,10 +129,19 @@ export function deadlineFor(urgency: TicketUrgency, nowMs: number, planner: Plan
 
 async function loadConditions(deps: SyncDeps) {
   const live = deps.risk.liveFigures();
-  const open = (await deps.prisma.liquidationTicket.findMany({
-    where: { status: { in: [...OPEN_TICKET_STATES] } }, select: { id: true, accountId: true, status: true, urgency: true },
-  })).flatMap((t) => (isTicketState(t.status) && isTicketUrgency(t.urgency) ? [{ ...t, status: t.status, urgency: t.urgency }] : []));
-  const expired = new Set((await deps.prisma.marginCall.findMany({ where: { status: "ESCALATED" }, select: { accountId: true } })).map((c) => c.accountId));
+  const open = (
+    await deps.prisma.liquidationTicket.findMany({
+      where: { status: { in: [...OPEN_TICKET_STATES] } },
+      select: { id: true, accountId: true, status: true, urgency: true },
+    })
+  ).flatMap((t) =>
+    isTicketState(t.status) && isTicketUrgency(t.urgency) ? [{ ...t, status: t.status, urgency: t.urgency }] : [],
+  );
+  const expired = new Set(
+    (await deps.prisma.marginCall.findMany({ where: { status: "ESCALATED" }, select: { accountId: true } })).map(
+      (c) => c.accountId,
+    ),
+  );
   const conditions = new Map<string, AccountCondition>();
   if (live) {
     live.book.accountIds.forEach((accountId, a) => {
@@ -94,7 +154,12 @@ async function loadConditions(deps: SyncDeps) {
   for (const t of open) {
     if (conditions.has(t.accountId)) continue;
     const snap = deps.risk.snapshot(t.accountId);
-    if (snap) conditions.set(t.accountId, { accountId: t.accountId, status: snap.status, expiredCall: expired.has(t.accountId) });
+    if (snap)
+      conditions.set(t.accountId, {
+        accountId: t.accountId,
+        status: snap.status,
+        expiredCall: expired.has(t.accountId),
+      });
   }
   return { conditions: [...conditions.values()], open };
 }
@@ -103,9 +168,21 @@ export async function syncTickets(deps: SyncDeps): Promise<SyncResult> {
   const { prisma } = deps;
   const { conditions, open } = await loadConditions(deps);
   const decisions = decideTriggers(conditions, open);
-  const result: SyncResult = { created: 0, replanned: 0, cancelled: 0, skippedNothingToSell: 0, executeNow: [], events: [], planMs: 0, writeMs: 0 };
+  const result: SyncResult = {
+    created: 0,
+    replanned: 0,
+    cancelled: 0,
+    skippedNothingToSell: 0,
+    executeNow: [],
+    events: [],
+    planMs: 0,
+    writeMs: 0,
+  };
   const t0 = performance.now();
-  const planned = await buildPlanInputs(prisma, deps, [...decisions.create.map((c) => c.accountId), ...decisions.replan.map((r) => r.accountId)]);
+  const planned = await buildPlanInputs(prisma, deps, [
+    ...decisions.create.map((c) => c.accountId),
+    ...decisions.replan.map((r) => r.accountId),
+  ]);
   const { version, params } = deps.risk.currentParams();
   const planOf = (accountId: string) => {
     const p = planned.get(accountId);
@@ -127,7 +204,9 @@ export async function syncTickets(deps: SyncDeps): Promise<SyncResult> {
   const size = deps.createBatch ?? CREATE_BATCH;
   for (let i = 0; i < creates.length; i += size) {
     const batch = creates.slice(i, i + size);
-    const events = await prisma.$transaction((tx) => createTicketsTx(tx, batch, { ...deps, version }), { timeout: 60_000 });
+    const events = await prisma.$transaction((tx) => createTicketsTx(tx, batch, { ...deps, version }), {
+      timeout: 60_000,
+    });
     result.events.push(...events);
     result.created += batch.length;
     for (const e of events) if (e.urgency === "HARD_FLOOR") result.executeNow.push(e.ticketId);
@@ -138,17 +217,29 @@ export async function syncTickets(deps: SyncDeps): Promise<SyncResult> {
     const ev = await prisma.$transaction(async (tx) => {
       const t = await lockTicket(tx, r.ticketId);
       const data = {
-        urgency: r.to, deadline: new Date(Math.min(t.deadline.getTime(), deadlineFor(r.to, deps.nowMs, deps.planner))), replans: { increment: 1 },
-        ...(x ? {
-          plan: planSummary(x.plan) as object, reasons: x.p.reasons as object, shortfall: x.plan.shortfall.toFixed(2),
-          expectedSlippageBps: expectedSlippage(x.plan), marginLevel: x.p.snapshot.marginLevel, paramVersion: version,
-        } : {}),
+        urgency: r.to,
+        deadline: new Date(Math.min(t.deadline.getTime(), deadlineFor(r.to, deps.nowMs, deps.planner))),
+        replans: { increment: 1 },
+        ...(x
+          ? {
+              plan: planSummary(x.plan) as object,
+              reasons: x.p.reasons as object,
+              shortfall: x.plan.shortfall.toFixed(2),
+              expectedSlippageBps: expectedSlippage(x.plan),
+              marginLevel: x.p.snapshot.marginLevel,
+              paramVersion: version,
+            }
+          : {}),
       };
       if (x) {
         await tx.liquidationLeg.deleteMany({ where: { ticketId: t.id } });
         await tx.liquidationLeg.createMany({ data: legRows(t.id, x.plan, x.p.input) });
       }
-      return transitionTicketTx(tx, t, "REPLAN", { actor: null, data, audit: { urgency: { from: r.from, to: r.to }, marginLevel: x?.p.snapshot.marginLevel ?? null } });
+      return transitionTicketTx(tx, t, "REPLAN", {
+        actor: null,
+        data,
+        audit: { urgency: { from: r.from, to: r.to }, marginLevel: x?.p.snapshot.marginLevel ?? null },
+      });
     });
     result.events.push(ev);
     result.replanned += 1;
@@ -159,7 +250,9 @@ export async function syncTickets(deps: SyncDeps): Promise<SyncResult> {
     const ev = await prisma.$transaction(async (tx) => {
       const t = await lockTicket(tx, c.ticketId);
       return transitionTicketTx(tx, t, "CANCEL", {
-        actor: null, data: { closedReason: `RECOVERED: the account is ${c.status} at the bar close` }, audit: { reason: "RECOVERED", status: c.status },
+        actor: null,
+        data: { closedReason: `RECOVERED: the account is ${c.status} at the bar close` },
+        audit: { reason: "RECOVERED", status: c.status },
       });
     });
     result.events.push(ev);
@@ -176,33 +269,90 @@ async function createTicketsTx(
 ): Promise<TicketBusEvent[]> {
   const created = new Date(deps.nowMs);
   const tickets = batch.map((c) => ({
-    id: crypto.randomUUID(), accountId: c.accountId, status: "OPEN", urgency: c.urgency, triggerMinute: new Date(deps.minuteTs), createdAt: created,
-    deadline: new Date(deadlineFor(c.urgency, deps.nowMs, deps.planner)), holdCapMs: deps.planner.hold.cumulativeCapSeconds * 1000,
-    paramVersion: deps.version, marginLevel: c.p.snapshot.marginLevel, equity: c.p.snapshot.equity.toFixed(2),
-    maintenance: c.p.snapshot.maintenanceMargin.toFixed(2), reasons: c.p.reasons as object, plan: planSummary(c.plan) as object,
-    shortfall: c.plan.shortfall.toFixed(2), expectedSlippageBps: expectedSlippage(c.plan),
+    id: crypto.randomUUID(),
+    accountId: c.accountId,
+    status: "OPEN",
+    urgency: c.urgency,
+    triggerMinute: new Date(deps.minuteTs),
+    createdAt: created,
+    deadline: new Date(deadlineFor(c.urgency, deps.nowMs, deps.planner)),
+    holdCapMs: deps.planner.hold.cumulativeCapSeconds * 1000,
+    paramVersion: deps.version,
+    marginLevel: c.p.snapshot.marginLevel,
+    equity: c.p.snapshot.equity.toFixed(2),
+    maintenance: c.p.snapshot.maintenanceMargin.toFixed(2),
+    reasons: c.p.reasons as object,
+    plan: planSummary(c.plan) as object,
+    shortfall: c.plan.shortfall.toFixed(2),
+    expectedSlippageBps: expectedSlippage(c.plan),
   }));
   const now = created.toISOString();
-  await insertRowsAsJson(tx, "LiquidationTicket", TICKET_COLUMNS, tickets.map((t) => ({
-    ...t, createdAt: now, triggerMinute: t.triggerMinute.toISOString(), deadline: t.deadline.toISOString(), updatedAt: now, holdMs: 0, replans: 0, version: 0,
-  })));
+  await insertRowsAsJson(
+    tx,
+    "LiquidationTicket",
+    TICKET_COLUMNS,
+    tickets.map((t) => ({
+      ...t,
+      createdAt: now,
+      triggerMinute: t.triggerMinute.toISOString(),
+      deadline: t.deadline.toISOString(),
+      updatedAt: now,
+      holdMs: 0,
+      replans: 0,
+      version: 0,
+    })),
+  );
   const legs = batch.flatMap((c, i) => legRows(tickets[i]?.id ?? "", c.plan, c.p.input));
-  await insertRowsAsJson(tx, "LiquidationLeg", LEG_COLUMNS, legs.map((l) => ({ ...l, filledQty: 0 })));
-  await appendAuditEventsTx(tx, tickets.map((t, i) => ({
-    actorEmail: "system:liquidation", action: "liquidation.open", targetType: "LiquidationTicket", targetId: t.id,
-    after: {
-      status: "OPEN", accountId: t.accountId, urgency: t.urgency, deadline: t.deadline.toISOString(), paramVersion: t.paramVersion, marginLevel: t.marginLevel,
-      legs: batch[i]?.plan.legs.map((l) => ({ symbol: l.symbol, qty: l.qty })) ?? [], shortfall: batch[i]?.plan.shortfall ?? 0,
-    },
-  })));
+  await insertRowsAsJson(
+    tx,
+    "LiquidationLeg",
+    LEG_COLUMNS,
+    legs.map((l) => ({ ...l, filledQty: 0 })),
+  );
+  await appendAuditEventsTx(
+    tx,
+    tickets.map((t, i) => ({
+      actorEmail: "system:liquidation",
+      action: "liquidation.open",
+      targetType: "LiquidationTicket",
+      targetId: t.id,
+      after: {
+        status: "OPEN",
+        accountId: t.accountId,
+        urgency: t.urgency,
+        deadline: t.deadline.toISOString(),
+        paramVersion: t.paramVersion,
+        marginLevel: t.marginLevel,
+        legs: batch[i]?.plan.legs.map((l) => ({ symbol: l.symbol, qty: l.qty })) ?? [],
+        shortfall: batch[i]?.plan.shortfall ?? 0,
+      },
+    })),
+  );
   const rows = await insertRowsAsJsonReturning<{ id: number; ticketId: string }>(
-    tx, "LiquidationEvent", ["ticketId", "ts", "kind", "toStatus", "actor", "data"],
-    tickets.map((t) => ({ ticketId: t.id, ts: now, kind: "OPEN", toStatus: "OPEN", actor: "system:liquidation", data: { urgency: t.urgency } })), ["id", "ticketId"],
+    tx,
+    "LiquidationEvent",
+    ["ticketId", "ts", "kind", "toStatus", "actor", "data"],
+    tickets.map((t) => ({
+      ticketId: t.id,
+      ts: now,
+      kind: "OPEN",
+      toStatus: "OPEN",
+      actor: "system:liquidation",
+      data: { urgency: t.urgency },
+    })),
+    ["id", "ticketId"],
   );
   const byTicket = new Map<string, (typeof tickets)[number]>(tickets.map((t) => [t.id, t]));
   const events: TicketBusEvent[] = rows.map((r) => ({
-    eventId: r.id, ticketId: r.ticketId, accountId: byTicket.get(r.ticketId)?.accountId ?? "", kind: "OPEN", from: null, to: "OPEN",
-    urgency: byTicket.get(r.ticketId)?.urgency ?? "LIQUIDATION", actor: "system:liquidation", ts: deps.nowMs,
+    eventId: r.id,
+    ticketId: r.ticketId,
+    accountId: byTicket.get(r.ticketId)?.accountId ?? "",
+    kind: "OPEN",
+    from: null,
+    to: "OPEN",
+    urgency: byTicket.get(r.ticketId)?.urgency ?? "LIQUIDATION",
+    actor: "system:liquidation",
+    ts: deps.nowMs,
   }));
   return events;
 }

@@ -45,8 +45,15 @@ export function ticketStateOf(t: Pick<TicketRow, "status">): TicketState {
 }
 
 const WORDS: Record<TicketEvent, string> = {
-  HOLD: "hold", EXTEND: "extend the hold of", RELEASE: "release", REPLAN: "re-plan", REDUCE: "reduce", EXECUTE: "execute",
-  FILL_PARTIAL: "fill", COMPLETE: "complete", CANCEL: "cancel",
+  HOLD: "hold",
+  EXTEND: "extend the hold of",
+  RELEASE: "release",
+  REPLAN: "re-plan",
+  REDUCE: "reduce",
+  EXECUTE: "execute",
+  FILL_PARTIAL: "fill",
+  COMPLETE: "complete",
+  CANCEL: "cancel",
 };
 
 function refusal(t: TicketRow, event: TicketEvent): AppError {
@@ -63,22 +70,41 @@ export async function recordTicketEventTx(
 ): Promise<TicketBusEvent> {
   const actor = opts.actor?.email ?? "system:liquidation";
   await appendAuditEventTx(tx, {
-    actorId: opts.actor?.id ?? null, actorEmail: actor, action: `liquidation.${kind.toLowerCase()}`,
-    targetType: "LiquidationTicket", targetId: t.id, before: { status: t.status }, after: { status: t.status, ...opts.data },
+    actorId: opts.actor?.id ?? null,
+    actorEmail: actor,
+    action: `liquidation.${kind.toLowerCase()}`,
+    targetType: "LiquidationTicket",
+    targetId: t.id,
+    before: { status: t.status },
+    after: { status: t.status, ...opts.data },
   });
   const row = await tx.liquidationEvent.create({
     data: { ticketId: t.id, kind, fromStatus: t.status, toStatus: t.status, actor, data: (opts.data ?? {}) as object },
     select: { id: true, ts: true },
   });
   const from = ticketStateOf(t);
-  return { eventId: row.id, ticketId: t.id, accountId: t.accountId, kind, from, to: from, urgency: t.urgency, actor, ts: row.ts.getTime() };
+  return {
+    eventId: row.id,
+    ticketId: t.id,
+    accountId: t.accountId,
+    kind,
+    from,
+    to: from,
+    urgency: t.urgency,
+    actor,
+    ts: row.ts.getTime(),
+  };
 }
 
 export async function transitionTicketTx(
   tx: Tx,
   t: TicketRow,
   event: TicketEvent,
-  opts: { actor: Actor | null; data?: Prisma.LiquidationTicketUpdateManyMutationInput; audit?: Record<string, unknown> },
+  opts: {
+    actor: Actor | null;
+    data?: Prisma.LiquidationTicketUpdateManyMutationInput;
+    audit?: Record<string, unknown>;
+  },
 ): Promise<TicketBusEvent> {
   const from = ticketStateOf(t);
   const to = nextTicketState(from, event);
@@ -87,19 +113,34 @@ export async function transitionTicketTx(
     where: { id: t.id, status: from, version: t.version },
     data: { ...opts.data, status: to, version: { increment: 1 } },
   });
-  if (res.count !== 1) throw new AppError("CONFLICT", "Someone else acted on this ticket at the same moment; reload it.");
+  if (res.count !== 1)
+    throw new AppError("CONFLICT", "Someone else acted on this ticket at the same moment; reload it.");
   const actor = opts.actor?.email ?? "system:liquidation";
   await appendAuditEventTx(tx, {
-    actorId: opts.actor?.id ?? null, actorEmail: actor, action: `liquidation.${event.toLowerCase()}`,
-    targetType: "LiquidationTicket", targetId: t.id,
-    before: { status: from, version: t.version, urgency: t.urgency }, after: { status: to, ...opts.audit },
+    actorId: opts.actor?.id ?? null,
+    actorEmail: actor,
+    action: `liquidation.${event.toLowerCase()}`,
+    targetType: "LiquidationTicket",
+    targetId: t.id,
+    before: { status: from, version: t.version, urgency: t.urgency },
+    after: { status: to, ...opts.audit },
   });
   Object.assign(t, await tx.liquidationTicket.findUniqueOrThrow({ where: { id: t.id } }));
   const row = await tx.liquidationEvent.create({
     data: { ticketId: t.id, kind: event, fromStatus: from, toStatus: to, actor, data: (opts.audit ?? {}) as object },
     select: { id: true, ts: true },
   });
-  return { eventId: row.id, ticketId: t.id, accountId: t.accountId, kind: event, from, to, urgency: t.urgency, actor, ts: row.ts.getTime() };
+  return {
+    eventId: row.id,
+    ticketId: t.id,
+    accountId: t.accountId,
+    kind: event,
+    from,
+    to,
+    urgency: t.urgency,
+    actor,
+    ts: row.ts.getTime(),
+  };
 }
 
 export function publishTicketEvents(bus: EventBus | undefined, events: readonly TicketBusEvent[]): void {

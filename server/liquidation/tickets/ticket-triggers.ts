@@ -36,7 +36,10 @@ export function urgencyOf(c: Pick<AccountCondition, "status" | "expiredCall">): 
 }
 
 /** `conditions` must include every account that has an open ticket (so recovery is seen). */
-export function decideTriggers(conditions: readonly AccountCondition[], open: readonly OpenTicketRef[]): TriggerDecisions {
+export function decideTriggers(
+  conditions: readonly AccountCondition[],
+  open: readonly OpenTicketRef[],
+): TriggerDecisions {
   const byAccount = new Map(open.map((t) => [t.accountId, t]));
   const out: TriggerDecisions = { create: [], replan: [], cancel: [] };
   for (const c of conditions) {
@@ -48,7 +51,8 @@ export function decideTriggers(conditions: readonly AccountCondition[], open: re
     }
     if (!REVIEW_STATES.includes(t.status)) continue; // execution in progress: it finishes, then the next tick re-plans
     if (urgency === null) out.cancel.push({ ticketId: t.id, accountId: c.accountId, status: c.status });
-    else if (urgency !== t.urgency) out.replan.push({ ticketId: t.id, accountId: c.accountId, from: t.urgency, to: urgency });
+    else if (urgency !== t.urgency)
+      out.replan.push({ ticketId: t.id, accountId: c.accountId, from: t.urgency, to: urgency });
   }
   return out;
 }

@@ -5,7 +5,11 @@ import { describe, expect, it } from "vitest";
 import { WaterfallInputError, allocateLoss, type WaterfallLayer } from "./allocate-loss";
 
 const balances = (c: number, r: number, g: number, j: number, s: number): Record<WaterfallLayer, Decimal.Value> => ({
-  CLIENT_MARGIN: c, RISK_CAPITAL: r, GUARANTEE_FUND: g, JUNIOR_TRANCHE: j, SENIOR_TRANCHE: s,
+  CLIENT_MARGIN: c,
+  RISK_CAPITAL: r,
+  GUARANTEE_FUND: g,
+  JUNIOR_TRANCHE: j,
+  SENIOR_TRANCHE: s,
 });
 const absorbedBy = (r: ReturnType<typeof allocateLoss>) => r.allocations.map((a) => a.absorbed.toString());
 
@@ -36,7 +40,10 @@ describe("allocateLoss (R8)", () => {
     const amount = fc.integer({ min: 0, max: 1e11 }).map((fen) => new Decimal(fen).div(100));
     fc.assert(
       fc.property(amount, fc.array(amount, { minLength: 5, maxLength: 5 }), (loss, b) => {
-        const r = allocateLoss(loss, balances(...(b.map((x) => x.toNumber()) as [number, number, number, number, number])));
+        const r = allocateLoss(
+          loss,
+          balances(...(b.map((x) => x.toNumber()) as [number, number, number, number, number])),
+        );
         expect(r.absorbed.plus(r.unabsorbed).eq(loss)).toBe(true);
         let exhaustedBefore = true;
         for (const a of r.allocations) {

@@ -6,7 +6,13 @@
 import Decimal from "decimal.js";
 
 export type WaterfallLayer = "CLIENT_MARGIN" | "RISK_CAPITAL" | "GUARANTEE_FUND" | "JUNIOR_TRANCHE" | "SENIOR_TRANCHE";
-export const WATERFALL_ORDER: readonly WaterfallLayer[] = ["CLIENT_MARGIN", "RISK_CAPITAL", "GUARANTEE_FUND", "JUNIOR_TRANCHE", "SENIOR_TRANCHE"];
+export const WATERFALL_ORDER: readonly WaterfallLayer[] = [
+  "CLIENT_MARGIN",
+  "RISK_CAPITAL",
+  "GUARANTEE_FUND",
+  "JUNIOR_TRANCHE",
+  "SENIOR_TRANCHE",
+];
 
 export interface LayerAllocation {
   layer: WaterfallLayer;
@@ -36,12 +42,16 @@ function toAmount(v: Decimal.Value, what: string, rounding: Decimal.Rounding): D
   } catch {
     throw new WaterfallInputError(`${what}: not a number (${String(v)}).`);
   }
-  if (!d.isFinite() || d.isNeg()) throw new WaterfallInputError(`${what}: must be a finite amount of zero or more (got ${d.toString()}).`);
+  if (!d.isFinite() || d.isNeg())
+    throw new WaterfallInputError(`${what}: must be a finite amount of zero or more (got ${d.toString()}).`);
   return d.toDecimalPlaces(2, rounding);
 }
 
 /** Allocates `loss` (a positive CNY amount: minus the negative equity) across the layers' balances. */
-export function allocateLoss(loss: Decimal.Value, balances: Readonly<Record<WaterfallLayer, Decimal.Value>>): WaterfallResult {
+export function allocateLoss(
+  loss: Decimal.Value,
+  balances: Readonly<Record<WaterfallLayer, Decimal.Value>>,
+): WaterfallResult {
   const total = toAmount(loss, "loss", Decimal.ROUND_UP);
   let rest = total;
   const allocations = WATERFALL_ORDER.map((layer): LayerAllocation => {

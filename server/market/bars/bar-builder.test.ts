@@ -21,12 +21,30 @@ function tick(symbol: string, ts: number, price: number, qty: number, b: Book = 
 describe("BarBuilder", () => {
   it("builds exact bars from a hand-made sequence across two minutes", () => {
     const builder = new BarBuilder();
-    const firstBook = book([[32.09, 500], [32.08, 300]], [[32.11, 400], [32.12, 100]]);
+    const firstBook = book(
+      [
+        [32.09, 500],
+        [32.08, 300],
+      ],
+      [
+        [32.11, 400],
+        [32.12, 100],
+      ],
+    );
     expect(builder.add(tick(A, T + 1_000, 32.1, 200, firstBook))).toEqual([]);
     // Locked book (no asks): counted in volume, ignored in the spread mean.
     expect(builder.add(tick(A, T + 15_000, 32.15, 100, book([[32.14, 200]], [])))).toEqual([]);
     expect(builder.add(tick(B, T + 20_000, 5.12, 1000, book([[5.11, 9000]], [[5.13, 1000]])))).toEqual([]);
-    const lastBook = book([[32.04, 1000], [32.03, 500]], [[32.06, 700], [32.07, 300]]);
+    const lastBook = book(
+      [
+        [32.04, 1000],
+        [32.03, 500],
+      ],
+      [
+        [32.06, 700],
+        [32.07, 300],
+      ],
+    );
     expect(builder.add(tick(A, T + 59_999, 32.05, 300, lastBook))).toEqual([]);
 
     expect(builder.forming(A)?.close).toBe(32.05);

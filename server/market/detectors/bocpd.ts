@@ -31,8 +31,9 @@ export function lnGamma(x: number): number {
 export function studentTPredictive(x: number, mu: number, kappa: number, alpha: number, beta: number): number {
   const nu = 2 * alpha;
   const scale2 = (beta * (kappa + 1)) / (alpha * kappa);
-  const d = (x - mu) * (x - mu) / (nu * scale2);
-  const lnp = lnGamma(alpha + 0.5) - lnGamma(alpha) - 0.5 * Math.log(nu * Math.PI * scale2) - (alpha + 0.5) * Math.log1p(d);
+  const d = ((x - mu) * (x - mu)) / (nu * scale2);
+  const lnp =
+    lnGamma(alpha + 0.5) - lnGamma(alpha) - 0.5 * Math.log(nu * Math.PI * scale2) - (alpha + 0.5) * Math.log1p(d);
   return Math.exp(lnp);
 }
 
@@ -64,7 +65,8 @@ export class Bocpd {
     readonly maxRunLength: number,
   ) {
     validateBocpdParams(hazard, prior);
-    if (!(Number.isInteger(maxRunLength) && maxRunLength >= 1)) throw new RangeError("maxRunLength must be an integer >= 1");
+    if (!(Number.isInteger(maxRunLength) && maxRunLength >= 1))
+      throw new RangeError("maxRunLength must be an integer >= 1");
     this.cap = maxRunLength + 1;
     this.p = new Float64Array(this.cap + 1);
     this.mu = new Float64Array(this.cap + 1);
@@ -156,7 +158,11 @@ export interface BocpdInput {
 }
 
 /** DESIGN 10 POST /detectors/bocpd. */
-export function runBocpd(input: BocpdInput): { runLengthMap: number[]; expectedRunLength: number[]; truncated: boolean } {
+export function runBocpd(input: BocpdInput): {
+  runLengthMap: number[];
+  expectedRunLength: number[];
+  truncated: boolean;
+} {
   const b = new Bocpd(input.hazard, input.prior, input.maxRunLength);
   const runLengthMap: number[] = [];
   const expectedRunLength: number[] = [];

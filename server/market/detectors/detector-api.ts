@@ -12,7 +12,10 @@ export const MAX_POINTS = 100_000;
  */
 export const MAX_BOCPD_CELLS = 10_000_000;
 // z.number() rejects NaN, Infinity, strings and null, so a non-numeric series is a 400.
-const series = z.array(z.number({ error: "series values must be finite numbers" })).min(1, "series must not be empty").max(MAX_POINTS);
+const series = z
+  .array(z.number({ error: "series values must be finite numbers" }))
+  .min(1, "series must not be empty")
+  .max(MAX_POINTS);
 
 export const cusumBody = z.object({
   series,
@@ -22,26 +25,36 @@ export const cusumBody = z.object({
   h: z.number().positive().default(4),
 });
 
-export const bocpdBody = z.object({
-  series,
-  hazard: z.number().gt(0, "hazard must be in (0, 1)").lt(1, "hazard must be in (0, 1)").default(DEFAULT_HAZARD),
-  prior: z
-    .object({ mu0: z.number(), kappa0: z.number().positive(), alpha0: z.number().positive(), beta0: z.number().positive() })
-    .default({ mu0: 0, kappa0: 1, alpha0: 1, beta0: 1 }),
-  maxRunLength: z.number().int().min(1).max(10_000).default(1000),
-}).superRefine((b, ctx) => {
-  const cells = b.series.length * b.maxRunLength;
-  if (cells > MAX_BOCPD_CELLS) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["maxRunLength"],
-      message: `series length x maxRunLength must be at most ${MAX_BOCPD_CELLS.toLocaleString("en-US")} (got ${b.series.length.toLocaleString("en-US")} x ${b.maxRunLength.toLocaleString("en-US")}); send fewer points or a smaller maxRunLength`,
-    });
-  }
-});
+export const bocpdBody = z
+  .object({
+    series,
+    hazard: z.number().gt(0, "hazard must be in (0, 1)").lt(1, "hazard must be in (0, 1)").default(DEFAULT_HAZARD),
+    prior: z
+      .object({
+        mu0: z.number(),
+        kappa0: z.number().positive(),
+        alpha0: z.number().positive(),
+        beta0: z.number().positive(),
+      })
+      .default({ mu0: 0, kappa0: 1, alpha0: 1, beta0: 1 }),
+    maxRunLength: z.number().int().min(1).max(10_000).default(1000),
+  })
+  .superRefine((b, ctx) => {
+    const cells = b.series.length * b.maxRunLength;
+    if (cells > MAX_BOCPD_CELLS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["maxRunLength"],
+        message: `series length x maxRunLength must be at most ${MAX_BOCPD_CELLS.toLocaleString("en-US")} (got ${b.series.length.toLocaleString("en-US")} x ${b.maxRunLength.toLocaleString("en-US")}); send fewer points or a smaller maxRunLength`,
+      });
+    }
+  });
 
 export const volatilityBody = z.object({
-  closes: z.array(z.number().positive("closes must be positive prices")).min(2, "closes needs at least two prices").max(MAX_POINTS),
+  closes: z
+    .array(z.number().positive("closes must be positive prices"))
+    .min(2, "closes needs at least two prices")
+    .max(MAX_POINTS),
   lambda: z.number().gt(0, "lambda must be in (0, 1)").lt(1, "lambda must be in (0, 1)").default(0.94),
 });
 
@@ -59,7 +72,9 @@ export function computeVolatility(body: z.infer<typeof volatilityBody>) {
   const ewma = ewmaVolatility(body.closes, body.lambda);
   const at = ewma.findIndex((v) => !Number.isFinite(v));
   if (at >= 0) {
-    throw new RangeError(`closes[${at}] -> closes[${at + 1}]: the return is too large to compute (the volatility is not a finite number); check the prices`);
+    throw new RangeError(
+      `closes[${at}] -> closes[${at + 1}]: the return is too large to compute (the volatility is not a finite number); check the prices`,
+    );
   }
   return { ewma };
 }

@@ -14,11 +14,18 @@ describe("CSV replay source", () => {
     expect(rows).toHaveLength(249);
     // First row of the file: 2000-09-27, 63.4375, 63.5625, 59.8125, 60.625
     expect(rows[0]).toEqual({ open: 63.4375, high: 63.5625, low: 59.8125, close: 60.625, volume: 53077800 });
-    const src = new CsvReplaySource("replay", series, [{ symbol: "600519.SH", column: "MSFT", prevClose: 60.625, lotSize: 100 }], T0);
+    const src = new CsvReplaySource(
+      "replay",
+      series,
+      [{ symbol: "600519.SH", column: "MSFT", prevClose: 60.625, lotSize: 100 }],
+      T0,
+    );
     const first = src.poll(T0 + 59_000);
     // open, then (a down day) high, low, close at 0, 15, 30, 45 s
     expect(first.ticks.map((t) => [t.ts - T0, t.price])).toEqual([
-      [15_000, 63.56], [30_000, 59.81], [45_000, 60.63],
+      [15_000, 63.56],
+      [30_000, 59.81],
+      [45_000, 60.63],
     ]);
     expect(first.alive).toBe(true);
     const next = src.poll(T0 + 60_000);
@@ -34,10 +41,15 @@ describe("CSV replay source", () => {
     const s = parseReplayCsv(csv);
     expect(s.get("A")?.[1]).toEqual({ open: 10, high: 11, low: 10, close: 11, volume: null });
     expect(s.get("B")?.[0]).toBeNull();
-    const src = new CsvReplaySource("r", s, [
-      { symbol: "600000.SH", column: "A", prevClose: 20, lotSize: 100 },
-      { symbol: "600001.SH", column: "B", prevClose: 5, lotSize: 100 },
-    ], T0);
+    const src = new CsvReplaySource(
+      "r",
+      s,
+      [
+        { symbol: "600000.SH", column: "A", prevClose: 20, lotSize: 100 },
+        { symbol: "600001.SH", column: "B", prevClose: 5, lotSize: 100 },
+      ],
+      T0,
+    );
     const ticks = src.poll(T0 + 60_000).ticks;
     expect(ticks.filter((t) => t.symbol === "600001.SH" && t.ts < T0 + 60_000)).toHaveLength(0); // NA: no prints
     expect(ticks.filter((t) => t.symbol === "600000.SH" && t.ts === T0 + 60_000 + 45_000)).toHaveLength(0);

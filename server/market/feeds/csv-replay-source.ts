@@ -59,7 +59,11 @@ export function parseReplayCsv(text: string, name = "series"): ReplaySeries {
     names.forEach((_, i) => {
       const close = num(cells[i]);
       const open = prev[i] ?? close;
-      cols[i]?.push(close === null || open === null ? null : { open, close, high: Math.max(open, close), low: Math.min(open, close), volume: null });
+      cols[i]?.push(
+        close === null || open === null
+          ? null
+          : { open, close, high: Math.max(open, close), low: Math.min(open, close), volume: null },
+      );
       if (close !== null) prev[i] = close;
     });
   }
@@ -111,7 +115,11 @@ export class CsvReplaySource implements FeedSource {
     this.lastNow = now;
     const ticks: Tick[] = [];
     // Every print time in (from, now]: minute start + offset.
-    for (let minute = Math.floor((from - this.startTs) / MINUTE_MS); this.startTs + minute * MINUTE_MS <= now; minute++) {
+    for (
+      let minute = Math.floor((from - this.startTs) / MINUTE_MS);
+      this.startTs + minute * MINUTE_MS <= now;
+      minute++
+    ) {
       if (minute < 0) continue;
       OFFSETS_MS.forEach((off, i) => {
         const ts = this.startTs + minute * MINUTE_MS + off;

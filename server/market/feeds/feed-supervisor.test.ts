@@ -24,8 +24,21 @@ class FakeSource implements FeedSource {
 
 const T0 = Date.UTC(2026, 10, 24, 1, 30);
 const bar = (ts: number): Bar => ({
-  symbol: "600000.SH", ts, open: 10, high: 10, low: 10, close: 10, volume: 100, turnover: 1000, vwap: 10, trades: 1,
-  spreadBps: 10, bidDepth: 0, askDepth: 0, imbalance: 0, quality: "OK",
+  symbol: "600000.SH",
+  ts,
+  open: 10,
+  high: 10,
+  low: 10,
+  close: 10,
+  volume: 100,
+  turnover: 1000,
+  vwap: 10,
+  trades: 1,
+  spreadBps: 10,
+  bidDepth: 0,
+  askDepth: 0,
+  imbalance: 0,
+  quality: "OK",
 });
 
 function run(sup: FeedSupervisor, from: number, to: number, step = 1000): Tick[] {

@@ -13,7 +13,11 @@ export interface SupervisorOptions {
   divergenceBps: number;
   failbackMs: number;
 }
-export const DEFAULT_SUPERVISOR_OPTIONS: SupervisorOptions = { staleMs: 10_000, divergenceBps: 100, failbackMs: 30_000 };
+export const DEFAULT_SUPERVISOR_OPTIONS: SupervisorOptions = {
+  staleMs: 10_000,
+  divergenceBps: 100,
+  failbackMs: 30_000,
+};
 
 export type FeedEventKind = "FAILOVER" | "FAILBACK" | "STALE" | "RECOVERED" | "ERROR" | "SWITCH";
 export interface FeedEvent {
@@ -58,7 +62,16 @@ const MINUTE_MS = 60_000;
 
 function newState(source: FeedSource, now: number): SourceState {
   // A new source gets staleMs of grace before it can be called stale.
-  return { source, lastAliveAt: now, stale: false, freshSince: now, prices: new Map(), errors: 0, lastError: null, ticks: 0 };
+  return {
+    source,
+    lastAliveAt: now,
+    stale: false,
+    freshSince: now,
+    prices: new Map(),
+    errors: 0,
+    lastError: null,
+    ticks: 0,
+  };
 }
 
 export class FeedSupervisor {
@@ -74,7 +87,12 @@ export class FeedSupervisor {
   private readonly books = new Map<string, Tick["book"]>();
   readonly options: SupervisorOptions;
 
-  constructor(primary: FeedSource, secondary: FeedSource | null, now: number, options: Partial<SupervisorOptions> = {}) {
+  constructor(
+    primary: FeedSource,
+    secondary: FeedSource | null,
+    now: number,
+    options: Partial<SupervisorOptions> = {},
+  ) {
     this.options = { ...DEFAULT_SUPERVISOR_OPTIONS, ...options };
     this.primary = newState(primary, now);
     this.secondary = secondary ? newState(secondary, now) : null;
@@ -113,7 +131,8 @@ export class FeedSupervisor {
     s.ticks += ticks.length;
     for (const t of ticks) s.prices.set(t.symbol, { price: t.price, ts: now });
     const stale = now - s.lastAliveAt > this.options.staleMs;
-    if (stale && !s.stale) this.record(now, "STALE", s.source.id, `nothing heard for ${Math.round((now - s.lastAliveAt) / 1000)} s`);
+    if (stale && !s.stale)
+      this.record(now, "STALE", s.source.id, `nothing heard for ${Math.round((now - s.lastAliveAt) / 1000)} s`);
     if (!stale && s.stale) {
       s.freshSince = now;
       this.record(now, "RECOVERED", s.source.id, "prints again");
@@ -133,10 +152,20 @@ export class FeedSupervisor {
       this.failovers++;
       flags.gap = true;
       this.record(now, "FAILOVER", sec.source.id, `primary ${this.primary.source.id} stale`);
-    } else if (this.active === "secondary" && sec && !this.primary.stale && now - this.primary.freshSince >= this.options.failbackMs) {
+    } else if (
+      this.active === "secondary" &&
+      sec &&
+      !this.primary.stale &&
+      now - this.primary.freshSince >= this.options.failbackMs
+    ) {
       this.active = "primary";
       flags.gap = true;
-      this.record(now, "FAILBACK", this.primary.source.id, `healthy for ${Math.round((now - this.primary.freshSince) / 1000)} s`);
+      this.record(
+        now,
+        "FAILBACK",
+        this.primary.source.id,
+        `healthy for ${Math.round((now - this.primary.freshSince) / 1000)} s`,
+      );
     }
     const [act, other] = this.active === "primary" ? [this.primary, sec] : [sec ?? this.primary, this.primary];
     const ticks = this.active === "primary" ? pTicks : sTicks;
@@ -199,7 +228,8 @@ export class FeedSupervisor {
     for (const s of [this.primary, this.secondary]) {
       if (s && s.source !== primary && s.source !== secondary) s.source.close?.();
     }
-    const keep = (src: FeedSource) => [this.primary, this.secondary].find((s) => s?.source === src) ?? newState(src, now);
+    const keep = (src: FeedSource) =>
+      [this.primary, this.secondary].find((s) => s?.source === src) ?? newState(src, now);
     this.primary = keep(primary);
     this.secondary = secondary ? keep(secondary) : null;
     this.active = "primary";
@@ -218,14 +248,24 @@ export class FeedSupervisor {
   health(): FeedHealth {
     const act = this.active === "primary" ? this.primary : (this.secondary ?? this.primary);
     const view = (role: "primary" | "secondary", s: SourceState) => ({
-      role, id: s.source.id, kind: s.source.kind, stale: s.stale, lastAliveAt: s.lastAliveAt, ticks: s.ticks, errors: s.errors,
+      role,
+      id: s.source.id,
+      kind: s.source.kind,
+      stale: s.stale,
+      lastAliveAt: s.lastAliveAt,
+      ticks: s.ticks,
+      errors: s.errors,
       problem: s.source.problem() ?? s.lastError,
     });
     const both = [view("primary", this.primary), ...(this.secondary ? [view("secondary", this.secondary)] : [])];
     return {
       active: this.active,
       activeSource: act.source.id,
-      status: act.stale ? "down" : this.active === "secondary" || both.some((s) => s.stale) || this.lastDivergence.count > 0 ? "degraded" : "ok",
+      status: act.stale
+        ? "down"
+        : this.active === "secondary" || both.some((s) => s.stale) || this.lastDivergence.count > 0
+          ? "degraded"
+          : "ok",
       options: this.options,
       sources: both,
       divergingSymbols: this.lastDivergence.count,

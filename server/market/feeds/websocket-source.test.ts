@@ -33,14 +33,27 @@ describe("WebSocket JSON feed client", () => {
     client = new WebSocketFeedSource("ws", `ws://127.0.0.1:${port}`).start();
     const ws = await conn;
     await until(() => client?.isOpen() ?? false);
-    ws.send(JSON.stringify({ type: "tick", symbol: "600519.SH", ts: 1, price: 1700.5, qty: 300, bids: [[1700.4, 500]], asks: [[1700.6, 400]] }));
+    ws.send(
+      JSON.stringify({
+        type: "tick",
+        symbol: "600519.SH",
+        ts: 1,
+        price: 1700.5,
+        qty: 300,
+        bids: [[1700.4, 500]],
+        asks: [[1700.6, 400]],
+      }),
+    );
     ws.send(JSON.stringify({ type: "ticks", ticks: [{ symbol: "000001.SZ", ts: 2, price: 11.2, qty: 100 }] }));
     ws.send("not json");
     ws.send(JSON.stringify({ type: "tick", symbol: "AAPL", ts: 1, price: 1, qty: 1 }));
     await until(() => (client?.rejected ?? 0) === 2);
     const batch = client.poll(5000);
     expect(batch.alive).toBe(true);
-    expect(batch.ticks.map((t) => [t.symbol, t.price, t.ts])).toEqual([["600519.SH", 1700.5, 5000], ["000001.SZ", 11.2, 5000]]);
+    expect(batch.ticks.map((t) => [t.symbol, t.price, t.ts])).toEqual([
+      ["600519.SH", 1700.5, 5000],
+      ["000001.SZ", 11.2, 5000],
+    ]);
     expect(batch.ticks[0]?.book).toEqual({ bids: [{ price: 1700.4, qty: 500 }], asks: [{ price: 1700.6, qty: 400 }] });
     expect(client.poll(6000)).toEqual({ ticks: [], alive: false });
     ws.send(JSON.stringify({ type: "heartbeat", ts: 3 }));

@@ -101,7 +101,10 @@ export class WebSocketFeedSource implements FeedSource {
       ts: now,
       price: t.price,
       qty: t.qty,
-      book: { bids: t.bids.map(([price, qty]) => ({ price, qty })), asks: t.asks.map(([price, qty]) => ({ price, qty })) },
+      book: {
+        bids: t.bids.map(([price, qty]) => ({ price, qty })),
+        asks: t.asks.map(([price, qty]) => ({ price, qty })),
+      },
     }));
     return { ticks, alive };
   }

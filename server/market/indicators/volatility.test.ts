@@ -25,12 +25,15 @@ describe("EWMA volatility (M4, DESIGN 10)", () => {
 
   it("stays between the smallest and largest absolute return (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 1, max: 1000, noNaN: true }), { minLength: 2, maxLength: 60 }), (closes) => {
-        const rets = logReturns(closes).map(Math.abs);
-        const lo = Math.min(...rets);
-        const hi = Math.max(...rets);
-        for (const s of ewmaVolatility(closes)) expect(s >= lo - 1e-12 && s <= hi + 1e-12).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 1, max: 1000, noNaN: true }), { minLength: 2, maxLength: 60 }),
+        (closes) => {
+          const rets = logReturns(closes).map(Math.abs);
+          const lo = Math.min(...rets);
+          const hi = Math.max(...rets);
+          for (const s of ewmaVolatility(closes)) expect(s >= lo - 1e-12 && s <= hi + 1e-12).toBe(true);
+        },
+      ),
     );
   });
 });

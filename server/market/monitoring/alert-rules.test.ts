@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { ActionCache, planActions, ruleMatches, type RuleView } from "./alert-rules";
 
 const rule = (over: Partial<RuleView> & { id: string }): RuleView => ({
-  name: over.id, kind: "*", minSeverity: "WARNING", action: "NOTIFY", multiplier: null, durationMin: 30, enabled: true, ...over,
+  name: over.id,
+  kind: "*",
+  minSeverity: "WARNING",
+  action: "NOTIFY",
+  multiplier: null,
+  durationMin: 30,
+  enabled: true,
+  ...over,
 });
 
 describe("alert rules (M6)", () => {
@@ -14,13 +21,18 @@ describe("alert rules (M6)", () => {
   });
 
   it("plan one action per symbol and rule, none while the same rule is still active on the symbol", () => {
-    const rules = [rule({ id: "m", action: "RAISE_MARGIN", multiplier: 1.5 }), rule({ id: "n", minSeverity: "CRITICAL" })];
+    const rules = [
+      rule({ id: "m", action: "RAISE_MARGIN", multiplier: 1.5 }),
+      rule({ id: "n", minSeverity: "CRITICAL" }),
+    ];
     const alarms = [
       { symbol: "600000.SH", kind: "CUSUM_DOWN" as const, severity: "CRITICAL" as const },
       { symbol: "600000.SH", kind: "VOL_SPIKE" as const, severity: "WARNING" as const },
       { symbol: "000001.SZ", kind: "VOL_SPIKE" as const, severity: "WARNING" as const },
     ];
-    const active = [{ id: "x", symbolCode: "000001.SZ", ruleId: "m", action: "RAISE_MARGIN", multiplier: 1.5, expiresAt: 2000 }];
+    const active = [
+      { id: "x", symbolCode: "000001.SZ", ruleId: "m", action: "RAISE_MARGIN", multiplier: 1.5, expiresAt: 2000 },
+    ];
     const plan = planActions(alarms, rules, active, 1000);
     expect(plan.map((p) => `${p.alarm.symbol}:${p.rule.id}`)).toEqual(["600000.SH:m", "600000.SH:n"]);
     expect(planActions(alarms, rules, active, 3000)).toHaveLength(3); // expired: 000001.SZ gets it again
@@ -28,7 +40,12 @@ describe("alert rules (M6)", () => {
 
   it("take no automatic action on an alarm of a GAP minute (it is recorded, not acted on)", () => {
     const rules = [rule({ id: "m", action: "RAISE_MARGIN", multiplier: 1.5 })];
-    const onGap = { symbol: "600000.SH", kind: "CUSUM_DOWN" as const, severity: "CRITICAL" as const, evidence: { dataQuality: "GAP" } };
+    const onGap = {
+      symbol: "600000.SH",
+      kind: "CUSUM_DOWN" as const,
+      severity: "CRITICAL" as const,
+      evidence: { dataQuality: "GAP" },
+    };
     const clean = { ...onGap, symbol: "000001.SZ", evidence: { z: -9 } };
     expect(planActions([onGap, clean], rules, [], 0).map((p) => p.alarm.symbol)).toEqual(["000001.SZ"]);
   });

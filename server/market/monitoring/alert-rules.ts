@@ -38,7 +38,11 @@ export function isOnGap(alarm: { evidence?: Alarm["evidence"] }): boolean {
 }
 
 export function ruleMatches(rule: RuleView, alarm: Pick<Alarm, "kind" | "severity">): boolean {
-  return rule.enabled && (rule.kind === "*" || rule.kind === alarm.kind) && severityRank(alarm.severity) >= severityRank(rule.minSeverity);
+  return (
+    rule.enabled &&
+    (rule.kind === "*" || rule.kind === alarm.kind) &&
+    severityRank(alarm.severity) >= severityRank(rule.minSeverity)
+  );
 }
 
 /**
@@ -88,7 +92,8 @@ export class ActionCache implements SymbolRiskOverrides {
     let m = 1;
     const now = this.now();
     for (const a of this.actions) {
-      if (a.symbolCode === symbol && a.action === "RAISE_MARGIN" && a.expiresAt > now) m = Math.max(m, a.multiplier ?? 1);
+      if (a.symbolCode === symbol && a.action === "RAISE_MARGIN" && a.expiresAt > now)
+        m = Math.max(m, a.multiplier ?? 1);
     }
     return m;
   }

@@ -37,30 +37,76 @@ export interface ActionDto {
 }
 
 type AlertRow = {
-  id: string; symbolCode: string; ts: Date; createdAt: Date; kind: string; severity: string; evidence: unknown;
-  latencyMs: number | null; ackAt: Date | null; ackByEmail: string | null; ackNote: string | null;
+  id: string;
+  symbolCode: string;
+  ts: Date;
+  createdAt: Date;
+  kind: string;
+  severity: string;
+  evidence: unknown;
+  latencyMs: number | null;
+  ackAt: Date | null;
+  ackByEmail: string | null;
+  ackNote: string | null;
 };
 export function toAlertDto(r: AlertRow): AlertDto {
   return {
-    id: r.id, symbol: r.symbolCode, ts: r.ts.getTime(), createdAt: r.createdAt.getTime(), kind: r.kind, severity: r.severity,
-    evidence: (r.evidence ?? {}) as Record<string, unknown>, latencyMs: r.latencyMs, ackAt: r.ackAt?.getTime() ?? null,
-    ackByEmail: r.ackByEmail, ackNote: r.ackNote,
+    id: r.id,
+    symbol: r.symbolCode,
+    ts: r.ts.getTime(),
+    createdAt: r.createdAt.getTime(),
+    kind: r.kind,
+    severity: r.severity,
+    evidence: (r.evidence ?? {}) as Record<string, unknown>,
+    latencyMs: r.latencyMs,
+    ackAt: r.ackAt?.getTime() ?? null,
+    ackByEmail: r.ackByEmail,
+    ackNote: r.ackNote,
   };
 }
 
 const actionSelect = {
-  id: true, symbolCode: true, ruleId: true, alertId: true, action: true, multiplier: true, detail: true, createdAt: true,
-  expiresAt: true, revokedAt: true, latencyMs: true, rule: { select: { name: true } },
+  id: true,
+  symbolCode: true,
+  ruleId: true,
+  alertId: true,
+  action: true,
+  multiplier: true,
+  detail: true,
+  createdAt: true,
+  expiresAt: true,
+  revokedAt: true,
+  latencyMs: true,
+  rule: { select: { name: true } },
 } as const;
 type ActionRow = {
-  id: string; symbolCode: string; ruleId: string; alertId: string; action: string; multiplier: number | null; detail: unknown;
-  createdAt: Date; expiresAt: Date; revokedAt: Date | null; latencyMs: number | null; rule: { name: string };
+  id: string;
+  symbolCode: string;
+  ruleId: string;
+  alertId: string;
+  action: string;
+  multiplier: number | null;
+  detail: unknown;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  latencyMs: number | null;
+  rule: { name: string };
 };
 function toActionDto(r: ActionRow): ActionDto {
   return {
-    id: r.id, symbol: r.symbolCode, ruleId: r.ruleId, ruleName: r.rule.name, alertId: r.alertId, action: r.action,
-    multiplier: r.multiplier, detail: (r.detail ?? null) as Record<string, unknown> | null, createdAt: r.createdAt.getTime(),
-    expiresAt: r.expiresAt.getTime(), revokedAt: r.revokedAt?.getTime() ?? null, latencyMs: r.latencyMs,
+    id: r.id,
+    symbol: r.symbolCode,
+    ruleId: r.ruleId,
+    ruleName: r.rule.name,
+    alertId: r.alertId,
+    action: r.action,
+    multiplier: r.multiplier,
+    detail: (r.detail ?? null) as Record<string, unknown> | null,
+    createdAt: r.createdAt.getTime(),
+    expiresAt: r.expiresAt.getTime(),
+    revokedAt: r.revokedAt?.getTime() ?? null,
+    latencyMs: r.latencyMs,
   };
 }
 
@@ -81,7 +127,12 @@ async function proposeHedges(prisma: PrismaClient, symbols: string[]): Promise<M
   const out = new Map<string, Record<string, unknown>>();
   if (symbols.length === 0) return out;
   const [positions, specs] = await Promise.all([
-    prisma.position.groupBy({ by: ["symbolCode"], where: { symbolCode: { in: symbols } }, _sum: { qty: true }, _count: true }),
+    prisma.position.groupBy({
+      by: ["symbolCode"],
+      where: { symbolCode: { in: symbols } },
+      _sum: { qty: true },
+      _count: true,
+    }),
     prisma.symbol.findMany({ where: { code: { in: symbols } }, select: { code: true, beta: true, prevClose: true } }),
   ]);
   const spec = new Map(specs.map((s) => [s.code, s]));
@@ -89,8 +140,11 @@ async function proposeHedges(prisma: PrismaClient, symbols: string[]): Promise<M
     const s = spec.get(p.symbolCode);
     const exposure = (p._sum.qty ?? 0) * (s?.prevClose ?? 0);
     out.set(p.symbolCode, {
-      accounts: p._count, exposure: Math.round(exposure), beta: s?.beta ?? 1,
-      hedgeNotional: Math.round(exposure * (s?.beta ?? 1)), instrument: "CSI 300 index futures (IF)",
+      accounts: p._count,
+      exposure: Math.round(exposure),
+      beta: s?.beta ?? 1,
+      hedgeNotional: Math.round(exposure * (s?.beta ?? 1)),
+      instrument: "CSI 300 index futures (IF)",
     });
   }
   return out;
@@ -109,49 +163,109 @@ export async function persistAlarms(
   if (input.alarms.length === 0) return { alerts: [], actions: [] };
   const withIds = input.alarms.map((a) => ({ ...a, id: crypto.randomUUID() }));
   const plan = planActions(withIds, input.rules, input.active, input.now);
-  const hedges = await proposeHedges(prisma, [...new Set(plan.filter((p) => p.rule.action === "PROPOSE_HEDGE").map((p) => p.alarm.symbol))]);
+  const hedges = await proposeHedges(prisma, [
+    ...new Set(plan.filter((p) => p.rule.action === "PROPOSE_HEDGE").map((p) => p.alarm.symbol)),
+  ]);
   const createdAt = new Date(input.now);
   const actionRows = plan.map(({ alarm, rule }) => ({
-    id: crypto.randomUUID(), symbolCode: alarm.symbol, ruleId: rule.id, alertId: alarm.id, action: rule.action,
+    id: crypto.randomUUID(),
+    symbolCode: alarm.symbol,
+    ruleId: rule.id,
+    alertId: alarm.id,
+    action: rule.action,
     multiplier: rule.action === "RAISE_MARGIN" ? (rule.multiplier ?? 1.5) : null,
-    detail: (rule.action === "PROPOSE_HEDGE" ? (hedges.get(alarm.symbol) ?? { exposure: 0 }) : { kind: alarm.kind }) as object,
-    createdAt, expiresAt: new Date(input.now + rule.durationMin * 60_000),
+    detail: (rule.action === "PROPOSE_HEDGE"
+      ? (hedges.get(alarm.symbol) ?? { exposure: 0 })
+      : { kind: alarm.kind }) as object,
+    createdAt,
+    expiresAt: new Date(input.now + rule.durationMin * 60_000),
   }));
   await prisma.$transaction(async (tx) => {
     await tx.marketAlert.createMany({
-      data: withIds.map((a) => ({ id: a.id, symbolCode: a.symbol, ts: new Date(a.ts), createdAt, kind: a.kind, severity: a.severity, evidence: a.evidence })),
+      data: withIds.map((a) => ({
+        id: a.id,
+        symbolCode: a.symbol,
+        ts: new Date(a.ts),
+        createdAt,
+        kind: a.kind,
+        severity: a.severity,
+        evidence: a.evidence,
+      })),
     });
     if (actionRows.length > 0) await tx.symbolAction.createMany({ data: actionRows });
     // One decision record for the minute (the detectors' verdicts), one per action taken.
     await appendAuditEventTx(tx, {
-      action: "market.alertsRaised", targetType: "minute", targetId: new Date(input.minuteTs).toISOString(),
-      after: { count: withIds.length, alerts: withIds.map((a) => ({ id: a.id, symbol: a.symbol, kind: a.kind, severity: a.severity, evidence: a.evidence })) },
+      action: "market.alertsRaised",
+      targetType: "minute",
+      targetId: new Date(input.minuteTs).toISOString(),
+      after: {
+        count: withIds.length,
+        alerts: withIds.map((a) => ({
+          id: a.id,
+          symbol: a.symbol,
+          kind: a.kind,
+          severity: a.severity,
+          evidence: a.evidence,
+        })),
+      },
     });
     for (const a of actionRows) {
       await appendAuditEventTx(tx, {
-        action: "market.actionTaken", targetType: "symbol", targetId: a.symbolCode,
-        after: { id: a.id, action: a.action, ruleId: a.ruleId, alertId: a.alertId, multiplier: a.multiplier, expiresAt: a.expiresAt.toISOString() },
+        action: "market.actionTaken",
+        targetType: "symbol",
+        targetId: a.symbolCode,
+        after: {
+          id: a.id,
+          action: a.action,
+          ruleId: a.ruleId,
+          alertId: a.alertId,
+          multiplier: a.multiplier,
+          expiresAt: a.expiresAt.toISOString(),
+        },
       });
     }
   });
   const ruleName = new Map(input.rules.map((r) => [r.id, r.name]));
   return {
     alerts: withIds.map((a) => ({
-      id: a.id, symbol: a.symbol, ts: a.ts, createdAt: input.now, kind: a.kind, severity: a.severity, evidence: a.evidence,
-      latencyMs: null, ackAt: null, ackByEmail: null, ackNote: null,
+      id: a.id,
+      symbol: a.symbol,
+      ts: a.ts,
+      createdAt: input.now,
+      kind: a.kind,
+      severity: a.severity,
+      evidence: a.evidence,
+      latencyMs: null,
+      ackAt: null,
+      ackByEmail: null,
+      ackNote: null,
     })),
     actions: actionRows.map((r) => ({
-      id: r.id, symbol: r.symbolCode, ruleId: r.ruleId, ruleName: ruleName.get(r.ruleId) ?? r.ruleId, alertId: r.alertId, action: r.action,
-      multiplier: r.multiplier, detail: r.detail as Record<string, unknown>, createdAt: input.now, expiresAt: r.expiresAt.getTime(),
-      revokedAt: null, latencyMs: null,
+      id: r.id,
+      symbol: r.symbolCode,
+      ruleId: r.ruleId,
+      ruleName: ruleName.get(r.ruleId) ?? r.ruleId,
+      alertId: r.alertId,
+      action: r.action,
+      multiplier: r.multiplier,
+      detail: r.detail as Record<string, unknown>,
+      createdAt: input.now,
+      expiresAt: r.expiresAt.getTime(),
+      revokedAt: null,
+      latencyMs: null,
     })),
   };
 }
 
 /** Records the measured bar-close -> persisted-and-pushed latency on the minute's rows. */
 export async function recordLatency(prisma: PrismaClient, minute: PersistedMinute, latencyMs: number): Promise<void> {
-  if (minute.alerts.length > 0) await prisma.marketAlert.updateMany({ where: { id: { in: minute.alerts.map((a) => a.id) } }, data: { latencyMs } });
-  if (minute.actions.length > 0) await prisma.symbolAction.updateMany({ where: { id: { in: minute.actions.map((a) => a.id) } }, data: { latencyMs } });
+  if (minute.alerts.length > 0)
+    await prisma.marketAlert.updateMany({ where: { id: { in: minute.alerts.map((a) => a.id) } }, data: { latencyMs } });
+  if (minute.actions.length > 0)
+    await prisma.symbolAction.updateMany({
+      where: { id: { in: minute.actions.map((a) => a.id) } },
+      data: { latencyMs },
+    });
 }
 
 export async function listAlerts(
@@ -180,22 +294,34 @@ export async function acknowledgeAlert(
   return prisma.$transaction(async (tx) => {
     const row = await tx.marketAlert.findUnique({ where: { id: input.id } });
     if (!row) throw new AppError("NOT_FOUND", "This alert does not exist.");
-    if (row.ackAt) throw new AppError("CONFLICT", `This alert was already acknowledged by ${row.ackByEmail ?? "someone"}.`);
+    if (row.ackAt)
+      throw new AppError("CONFLICT", `This alert was already acknowledged by ${row.ackByEmail ?? "someone"}.`);
     const updated = await tx.marketAlert.update({
       where: { id: input.id },
       data: { ackAt: new Date(), ackById: actor.id, ackByEmail: actor.email, ackNote: input.note ?? null },
     });
     await appendAuditEventTx(tx, {
-      actorId: actor.id, actorEmail: actor.email, action: "market.alertAcknowledged", targetType: "alert", targetId: row.id,
-      before: { ackAt: null }, after: { ackAt: updated.ackAt?.toISOString(), note: input.note ?? null, symbol: row.symbolCode, kind: row.kind },
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "market.alertAcknowledged",
+      targetType: "alert",
+      targetId: row.id,
+      before: { ackAt: null },
+      after: { ackAt: updated.ackAt?.toISOString(), note: input.note ?? null, symbol: row.symbolCode, kind: row.kind },
     });
     return toAlertDto(updated);
   });
 }
 
-export async function listActions(prisma: PrismaClient, input: { activeOnly: boolean; symbol?: string; now: Date }): Promise<ActionDto[]> {
+export async function listActions(
+  prisma: PrismaClient,
+  input: { activeOnly: boolean; symbol?: string; now: Date },
+): Promise<ActionDto[]> {
   const rows = await prisma.symbolAction.findMany({
-    where: { ...(input.symbol ? { symbolCode: input.symbol } : {}), ...(input.activeOnly ? { expiresAt: { gt: input.now }, revokedAt: null } : {}) },
+    where: {
+      ...(input.symbol ? { symbolCode: input.symbol } : {}),
+      ...(input.activeOnly ? { expiresAt: { gt: input.now }, revokedAt: null } : {}),
+    },
     orderBy: { createdAt: "desc" },
     take: 200,
     select: actionSelect,
@@ -203,15 +329,29 @@ export async function listActions(prisma: PrismaClient, input: { activeOnly: boo
   return rows.map(toActionDto);
 }
 
-export async function revokeAction(prisma: PrismaClient, actor: { id: string; email: string }, id: string): Promise<ActionDto> {
+export async function revokeAction(
+  prisma: PrismaClient,
+  actor: { id: string; email: string },
+  id: string,
+): Promise<ActionDto> {
   return prisma.$transaction(async (tx) => {
     const row = await tx.symbolAction.findUnique({ where: { id }, select: actionSelect });
     if (!row) throw new AppError("NOT_FOUND", "This action does not exist.");
-    if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw new AppError("CONFLICT", "This action is no longer active.");
-    const updated = await tx.symbolAction.update({ where: { id }, data: { revokedAt: new Date(), revokedById: actor.id }, select: actionSelect });
+    if (row.revokedAt || row.expiresAt.getTime() <= Date.now())
+      throw new AppError("CONFLICT", "This action is no longer active.");
+    const updated = await tx.symbolAction.update({
+      where: { id },
+      data: { revokedAt: new Date(), revokedById: actor.id },
+      select: actionSelect,
+    });
     await appendAuditEventTx(tx, {
-      actorId: actor.id, actorEmail: actor.email, action: "market.actionRevoked", targetType: "symbol", targetId: row.symbolCode,
-      before: { id, action: row.action, revokedAt: null }, after: { revokedAt: updated.revokedAt?.toISOString() },
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "market.actionRevoked",
+      targetType: "symbol",
+      targetId: row.symbolCode,
+      before: { id, action: row.action, revokedAt: null },
+      after: { revokedAt: updated.revokedAt?.toISOString() },
     });
     return toActionDto(updated);
   });
@@ -231,9 +371,23 @@ export async function updateRule(
     const { id, ...data } = input;
     const after = await tx.alertRule.update({ where: { id }, data });
     await appendAuditEventTx(tx, {
-      actorId: actor.id, actorEmail: actor.email, action: "market.ruleUpdated", targetType: "alertRule", targetId: id,
-      before: { enabled: before.enabled, multiplier: before.multiplier, durationMin: before.durationMin, minSeverity: before.minSeverity },
-      after: { enabled: after.enabled, multiplier: after.multiplier, durationMin: after.durationMin, minSeverity: after.minSeverity },
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "market.ruleUpdated",
+      targetType: "alertRule",
+      targetId: id,
+      before: {
+        enabled: before.enabled,
+        multiplier: before.multiplier,
+        durationMin: before.durationMin,
+        minSeverity: before.minSeverity,
+      },
+      after: {
+        enabled: after.enabled,
+        multiplier: after.multiplier,
+        durationMin: after.durationMin,
+        minSeverity: after.minSeverity,
+      },
     });
     return after;
   });

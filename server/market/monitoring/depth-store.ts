@@ -59,7 +59,11 @@ export async function getRetention(prisma: PrismaClient): Promise<RetentionSetti
 }
 
 /** Deletes 1m bars and depth snapshots older than the retention (rollups derive from 1m bars). */
-export async function applyRetention(sql: SqlSession, setting: RetentionSetting, now: number): Promise<{ bars: number; depth: number }> {
+export async function applyRetention(
+  sql: SqlSession,
+  setting: RetentionSetting,
+  now: number,
+): Promise<{ bars: number; depth: number }> {
   const day = 86_400_000;
   const bars = await sql.query<{ n: number }>(
     `WITH d AS (DELETE FROM "Bar1m" WHERE ts < $1 RETURNING 1) SELECT count(*)::int AS n FROM d`,

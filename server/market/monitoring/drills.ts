@@ -5,7 +5,14 @@ import type { MarketEngine } from "../../engine/market-engine";
 import { AppError } from "../../errors";
 import { SimulatorFeedSource } from "../feeds/simulator-source";
 
-export const DRILL_KINDS = ["FLASH_CRASH", "SECTOR_GAP", "LIQUIDITY_CRUNCH", "MARKET_CRASH", "FEED_OUTAGE", "SUSPENSION"] as const;
+export const DRILL_KINDS = [
+  "FLASH_CRASH",
+  "SECTOR_GAP",
+  "LIQUIDITY_CRUNCH",
+  "MARKET_CRASH",
+  "FEED_OUTAGE",
+  "SUSPENSION",
+] as const;
 export type DrillKind = (typeof DRILL_KINDS)[number];
 
 export interface DrillInput {
@@ -60,7 +67,14 @@ export function runDrill(engine: MarketEngine | null, scheduler: DrillScheduler,
     const spec = all.find((s) => s.code === input.symbol);
     if (!spec) throw new AppError("BAD_REQUEST", "Choose a known symbol to suspend or resume.");
     sim.setSuspended(spec.code, !spec.suspended);
-    return { kind: input.kind, symbols: [spec.code], returnPct: 0, startedAt: engine.now(), recoveryMinutes: 0, suspended: !spec.suspended };
+    return {
+      kind: input.kind,
+      symbols: [spec.code],
+      returnPct: 0,
+      startedAt: engine.now(),
+      recoveryMinutes: 0,
+      suspended: !spec.suspended,
+    };
   }
   const specs = all.filter((s) => !s.suspended);
   const stepsPerMinute = Math.max(1, Math.round(60_000 / (STEP_REAL_MS * engine.status().speed)));
@@ -69,12 +83,14 @@ export function runDrill(engine: MarketEngine | null, scheduler: DrillScheduler,
   const pick = (): string[] => {
     if (input.kind === "SECTOR_GAP" || (input.kind === "LIQUIDITY_CRUNCH" && input.sector)) {
       const s = specs.filter((x) => x.sector === input.sector).map((x) => x.code);
-      if (s.length === 0) throw new AppError("BAD_REQUEST", `No tradable symbol in sector ${input.sector ?? "(none)"}.`);
+      if (s.length === 0)
+        throw new AppError("BAD_REQUEST", `No tradable symbol in sector ${input.sector ?? "(none)"}.`);
       return s;
     }
     if (input.kind === "MARKET_CRASH" || input.kind === "FEED_OUTAGE") return specs.map((x) => x.code);
     if (!input.symbol) throw new AppError("BAD_REQUEST", "Choose a symbol for this drill.");
-    if (!specs.some((s) => s.code === input.symbol)) throw new AppError("BAD_REQUEST", `${input.symbol} is unknown or suspended.`);
+    if (!specs.some((s) => s.code === input.symbol))
+      throw new AppError("BAD_REQUEST", `${input.symbol} is unknown or suspended.`);
     return [input.symbol];
   };
   const symbols = pick();
@@ -101,16 +117,28 @@ export function runDrill(engine: MarketEngine | null, scheduler: DrillScheduler,
       sim.setRegime("STRESSED");
       // Beta-scaled: a beta-1.3 stock falls 1.3x the market.
       for (const s of specs) {
-        sim.injectShock({ symbols: [s.code], returnPct: Math.max(-0.5, returnPct * s.beta), liquidityFactor: 0.4, durationSteps: stepsPerMinute * 3 });
+        sim.injectShock({
+          symbols: [s.code],
+          returnPct: Math.max(-0.5, returnPct * s.beta),
+          liquidityFactor: 0.4,
+          durationSteps: stepsPerMinute * 3,
+        });
       }
       break;
     }
     case "FEED_OUTAGE": {
       const primary = engine.feeds().sources().primary;
-      if (!(primary instanceof SimulatorFeedSource)) throw new AppError("BAD_REQUEST", "An outage drill needs a simulator vendor as the primary feed.");
+      if (!(primary instanceof SimulatorFeedSource))
+        throw new AppError("BAD_REQUEST", "An outage drill needs a simulator vendor as the primary feed.");
       primary.outageUntil = now + minutes * 60_000;
       break;
     }
   }
-  return { kind: input.kind, symbols: symbols.length > 20 ? symbols.slice(0, 20) : symbols, returnPct, startedAt: now, recoveryMinutes };
+  return {
+    kind: input.kind,
+    symbols: symbols.length > 20 ? symbols.slice(0, 20) : symbols,
+    returnPct,
+    startedAt: now,
+    recoveryMinutes,
+  };
 }

@@ -23,8 +23,13 @@ function buildReplay(engine: MarketEngine): CsvReplaySource {
     throw new AppError("PRECONDITION_FAILED", `The replay file data/${REPLAY_FILE} is missing on this server.`);
   }
   const columns = [...series.keys()].filter((c) => (series.get(c) ?? []).every((r) => r !== null));
-  const specs = engine.simulator().getSymbols().filter((s) => !s.suspended);
-  const mappings = specs.slice(0, columns.length).map((s, i) => ({ symbol: s.code, column: columns[i] ?? "", prevClose: s.prevClose, lotSize: s.lotSize }));
+  const specs = engine
+    .simulator()
+    .getSymbols()
+    .filter((s) => !s.suspended);
+  const mappings = specs
+    .slice(0, columns.length)
+    .map((s, i) => ({ symbol: s.code, column: columns[i] ?? "", prevClose: s.prevClose, lotSize: s.lotSize }));
   return new CsvReplaySource("replay", series, mappings, engine.now());
 }
 

@@ -8,7 +8,14 @@ import { appendAuditEvent } from "../../audit/audit-service";
 import type { EventBus } from "../../engine/event-bus";
 import type { MarketEngine, MinuteCloseContext } from "../../engine/market-engine";
 import { ActionCache, type RuleView } from "./alert-rules";
-import { loadActiveActions, loadRules, persistAlarms, recordLatency, type ActionDto, type AlertDto } from "./alert-store";
+import {
+  loadActiveActions,
+  loadRules,
+  persistAlarms,
+  recordLatency,
+  type ActionDto,
+  type AlertDto,
+} from "./alert-store";
 import { applyRetention, getRetention, insertDepthSnapshots, type DepthRow } from "./depth-store";
 import { DrillScheduler, runDrill, type DrillInput } from "./drills";
 import { buildSource, type FeedChoice } from "./feed-admin";
@@ -35,24 +42,51 @@ export class MarketMonitoring {
   private readonly lastAlert = new Map<string, number>();
   private readonly latencies: number[] = [];
   private minutes = 0;
-  last: { minuteTs: number; bars: number; alerts: number; actions: number; latencyMs: number; hookMs: number } | null = null;
+  last: { minuteTs: number; bars: number; alerts: number; actions: number; latencyMs: number; hookMs: number } | null =
+    null;
 
-  constructor(private readonly deps: { prisma: PrismaClient; sql: SqlSession; bus: EventBus; engine: MarketEngine | null }) {}
+  constructor(
+    private readonly deps: { prisma: PrismaClient; sql: SqlSession; bus: EventBus; engine: MarketEngine | null },
+  ) {}
 
   async init(): Promise<void> {
     await this.reloadRules();
     this.overrides.replace(await loadActiveActions(this.deps.prisma, new Date()));
     // Warm the detectors from stored bars so they do not start cold after a restart.
-    const rows = await this.deps.sql.query<{ symbolCode: string; ts: Date | string; open: number; high: number; low: number; close: number; volume: number; spreadBps: number; bidDepth: number; askDepth: number; imbalance: number }>(
+    const rows = await this.deps.sql.query<{
+      symbolCode: string;
+      ts: Date | string;
+      open: number;
+      high: number;
+      low: number;
+      close: number;
+      volume: number;
+      spreadBps: number;
+      bidDepth: number;
+      askDepth: number;
+      imbalance: number;
+    }>(
       `SELECT "symbolCode", ts, open, high, low, close, volume, "spreadBps", "bidDepth", "askDepth", imbalance FROM "Bar1m"
        WHERE ts >= (SELECT max(ts) FROM "Bar1m") - make_interval(mins => $1) ORDER BY ts, "symbolCode"`,
       [WARMUP_MINUTES],
     );
     this.book.warmUp(
       rows.map((r) => ({
-        symbol: r.symbolCode, ts: new Date(r.ts).getTime(), open: Number(r.open), high: Number(r.high), low: Number(r.low), close: Number(r.close),
-        volume: Number(r.volume), turnover: 0, vwap: Number(r.close), trades: 0, spreadBps: Number(r.spreadBps), bidDepth: Number(r.bidDepth),
-        askDepth: Number(r.askDepth), imbalance: Number(r.imbalance), quality: "OK",
+        symbol: r.symbolCode,
+        ts: new Date(r.ts).getTime(),
+        open: Number(r.open),
+        high: Number(r.high),
+        low: Number(r.low),
+        close: Number(r.close),
+        volume: Number(r.volume),
+        turnover: 0,
+        vwap: Number(r.close),
+        trades: 0,
+        spreadBps: Number(r.spreadBps),
+        bidDepth: Number(r.bidDepth),
+        askDepth: Number(r.askDepth),
+        imbalance: Number(r.imbalance),
+        quality: "OK",
       })),
     );
   }
@@ -86,8 +120,23 @@ export class MarketMonitoring {
       await insertDepthSnapshots(sql, depth);
     }
     const now = Date.now();
-    const persisted = await persistAlarms(prisma, { alarms, rules: this.rules, active: this.overrides.active(), now, minuteTs: ctx.minuteTs });
-    this.overrides.add(persisted.actions.map((a) => ({ id: a.id, symbolCode: a.symbol, ruleId: a.ruleId, action: a.action, multiplier: a.multiplier, expiresAt: a.expiresAt })));
+    const persisted = await persistAlarms(prisma, {
+      alarms,
+      rules: this.rules,
+      active: this.overrides.active(),
+      now,
+      minuteTs: ctx.minuteTs,
+    });
+    this.overrides.add(
+      persisted.actions.map((a) => ({
+        id: a.id,
+        symbolCode: a.symbol,
+        ruleId: a.ruleId,
+        action: a.action,
+        multiplier: a.multiplier,
+        expiresAt: a.expiresAt,
+      })),
+    );
     const latencyMs = Date.now() - ctx.closedAt;
     const event: AlertEvent = {
       minuteTs: ctx.minuteTs,
@@ -100,9 +149,14 @@ export class MarketMonitoring {
     this.latencies.push(latencyMs);
     if (this.latencies.length > 240) this.latencies.shift();
     this.minutes++;
-    if (this.minutes % RETENTION_EVERY_MINUTES === 0) await applyRetention(sql, await getRetention(prisma), ctx.minuteTs);
+    if (this.minutes % RETENTION_EVERY_MINUTES === 0)
+      await applyRetention(sql, await getRetention(prisma), ctx.minuteTs);
     this.last = {
-      minuteTs: ctx.minuteTs, bars: ctx.bars.length, alerts: event.alerts.length, actions: event.actions.length, latencyMs,
+      minuteTs: ctx.minuteTs,
+      bars: ctx.bars.length,
+      alerts: event.alerts.length,
+      actions: event.actions.length,
+      latencyMs,
       hookMs: Math.round((performance.now() - t0) * 10) / 10,
     };
     return event;
@@ -111,20 +165,34 @@ export class MarketMonitoring {
   /** Bar close -> alerts and actions persisted and pushed, over the last minutes (M6). */
   latencyStats() {
     const xs = [...this.latencies].sort((a, b) => a - b);
-    const q = (p: number) => (xs.length === 0 ? null : (xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? null));
-    return { samples: xs.length, p50: q(0.5), p95: q(0.95), max: xs.length ? (xs[xs.length - 1] ?? null) : null, last: this.last };
+    const q = (p: number) =>
+      xs.length === 0 ? null : (xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? null);
+    return {
+      samples: xs.length,
+      p50: q(0.5),
+      p95: q(0.95),
+      max: xs.length ? (xs[xs.length - 1] ?? null) : null,
+      last: this.last,
+    };
   }
 
   async runDrill(actor: { id: string; email: string }, input: DrillInput) {
     const result = runDrill(this.deps.engine, this.drills, input);
     await appendAuditEvent(this.deps.prisma, {
-      actorId: actor.id, actorEmail: actor.email, action: "market.drillRun", targetType: "drill", targetId: input.kind,
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "market.drillRun",
+      targetType: "drill",
+      targetId: input.kind,
       after: { ...input, ...result },
     });
     return result;
   }
 
-  async switchFeeds(actor: { id: string; email: string }, input: { primary: FeedChoice; secondary: FeedChoice | null; wsUrl?: string }) {
+  async switchFeeds(
+    actor: { id: string; email: string },
+    input: { primary: FeedChoice; secondary: FeedChoice | null; wsUrl?: string },
+  ) {
     const engine = this.deps.engine;
     if (!engine) return null;
     const before = engine.feeds().health();
@@ -132,8 +200,13 @@ export class MarketMonitoring {
     const secondary = input.secondary ? buildSource(engine, input.secondary, input.wsUrl) : null;
     engine.feeds().setSources(primary, secondary, engine.now());
     await appendAuditEvent(this.deps.prisma, {
-      actorId: actor.id, actorEmail: actor.email, action: "market.feedSwitched", targetType: "feed", targetId: input.primary,
-      before: { sources: before.sources.map((s) => `${s.role}:${s.id}`) }, after: { primary: input.primary, secondary: input.secondary, wsUrl: input.wsUrl ?? null },
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "market.feedSwitched",
+      targetType: "feed",
+      targetId: input.primary,
+      before: { sources: before.sources.map((s) => `${s.role}:${s.id}`) },
+      after: { primary: input.primary, secondary: input.secondary, wsUrl: input.wsUrl ?? null },
     });
     return engine.feeds().health();
   }

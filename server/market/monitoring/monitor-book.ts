@@ -2,7 +2,13 @@
 // serves the EWMA sigma to the margin model (services.volatility, R2).
 import type { VolatilitySource } from "../../services";
 import type { Bar } from "../types";
-import { DEFAULT_MONITOR_PARAMS, SymbolMonitor, type Alarm, type IndicatorSnapshot, type MonitorParams } from "./symbol-monitor";
+import {
+  DEFAULT_MONITOR_PARAMS,
+  SymbolMonitor,
+  type Alarm,
+  type IndicatorSnapshot,
+  type MonitorParams,
+} from "./symbol-monitor";
 
 export class MonitorBook implements VolatilitySource {
   private readonly monitors = new Map<string, SymbolMonitor>();

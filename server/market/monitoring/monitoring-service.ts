@@ -11,7 +11,8 @@ import { getRetention, RETENTION_KEY, type RetentionSetting } from "./depth-stor
 import { ALERT_TOPIC, type AlertEvent, type MarketMonitoring } from "./market-monitoring";
 
 export function requireMonitoring(services: Services): MarketMonitoring {
-  if (!services.monitoring) throw new AppError("PRECONDITION_FAILED", "Market monitoring is not running on this server.");
+  if (!services.monitoring)
+    throw new AppError("PRECONDITION_FAILED", "Market monitoring is not running on this server.");
   return services.monitoring;
 }
 
@@ -41,9 +42,25 @@ export async function getRetentionSetting(prisma: PrismaClient) {
   return getRetention(prisma);
 }
 
-export async function setRetention(prisma: PrismaClient, actor: { id: string; email: string }, value: RetentionSetting) {
+export async function setRetention(
+  prisma: PrismaClient,
+  actor: { id: string; email: string },
+  value: RetentionSetting,
+) {
   const before = await getRetention(prisma);
-  await prisma.setting.upsert({ where: { key: RETENTION_KEY }, create: { key: RETENTION_KEY, value: { ...value } }, update: { value: { ...value } } });
-  await appendAuditEvent(prisma, { actorId: actor.id, actorEmail: actor.email, action: "market.retentionChanged", targetType: "setting", targetId: RETENTION_KEY, before, after: value });
+  await prisma.setting.upsert({
+    where: { key: RETENTION_KEY },
+    create: { key: RETENTION_KEY, value: { ...value } },
+    update: { value: { ...value } },
+  });
+  await appendAuditEvent(prisma, {
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: "market.retentionChanged",
+    targetType: "setting",
+    targetId: RETENTION_KEY,
+    before,
+    after: value,
+  });
   return value;
 }

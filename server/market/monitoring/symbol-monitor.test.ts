@@ -8,9 +8,22 @@ import { MonitorBook } from "./monitor-book";
 const T0 = Date.UTC(2026, 10, 24, 1, 30);
 function mkBar(i: number, close: number, over: Partial<Bar> = {}): Bar {
   return {
-    symbol: "600000.SH", ts: T0 + i * 60_000, open: close, high: close * 1.001, low: close * 0.999, close, volume: 10_000,
-    turnover: close * 10_000, vwap: close, trades: 20, spreadBps: 10, bidDepth: 50_000, askDepth: 50_000, imbalance: 0,
-    quality: "OK", ...over,
+    symbol: "600000.SH",
+    ts: T0 + i * 60_000,
+    open: close,
+    high: close * 1.001,
+    low: close * 0.999,
+    close,
+    volume: 10_000,
+    turnover: close * 10_000,
+    vwap: close,
+    trades: 20,
+    spreadBps: 10,
+    bidDepth: 50_000,
+    askDepth: 50_000,
+    imbalance: 0,
+    quality: "OK",
+    ...over,
   };
 }
 

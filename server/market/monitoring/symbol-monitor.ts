@@ -2,7 +2,12 @@
 // O(window + R). The minute-close hook keeps one per symbol (monitor-book.ts).
 import { Bocpd, DEFAULT_HAZARD } from "../detectors/bocpd";
 import { Cusum, standardizeSquared, type CusumDirection } from "../detectors/cusum";
-import { checkThresholds, DEFAULT_THRESHOLDS, type ThresholdAlarm, type ThresholdParams } from "../detectors/thresholds";
+import {
+  checkThresholds,
+  DEFAULT_THRESHOLDS,
+  type ThresholdAlarm,
+  type ThresholdParams,
+} from "../detectors/thresholds";
 import { EwmaVariance } from "../indicators/volatility";
 import { Ring } from "../indicators/statistics";
 import type { Bar } from "../types";
@@ -154,7 +159,12 @@ export class SymbolMonitor {
         if (dir) raise(dir === "up" ? "CUSUM_UP" : "CUSUM_DOWN", severity, { ...ev, k: p.cusumK, h: p.cusumH });
         if (varAlarm === "up") raise("CUSUM_VAR", severity, { ...ev, k: p.cusumVarK, h: p.cusumVarH });
         if (this.lastMap >= 20 && bo.map <= 5) {
-          raise("CHANGE_POINT", Math.abs(z) >= 4 ? "WARNING" : "INFO", { ...ev, runLengthBefore: this.lastMap, runLength: bo.map, cpProb: round(bo.cpProb, 4) });
+          raise("CHANGE_POINT", Math.abs(z) >= 4 ? "WARNING" : "INFO", {
+            ...ev,
+            runLengthBefore: this.lastMap,
+            runLength: bo.map,
+            cpProb: round(bo.cpProb, 4),
+          });
         }
         this.lastMap = bo.map;
       }
@@ -183,9 +193,16 @@ export class SymbolMonitor {
               ? "INFO"
               : "WARNING";
         raise(kind, severity, {
-          sigma: round(sigma), baselineSigma: round(baselineSigma), depth, prevDepth: Number.isFinite(this.prevDepth) ? this.prevDepth : null,
-          spreadBps: round(bar.spreadBps, 4), spreadRatio: round(spreadRatio, 4), imbalance: round(bar.imbalance, 4),
-          imbalanceMinutes: this.imbalanceStreak, volume: bar.volume, volumeZ: round(volumeZ, 4),
+          sigma: round(sigma),
+          baselineSigma: round(baselineSigma),
+          depth,
+          prevDepth: Number.isFinite(this.prevDepth) ? this.prevDepth : null,
+          spreadBps: round(bar.spreadBps, 4),
+          spreadRatio: round(spreadRatio, 4),
+          imbalance: round(bar.imbalance, 4),
+          imbalanceMinutes: this.imbalanceStreak,
+          volume: bar.volume,
+          volumeZ: round(volumeZ, 4),
         });
       }
     }

@@ -9,21 +9,49 @@ const WEEK = 7 * 24 * 3600_000;
 
 export async function loadAmlInput(
   db: Tx | PrismaClient,
-  w: { accountId: string; amount: number; crossBorder: boolean; ip: string | null; deviceId: string | null; beneficiaryAcct: string; excludeId?: string },
+  w: {
+    accountId: string;
+    amount: number;
+    crossBorder: boolean;
+    ip: string | null;
+    deviceId: string | null;
+    beneficiaryAcct: string;
+    excludeId?: string;
+  },
   nowMs: number,
 ): Promise<AmlInput> {
   const from = new Date(nowMs - WEEK);
   const [account, withdrawals, deposits, logins, beneficiary, positions, chargebacks] = await Promise.all([
     db.account.findUnique({ where: { id: w.accountId }, select: { kycLevel: true } }),
     db.withdrawal.findMany({
-      where: { accountId: w.accountId, createdAt: { gte: from }, status: { not: "REJECTED" }, ...(w.excludeId ? { id: { not: w.excludeId } } : {}) },
+      where: {
+        accountId: w.accountId,
+        createdAt: { gte: from },
+        status: { not: "REJECTED" },
+        ...(w.excludeId ? { id: { not: w.excludeId } } : {}),
+      },
       select: { createdAt: true, amount: true },
     }),
-    db.deposit.findMany({ where: { accountId: w.accountId, status: "CONFIRMED", createdAt: { gte: from } }, select: { createdAt: true, amount: true } }),
-    db.clientLogin.findMany({ where: { accountId: w.accountId, ts: { lte: new Date(nowMs) } }, orderBy: { ts: "desc" }, take: 50 }),
-    db.beneficiary.findUnique({ where: { accountId_bankAcct: { accountId: w.accountId, bankAcct: w.beneficiaryAcct } } }),
-    db.position.findMany({ where: { accountId: w.accountId, qtyToday: { gt: 0 } }, select: { qtyToday: true, symbol: { select: { prevClose: true } } } }),
-    db.deposit.findMany({ where: { accountId: w.accountId, chargebackAt: { not: null } }, select: { chargebackAt: true } }),
+    db.deposit.findMany({
+      where: { accountId: w.accountId, status: "CONFIRMED", createdAt: { gte: from } },
+      select: { createdAt: true, amount: true },
+    }),
+    db.clientLogin.findMany({
+      where: { accountId: w.accountId, ts: { lte: new Date(nowMs) } },
+      orderBy: { ts: "desc" },
+      take: 50,
+    }),
+    db.beneficiary.findUnique({
+      where: { accountId_bankAcct: { accountId: w.accountId, bankAcct: w.beneficiaryAcct } },
+    }),
+    db.position.findMany({
+      where: { accountId: w.accountId, qtyToday: { gt: 0 } },
+      select: { qtyToday: true, symbol: { select: { prevClose: true } } },
+    }),
+    db.deposit.findMany({
+      where: { accountId: w.accountId, chargebackAt: { not: null } },
+      select: { chargebackAt: true },
+    }),
   ]);
   return {
     nowMs,

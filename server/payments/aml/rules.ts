@@ -15,14 +15,26 @@ export interface AmlParams {
 }
 
 export type AmlRuleId =
-  | "KYC_SINGLE" | "KYC_DAILY" | "VELOCITY" | "GEO_JUMP" | "NEW_DEVICE" | "NEW_BENEFICIARY"
-  | "ROUND_TRIP" | "STRUCTURING" | "LARGE_VALUE" | "CHARGEBACK";
+  | "KYC_SINGLE"
+  | "KYC_DAILY"
+  | "VELOCITY"
+  | "GEO_JUMP"
+  | "NEW_DEVICE"
+  | "NEW_BENEFICIARY"
+  | "ROUND_TRIP"
+  | "STRUCTURING"
+  | "LARGE_VALUE"
+  | "CHARGEBACK";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 export const DEFAULT_AML_PARAMS: AmlParams = {
-  kyc: { 1: { single: 50_000, daily: 100_000 }, 2: { single: 300_000, daily: 1_000_000 }, 3: { single: 2_000_000, daily: 5_000_000 } },
+  kyc: {
+    1: { single: 50_000, daily: 100_000 },
+    2: { single: 300_000, daily: 1_000_000 },
+    3: { single: 2_000_000, daily: 5_000_000 },
+  },
   velocity: { windowMs: HOUR, maxCount: 3, maxAmount: 500_000 },
   geo: { maxSpeedKmh: 900, minDistanceKm: 100 },
   coolOffMs: DAY,
@@ -31,8 +43,16 @@ export const DEFAULT_AML_PARAMS: AmlParams = {
   largeValue: { domestic: 500_000, crossBorder: 200_000, cash: 50_000 },
   chargeback: { windowMs: 180 * DAY, minCount: 1 },
   weights: {
-    KYC_SINGLE: 40, KYC_DAILY: 30, VELOCITY: 20, GEO_JUMP: 35, NEW_DEVICE: 15, NEW_BENEFICIARY: 20,
-    ROUND_TRIP: 25, STRUCTURING: 35, LARGE_VALUE: 10, CHARGEBACK: 25,
+    KYC_SINGLE: 40,
+    KYC_DAILY: 30,
+    VELOCITY: 20,
+    GEO_JUMP: 35,
+    NEW_DEVICE: 15,
+    NEW_BENEFICIARY: 20,
+    ROUND_TRIP: 25,
+    STRUCTURING: 35,
+    LARGE_VALUE: 10,
+    CHARGEBACK: 25,
   },
 };
 
@@ -92,7 +112,10 @@ export const velocityRule: Rule = (i, p) => {
   const count = recent.length + 1;
   const amount = sum(recent) + i.amount;
   if (count <= p.velocity.maxCount && amount <= p.velocity.maxAmount) return null;
-  return { rule: "VELOCITY", evidence: { count, amount, maxCount: p.velocity.maxCount, maxAmount: p.velocity.maxAmount } };
+  return {
+    rule: "VELOCITY",
+    evidence: { count, amount, maxCount: p.velocity.maxCount, maxAmount: p.velocity.maxAmount },
+  };
 };
 
 /** Implied travel speed between the last login and this request; faster than an airliner is a hit. */
@@ -107,13 +130,22 @@ export const geoJumpRule: Rule = (i, p) => {
   if (km < p.geo.minDistanceKm || speed <= p.geo.maxSpeedKmh) return null;
   return {
     rule: "GEO_JUMP",
-    evidence: { from: from.city, to: to.city, km: Math.round(km), hours: Number(hours.toFixed(2)), speedKmh: Math.round(speed) },
+    evidence: {
+      from: from.city,
+      to: to.city,
+      km: Math.round(km),
+      hours: Number(hours.toFixed(2)),
+      speedKmh: Math.round(speed),
+    },
   };
 };
 
 export const newDeviceRule: Rule = (i) => {
   if (!i.deviceId || i.logins.length === 0 || i.logins.some((l) => l.deviceId === i.deviceId)) return null;
-  return { rule: "NEW_DEVICE", evidence: { deviceId: i.deviceId, knownDevices: new Set(i.logins.map((l) => l.deviceId)).size } };
+  return {
+    rule: "NEW_DEVICE",
+    evidence: { deviceId: i.deviceId, knownDevices: new Set(i.logins.map((l) => l.deviceId)).size },
+  };
 };
 
 export const newBeneficiaryRule: Rule = (i, p) => {
@@ -136,12 +168,16 @@ export const roundTripRule: Rule = (i, p) => {
 /** Repeated amounts in the band just under a reporting threshold (this one included). */
 export const structuringRule: Rule = (i, p) => {
   const thresholds = [p.largeValue.cash, p.largeValue.crossBorder, p.largeValue.domestic];
-  const events = [...since(i.priorWithdrawals, i.nowMs - p.structuring.windowMs), ...since(i.deposits, i.nowMs - p.structuring.windowMs)];
+  const events = [
+    ...since(i.priorWithdrawals, i.nowMs - p.structuring.windowMs),
+    ...since(i.deposits, i.nowMs - p.structuring.windowMs),
+  ];
   for (const t of thresholds) {
     const inBand = (a: number) => a >= t * (1 - p.structuring.band) && a < t;
     if (!inBand(i.amount)) continue;
     const count = events.filter((e) => inBand(e.amount)).length + 1;
-    if (count >= p.structuring.minCount) return { rule: "STRUCTURING", evidence: { threshold: t, count, amount: i.amount } };
+    if (count >= p.structuring.minCount)
+      return { rule: "STRUCTURING", evidence: { threshold: t, count, amount: i.amount } };
   }
   return null;
 };
@@ -149,11 +185,18 @@ export const structuringRule: Rule = (i, p) => {
 export type LargeValueCategory = "DOMESTIC" | "CROSS_BORDER" | "CASH";
 
 /** PBOC large-value thresholds: which reports a transfer of this amount needs. */
-export function largeValueCategories(amount: number, crossBorder: boolean, cash: boolean, p: AmlParams = DEFAULT_AML_PARAMS) {
+export function largeValueCategories(
+  amount: number,
+  crossBorder: boolean,
+  cash: boolean,
+  p: AmlParams = DEFAULT_AML_PARAMS,
+) {
   const out: Array<{ category: LargeValueCategory; threshold: number }> = [];
   if (cash && amount >= p.largeValue.cash) out.push({ category: "CASH", threshold: p.largeValue.cash });
-  if (crossBorder && amount >= p.largeValue.crossBorder) out.push({ category: "CROSS_BORDER", threshold: p.largeValue.crossBorder });
-  if (!crossBorder && amount >= p.largeValue.domestic) out.push({ category: "DOMESTIC", threshold: p.largeValue.domestic });
+  if (crossBorder && amount >= p.largeValue.crossBorder)
+    out.push({ category: "CROSS_BORDER", threshold: p.largeValue.crossBorder });
+  if (!crossBorder && amount >= p.largeValue.domestic)
+    out.push({ category: "DOMESTIC", threshold: p.largeValue.domestic });
   return out;
 }
 
@@ -161,26 +204,49 @@ export const largeValueRule: Rule = (i, p) => {
   const cats = largeValueCategories(i.amount, i.crossBorder, i.cash, p);
   const first = cats[0];
   if (!first) return null;
-  return { rule: "LARGE_VALUE", evidence: { category: cats.map((c) => c.category).join(","), threshold: first.threshold, amount: i.amount } };
+  return {
+    rule: "LARGE_VALUE",
+    evidence: { category: cats.map((c) => c.category).join(","), threshold: first.threshold, amount: i.amount },
+  };
 };
 
 export const chargebackRule: Rule = (i, p) => {
   const recent = i.chargebacks.filter((ts) => ts >= i.nowMs - p.chargeback.windowMs);
   if (recent.length < p.chargeback.minCount) return null;
-  return { rule: "CHARGEBACK", evidence: { chargebacks: recent.length, last: new Date(Math.max(...recent)).toISOString() } };
+  return {
+    rule: "CHARGEBACK",
+    evidence: { chargebacks: recent.length, last: new Date(Math.max(...recent)).toISOString() },
+  };
 };
 
 export const AML_RULES: readonly Rule[] = [
-  kycSingleRule, kycDailyRule, velocityRule, geoJumpRule, newDeviceRule, newBeneficiaryRule,
-  roundTripRule, structuringRule, largeValueRule, chargebackRule,
+  kycSingleRule,
+  kycDailyRule,
+  velocityRule,
+  geoJumpRule,
+  newDeviceRule,
+  newBeneficiaryRule,
+  roundTripRule,
+  structuringRule,
+  largeValueRule,
+  chargebackRule,
 ];
 
 /** All hits and the score (sum of weights, capped at 100). */
-export function evaluateAml(input: AmlInput, params: AmlParams = DEFAULT_AML_PARAMS): { score: number; hits: AmlHit[] } {
+export function evaluateAml(
+  input: AmlInput,
+  params: AmlParams = DEFAULT_AML_PARAMS,
+): { score: number; hits: AmlHit[] } {
   const hits: AmlHit[] = [];
   for (const rule of AML_RULES) {
     const h = rule(input, params);
     if (h) hits.push({ ...h, weight: params.weights[h.rule] });
   }
-  return { score: Math.min(100, hits.reduce((s, h) => s + h.weight, 0)), hits };
+  return {
+    score: Math.min(
+      100,
+      hits.reduce((s, h) => s + h.weight, 0),
+    ),
+    hits,
+  };
 }

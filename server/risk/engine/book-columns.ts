@@ -102,7 +102,11 @@ export function serializeBook(book: BookColumns): SerializedBook {
     data.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), off);
     off += align8(p.byteLength);
   }
-  const meta: Array<[string, string, number]> = book.symbols.map((_, s) => [book.assetClass[s] ?? "", book.liquidityTier[s] ?? "", book.adv[s] ?? 0]);
+  const meta: Array<[string, string, number]> = book.symbols.map((_, s) => [
+    book.assetClass[s] ?? "",
+    book.liquidityTier[s] ?? "",
+    book.adv[s] ?? 0,
+  ]);
   return { symbols: book.symbols, meta, accountIds: book.accountIds, data };
 }
 
@@ -131,7 +135,11 @@ export function deserializeBook(sb: SerializedBook): BookColumns {
     adv: Float64Array.from(sb.meta.map((x) => x[2])),
     accountIds: sb.accountIds,
     accountIndex: new Map(sb.accountIds.map((id, i) => [id, i])),
-    cash, debt, posStart, posSym, posQty,
+    cash,
+    debt,
+    posStart,
+    posSym,
+    posQty,
   };
 }
 

@@ -5,9 +5,13 @@ import type { SqlSession } from "../../db/connection";
 import type { AccountRow, SymbolRow } from "./book-columns";
 
 export async function loadBookRows(sql: SqlSession): Promise<{ symbols: SymbolRow[]; accounts: AccountRow[] }> {
-  const symbols = await sql.query<{ code: string; assetClass: string; liquidityTier: string; avgDailyValue: number; prevClose: number }>(
-    `SELECT code, "assetClass", "liquidityTier", "avgDailyValue", "prevClose" FROM "Symbol"`,
-  );
+  const symbols = await sql.query<{
+    code: string;
+    assetClass: string;
+    liquidityTier: string;
+    avgDailyValue: number;
+    prevClose: number;
+  }>(`SELECT code, "assetClass", "liquidityTier", "avgDailyValue", "prevClose" FROM "Symbol"`);
   const accounts = await sql.query<{ id: string; cash: string | number; debt: string | number }>(
     `SELECT id, cash::float8 AS cash, debt::float8 AS debt FROM "Account"`,
   );
@@ -38,7 +42,9 @@ export interface BookChanges {
 }
 
 export async function readBookChanges(sql: SqlSession): Promise<BookChanges> {
-  const rows = await sql.query<{ id: string; kind: string }>(`SELECT id::text AS id, kind FROM "BookChange" ORDER BY id`);
+  const rows = await sql.query<{ id: string; kind: string }>(
+    `SELECT id::text AS id, kind FROM "BookChange" ORDER BY id`,
+  );
   return {
     ids: rows.map((r) => r.id),
     book: rows.some((r) => r.kind !== "BALANCES"),
@@ -57,7 +63,10 @@ export async function forgetBookChanges(sql: SqlSession, ids: readonly string[])
 }
 
 /** Closes of the last `minutes` minutes per symbol, oldest first (seeds the EWMA at start). */
-export async function loadRecentCloses(sql: SqlSession, minutes: number): Promise<Array<{ symbolCode: string; close: number }>> {
+export async function loadRecentCloses(
+  sql: SqlSession,
+  minutes: number,
+): Promise<Array<{ symbolCode: string; close: number }>> {
   const rows = await sql.query<{ symbolCode: string; close: number }>(
     `SELECT "symbolCode", close FROM "Bar1m"
      WHERE ts >= (SELECT max(ts) FROM "Bar1m") - ($1::int * interval '1 minute')

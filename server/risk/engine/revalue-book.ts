@@ -63,7 +63,10 @@ export function revalueBook(book: BookColumns, mkt: MarketVectors, params: RiskP
       const advS = adv[s] ?? 0;
       const share = advS > 0 ? value / advS : value > 0 ? Infinity : 0;
       const b = base[s] ?? 1;
-      const m = clampRate(b * (liq[s] ?? 1) * (vol[s] ?? 1) * findSizeMultiplier(tiers, share) * (mkt.multipliers[s] ?? 1), b);
+      const m = clampRate(
+        b * (liq[s] ?? 1) * (vol[s] ?? 1) * findSizeMultiplier(tiers, share) * (mkt.multipliers[s] ?? 1),
+        b,
+      );
       mv += value;
       mm += value * m;
       im += value * Math.min(1, m * imMult);

@@ -11,7 +11,12 @@ import type { PrismaClient } from "../../db/generated/client";
 import type { EventBus } from "../../engine/event-bus";
 import type { AccountRiskSnapshot, Services } from "../../services";
 import type { AccountInput } from "../margin/margin-model";
-import { DEFAULT_MARGIN_CALL_MINUTES, DEFAULT_RISK_PARAMS, type RiskParams, type RiskStatus } from "../margin/risk-params";
+import {
+  DEFAULT_MARGIN_CALL_MINUTES,
+  DEFAULT_RISK_PARAMS,
+  type RiskParams,
+  type RiskStatus,
+} from "../margin/risk-params";
 import { activateApprovedParams, getActiveParams } from "../params/param-service";
 import { digestBook, serializeBook, type BookColumns } from "./book-columns";
 import { forgetBookChanges, loadRecentCloses, readBookChanges, type BookChanges } from "./book-loader";
@@ -73,12 +78,23 @@ export class RiskEngine {
     const calls = await this.deps.prisma.marginCall.findMany({ where: { status: { in: ["OPEN", "ESCALATED"] } } });
     for (const c of calls) {
       this.openCalls.set(c.accountId, {
-        id: c.id, accountId: c.accountId, deadline: c.deadline.getTime(), escalated: c.status === "ESCALATED", worstStatus: c.worstStatus as RiskStatus,
+        id: c.id,
+        accountId: c.accountId,
+        deadline: c.deadline.getTime(),
+        escalated: c.status === "ESCALATED",
+        worstStatus: c.worstStatus as RiskStatus,
       });
     }
     this.params = await getActiveParams(this.deps.prisma);
     // The change rows stay: only the ticking instance consumes them (its first tick reloads once more).
-    this.state = { book: loaded.book, prices: loaded.prices, previous: loaded.previous, bookVersion: changes.version, recorded: null, last: null };
+    this.state = {
+      book: loaded.book,
+      prices: loaded.prices,
+      previous: loaded.previous,
+      bookVersion: changes.version,
+      recorded: null,
+      last: null,
+    };
     this.revalueNow();
   }
 
@@ -90,7 +106,14 @@ export class RiskEngine {
       const loaded = await loadFullBook(this.deps.sql, null);
       this.lastBarTs = Math.max(this.lastBarTs, loaded.lastBarTs);
       this.params = await getActiveParams(this.deps.prisma);
-      this.state = { book: loaded.book, prices: loaded.prices, previous: loaded.previous, bookVersion: changes.version, recorded: null, last: this.state?.last ?? null };
+      this.state = {
+        book: loaded.book,
+        prices: loaded.prices,
+        previous: loaded.previous,
+        bookVersion: changes.version,
+        recorded: null,
+        last: this.state?.last ?? null,
+      };
       this.revalueNow();
     });
   }
@@ -124,7 +147,14 @@ export class RiskEngine {
     const mkt = this.buildMarketVectors(st.book, st.prices, this.ewma);
     const figures = revalueBook(st.book, mkt, params);
     const minuteTs = st.last?.minuteTs ?? this.lastBarTs;
-    const event: RiskTickEvent = { minuteTs, paramVersion: version, counts: figures.counts, changes: 0, revalueMs: 0, persistMs: 0 };
+    const event: RiskTickEvent = {
+      minuteTs,
+      paramVersion: version,
+      counts: figures.counts,
+      changes: 0,
+      revalueMs: 0,
+      persistMs: 0,
+    };
     this.state = { ...st, last: { minuteTs, figures, version, event, mkt } };
   }
 
@@ -134,7 +164,10 @@ export class RiskEngine {
   }
 
   /** The next book when its version moved (new arrays), or null when nothing changed. */
-  private async nextBook(base: EngineState, changes: BookChanges): Promise<Pick<EngineState, "book" | "prices" | "previous" | "recorded"> | null> {
+  private async nextBook(
+    base: EngineState,
+    changes: BookChanges,
+  ): Promise<Pick<EngineState, "book" | "prices" | "previous" | "recorded"> | null> {
     if (!changes.book && !changes.balances) return null;
     if (!changes.book) {
       const book = await loadBalancesInto(this.deps.sql, base.book);
@@ -158,14 +191,25 @@ export class RiskEngine {
       multipliers[s] = k;
       if (k !== 1) recorded[code] = k;
     }
-    return { prices: prices.slice(), sigmas, multipliers, recorded: Object.keys(recorded).length > 0 ? recorded : null };
+    return {
+      prices: prices.slice(),
+      sigmas,
+      multipliers,
+      recorded: Object.keys(recorded).length > 0 ? recorded : null,
+    };
   }
 
-  tick(minuteTs: number, bars: ReadonlyArray<{ symbol: string; close: number }>): Promise<{ event: RiskTickEvent; decisions: TickDecisions }> {
+  tick(
+    minuteTs: number,
+    bars: ReadonlyArray<{ symbol: string; close: number }>,
+  ): Promise<{ event: RiskTickEvent; decisions: TickDecisions }> {
     return this.exclusive(() => this.runTick(minuteTs, bars));
   }
 
-  private async runTick(minuteTs: number, bars: ReadonlyArray<{ symbol: string; close: number }>): Promise<{ event: RiskTickEvent; decisions: TickDecisions }> {
+  private async runTick(
+    minuteTs: number,
+    bars: ReadonlyArray<{ symbol: string; close: number }>,
+  ): Promise<{ event: RiskTickEvent; decisions: TickDecisions }> {
     const { prisma, sql } = this.deps;
     const activated = await activateApprovedParams(prisma, minuteTs);
     if (activated !== null || !this.params) this.params = await getActiveParams(prisma);
@@ -185,41 +229,80 @@ export class RiskEngine {
     const figures = revalueBook(book, mkt, params);
     const revalueMs = performance.now() - t0;
     const decisions = decideTick({
-      accountIds: book.accountIds, previous, figures, openCalls: this.openCalls, closeTs: minuteTs + 60_000,
-      warningLine: params.lines.warning, marginCallMinutes: params.marginCallMinutes ?? DEFAULT_MARGIN_CALL_MINUTES,
+      accountIds: book.accountIds,
+      previous,
+      figures,
+      openCalls: this.openCalls,
+      closeTs: minuteTs + 60_000,
+      warningLine: params.lines.warning,
+      marginCallMinutes: params.marginCallMinutes ?? DEFAULT_MARGIN_CALL_MINUTES,
     });
-    const recorded: RecordedBook = baseRecorded ?? (() => {
-      const serialized = serializeBook(book);
-      return { serialized, digest: digestBook(serialized), stored: false };
-    })();
+    const recorded: RecordedBook =
+      baseRecorded ??
+      (() => {
+        const serialized = serializeBook(book);
+        return { serialized, digest: digestBook(serialized), stored: false };
+      })();
     const t1 = performance.now();
-    const openedIds = await persistTick(prisma, {
-      minuteTs, paramVersion: version, bookDigest: recorded.digest, book: recorded.stored ? null : recorded.serialized,
-      prices: mkt.prices, sigmas: mkt.sigmas, multipliers: mkt.recorded, counts: figures.counts, revalueMs,
-    }, decisions);
+    const openedIds = await persistTick(
+      prisma,
+      {
+        minuteTs,
+        paramVersion: version,
+        bookDigest: recorded.digest,
+        book: recorded.stored ? null : recorded.serialized,
+        prices: mkt.prices,
+        sigmas: mkt.sigmas,
+        multipliers: mkt.recorded,
+        counts: figures.counts,
+        revalueMs,
+      },
+      decisions,
+    );
     const persistMs = performance.now() - t1;
     // Committed: from here on the new minute is what every reader sees.
     const event: RiskTickEvent = {
-      minuteTs, paramVersion: version, counts: figures.counts, revalueMs: Math.round(revalueMs * 10) / 10, persistMs: Math.round(persistMs * 10) / 10,
-      changes: decisions.changes.length + decisions.opened.length + decisions.escalated.length + decisions.closed.length,
+      minuteTs,
+      paramVersion: version,
+      counts: figures.counts,
+      revalueMs: Math.round(revalueMs * 10) / 10,
+      persistMs: Math.round(persistMs * 10) / 10,
+      changes:
+        decisions.changes.length + decisions.opened.length + decisions.escalated.length + decisions.closed.length,
     };
     this.ewma = ewma;
     this.state = {
-      book, prices, previous: figures.status.slice(), bookVersion: Math.max(base.bookVersion, changes.version),
-      recorded: { ...recorded, stored: true }, last: { minuteTs, figures, version, event, mkt },
+      book,
+      prices,
+      previous: figures.status.slice(),
+      bookVersion: Math.max(base.bookVersion, changes.version),
+      recorded: { ...recorded, stored: true },
+      last: { minuteTs, figures, version, event, mkt },
     };
     this.applyDecisions(decisions, openedIds);
     // Deleting the rows read is safe only now; if it fails they are simply read again next minute.
-    await forgetBookChanges(sql, changes.ids).catch((err: unknown) => domainLog("risk").warn({ err }, "could not clear book changes"));
+    await forgetBookChanges(sql, changes.ids).catch((err: unknown) =>
+      domainLog("risk").warn({ err }, "could not clear book changes"),
+    );
     this.deps.bus?.publish<RiskTickEvent>(RISK_TICK_TOPIC, event);
     const flagged = decisions.changes.filter((c) => c.to === "LIQUIDATION" || c.to === "HARD_FLOOR");
-    if (flagged.length > 0) this.deps.bus?.publish(RISK_FLAGGED_TOPIC, { minuteTs, accounts: flagged.map((c) => ({ accountId: c.accountId, status: c.to })) });
+    if (flagged.length > 0)
+      this.deps.bus?.publish(RISK_FLAGGED_TOPIC, {
+        minuteTs,
+        accounts: flagged.map((c) => ({ accountId: c.accountId, status: c.to })),
+      });
     return { event, decisions };
   }
 
   private applyDecisions(d: TickDecisions, openedIds: string[]): void {
     d.opened.forEach((o, i) => {
-      this.openCalls.set(o.accountId, { id: openedIds[i] ?? "", accountId: o.accountId, deadline: o.deadline, escalated: false, worstStatus: o.status });
+      this.openCalls.set(o.accountId, {
+        id: openedIds[i] ?? "",
+        accountId: o.accountId,
+        deadline: o.deadline,
+        escalated: false,
+        worstStatus: o.status,
+      });
     });
     for (const e of d.escalated) {
       const c = this.openCalls.get(e.accountId);
@@ -244,17 +327,35 @@ export class RiskEngine {
     const f = last.figures;
     const ml = f.marginLevel[a] ?? NaN;
     return {
-      accountId, equity: f.equity[a] ?? 0, marketValue: f.marketValue[a] ?? 0, initialMargin: f.initial[a] ?? 0,
-      maintenanceMargin: f.maintenance[a] ?? 0, marginLevel: Number.isNaN(ml) ? null : ml, status: statusOfCode(f.status[a] ?? 0),
-      asOf: last.minuteTs + 60_000, parameterVersion: last.version,
+      accountId,
+      equity: f.equity[a] ?? 0,
+      marketValue: f.marketValue[a] ?? 0,
+      initialMargin: f.initial[a] ?? 0,
+      maintenanceMargin: f.maintenance[a] ?? 0,
+      marginLevel: Number.isNaN(ml) ? null : ml,
+      status: statusOfCode(f.status[a] ?? 0),
+      asOf: last.minuteTs + 60_000,
+      parameterVersion: last.version,
     };
   }
 
   /** All accounts' live figures (accounts list, heatmap); null before the first tick. */
-  liveFigures(): { book: BookColumns; figures: BookFigures; minuteTs: number; version: number; prices: Float64Array } | null {
+  liveFigures(): {
+    book: BookColumns;
+    figures: BookFigures;
+    minuteTs: number;
+    version: number;
+    prices: Float64Array;
+  } | null {
     const st = this.state;
     if (!st?.last) return null;
-    return { book: st.book, figures: st.last.figures, minuteTs: st.last.minuteTs, version: st.last.version, prices: st.last.mkt.prices };
+    return {
+      book: st.book,
+      figures: st.last.figures,
+      minuteTs: st.last.minuteTs,
+      version: st.last.version,
+      prices: st.last.mkt.prices,
+    };
   }
 
   currentParams(): { version: number; params: RiskParams } {
@@ -273,11 +374,16 @@ export class RiskEngine {
       const s = book.posSym[k] ?? 0;
       const k6 = mkt.multipliers[s] ?? 1;
       positions.push({
-        symbol: book.symbols[s] ?? "", qty: book.posQty[k] ?? 0, price: mkt.prices[s] ?? 0, assetClass: book.assetClass[s] ?? "",
-        liquidityTier: book.liquidityTier[s] ?? "", sigma: mkt.sigmas[s] ?? 0, adv: book.adv[s] ?? 0, ...(k6 !== 1 ? { marginMultiplier: k6 } : {}),
+        symbol: book.symbols[s] ?? "",
+        qty: book.posQty[k] ?? 0,
+        price: mkt.prices[s] ?? 0,
+        assetClass: book.assetClass[s] ?? "",
+        liquidityTier: book.liquidityTier[s] ?? "",
+        sigma: mkt.sigmas[s] ?? 0,
+        adv: book.adv[s] ?? 0,
+        ...(k6 !== 1 ? { marginMultiplier: k6 } : {}),
       });
     }
     return { cash: book.cash[a] ?? 0, debt: book.debt[a] ?? 0, positions, minuteTs, version };
   }
 }
-

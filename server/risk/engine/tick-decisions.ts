@@ -78,7 +78,8 @@ export function decideTick(input: {
       continue;
     }
     if (SEVERITY[to] > SEVERITY[call.worstStatus]) out.worsened.push({ callId: call.id, worstStatus: to, marginLevel });
-    if (!call.escalated && closeTs >= call.deadline) out.escalated.push({ callId: call.id, accountId, status: to, marginLevel });
+    if (!call.escalated && closeTs >= call.deadline)
+      out.escalated.push({ callId: call.id, accountId, status: to, marginLevel });
   }
   return out;
 }

@@ -27,7 +27,16 @@ const finiteOrNull = (v: number | null) => (v === null || !Number.isFinite(v) ? 
 export function hashTickInputs(r: TickRecord): string {
   return crypto
     .createHash("sha256")
-    .update(JSON.stringify([r.minuteTs, r.paramVersion, r.bookDigest, Array.from(r.prices), Array.from(r.sigmas), r.multipliers]))
+    .update(
+      JSON.stringify([
+        r.minuteTs,
+        r.paramVersion,
+        r.bookDigest,
+        Array.from(r.prices),
+        Array.from(r.sigmas),
+        r.multipliers,
+      ]),
+    )
     .digest("hex");
 }
 
@@ -47,10 +56,19 @@ export async function persistTick(prisma: PrismaClient, rec: TickRecord, d: Tick
           ON CONFLICT (digest) DO NOTHING`;
       }
       await tx.riskTick.createMany({
-        data: [{
-          minuteTs: minute, paramVersion: rec.paramVersion, bookDigest: rec.bookDigest, prices: Array.from(rec.prices),
-          sigmas: Array.from(rec.sigmas), multipliers: rec.multipliers ?? undefined, counts: rec.counts, changes: changeCount, revalueMs: rec.revalueMs,
-        }],
+        data: [
+          {
+            minuteTs: minute,
+            paramVersion: rec.paramVersion,
+            bookDigest: rec.bookDigest,
+            prices: Array.from(rec.prices),
+            sigmas: Array.from(rec.sigmas),
+            multipliers: rec.multipliers ?? undefined,
+            counts: rec.counts,
+            changes: changeCount,
+            revalueMs: rec.revalueMs,
+          },
+        ],
         skipDuplicates: true,
       });
       if (changeCount === 0) return;
@@ -73,9 +91,11 @@ export async function persistTick(prisma: PrismaClient, rec: TickRecord, d: Tick
       }
       if (d.opened.length > 0) {
         const o = d.opened;
-        const notice = o.map((x) =>
-          `Margin call: margin level ${x.marginLevel === null ? "n/a" : x.marginLevel.toFixed(3)} is below the warning line. ` +
-          `Deposit CNY ${money(x.requiredDeposit)} or reduce positions by ${new Date(x.deadline).toISOString()}.`);
+        const notice = o.map(
+          (x) =>
+            `Margin call: margin level ${x.marginLevel === null ? "n/a" : x.marginLevel.toFixed(3)} is below the warning line. ` +
+            `Deposit CNY ${money(x.requiredDeposit)} or reduce positions by ${new Date(x.deadline).toISOString()}.`,
+        );
         const ml = o.map((x) => finiteOrNull(x.marginLevel));
         await tx.$executeRaw`INSERT INTO "MarginCall" (id, "accountId", status, "openedMinute", deadline, notice, "openStatus", "worstStatus",
             "openMarginLevel", "lastMarginLevel", "requiredDeposit", "paramVersion")
@@ -86,18 +106,27 @@ export async function persistTick(prisma: PrismaClient, rec: TickRecord, d: Tick
       if (d.escalated.length > 0) {
         await tx.marginCall.updateMany({
           where: { id: { in: d.escalated.map((e) => e.callId) } },
-          data: { status: "ESCALATED", escalatedAt: minute, escalationNote: "Deadline passed with the account still below the warning line." },
+          data: {
+            status: "ESCALATED",
+            escalatedAt: minute,
+            escalationNote: "Deadline passed with the account still below the warning line.",
+          },
         });
       }
       if (d.closed.length > 0) {
         await tx.marginCall.updateMany({
           where: { id: { in: d.closed.map((c) => c.callId) } },
-          data: { status: "CLOSED", closedMinute: minute, closeReason: "Recovered: margin level back at or above the warning line." },
+          data: {
+            status: "CLOSED",
+            closedMinute: minute,
+            closeReason: "Recovered: margin level back at or above the warning line.",
+          },
         });
       }
       for (const worst of ["WARNING", "LIQUIDATION", "HARD_FLOOR"] as const) {
         const ids = d.worsened.filter((w) => w.worstStatus === worst).map((w) => w.callId);
-        if (ids.length > 0) await tx.marginCall.updateMany({ where: { id: { in: ids } }, data: { worstStatus: worst } });
+        if (ids.length > 0)
+          await tx.marginCall.updateMany({ where: { id: { in: ids } }, data: { worstStatus: worst } });
       }
       await appendAuditEventTx(tx, {
         action: "risk.tick",

@@ -2,11 +2,24 @@
 // base MAIN_BOARD 0.12 / GROWTH 0.18, L T1 1 / T2 1.15 / T3 1.35, sigmaRef 0.0015 / 0.0025,
 // size tiers <=1% x1, <=5% x1.25, <=10% x1.5, <=25% x2, above x3, imMultiplier 1.5.
 import { describe, expect, it } from "vitest";
-import { classifyStatus, evaluateAccount, evaluatePosition, findSizeMultiplier, type PositionInput } from "./margin-model";
+import {
+  classifyStatus,
+  evaluateAccount,
+  evaluatePosition,
+  findSizeMultiplier,
+  type PositionInput,
+} from "./margin-model";
 import { DEFAULT_RISK_PARAMS as P, RiskInputError, diffParams, listParamProblems } from "./risk-params";
 
 const pos = (o: Partial<PositionInput> = {}): PositionInput => ({
-  symbol: "600000.SH", qty: 1000, price: 10, assetClass: "MAIN_BOARD", liquidityTier: "T1", sigma: 0.001, adv: 10_000_000, ...o,
+  symbol: "600000.SH",
+  qty: 1000,
+  price: 10,
+  assetClass: "MAIN_BOARD",
+  liquidityTier: "T1",
+  sigma: 0.001,
+  adv: 10_000_000,
+  ...o,
 });
 
 describe("R1-R3 one position", () => {
@@ -55,7 +68,16 @@ describe("R1-R3 one position", () => {
 
 describe("R2 size tiers by share of ADV: each boundary", () => {
   const cases: Array<[number, number]> = [
-    [0, 1], [0.01, 1], [0.010001, 1.25], [0.05, 1.25], [0.050001, 1.5], [0.1, 1.5], [0.100001, 2], [0.25, 2], [0.250001, 3], [7, 3],
+    [0, 1],
+    [0.01, 1],
+    [0.010001, 1.25],
+    [0.05, 1.25],
+    [0.050001, 1.5],
+    [0.1, 1.5],
+    [0.100001, 2],
+    [0.25, 2],
+    [0.250001, 3],
+    [7, 3],
   ];
   it.each(cases)("share %f -> x%f", (share, mult) => expect(findSizeMultiplier(P.sizeTiers, share)).toBe(mult));
   it("a position at 5% of ADV: MV 10,000 / ADV 200,000 -> x1.25, m = 0.15", () => {
@@ -71,7 +93,18 @@ describe("R1-R3 several positions", () => {
       {
         cash: 0,
         debt: 25_000,
-        positions: [pos(), pos({ symbol: "300750.SZ", qty: 500, price: 40, assetClass: "GROWTH", liquidityTier: "T2", sigma: 0.0025, adv: 1_000_000 })],
+        positions: [
+          pos(),
+          pos({
+            symbol: "300750.SZ",
+            qty: 500,
+            price: 40,
+            assetClass: "GROWTH",
+            liquidityTier: "T2",
+            sigma: 0.0025,
+            adv: 1_000_000,
+          }),
+        ],
       },
       P,
     );
@@ -114,7 +147,12 @@ describe("edge cases", () => {
 describe("R3 status exactly at each line", () => {
   const L = P.lines;
   it.each([
-    [1.3, "HEALTHY"], [1.2999999, "WARNING"], [1.0, "WARNING"], [0.9999999, "LIQUIDATION"], [0.5, "LIQUIDATION"], [0.4999999, "HARD_FLOOR"],
+    [1.3, "HEALTHY"],
+    [1.2999999, "WARNING"],
+    [1.0, "WARNING"],
+    [0.9999999, "LIQUIDATION"],
+    [0.5, "LIQUIDATION"],
+    [0.4999999, "HARD_FLOOR"],
   ] as const)("ML %f -> %s", (ml, status) => expect(classifyStatus(1, 1, ml, L)).toBe(status));
   it("an account at ML exactly 1.3 (E 1,560 / MM 1,200) is HEALTHY; one yuan less debt-covered is WARNING", () => {
     expect(evaluateAccount({ cash: 0, debt: 8440, positions: [pos()] }, P).status).toBe("HEALTHY");
@@ -125,9 +163,28 @@ describe("R3 status exactly at each line", () => {
 describe("parameter validation and diff", () => {
   it("accepts the defaults", () => expect(listParamProblems(P)).toEqual([]));
   it("rejects non-ascending size tiers and lines out of order", () => {
-    expect(listParamProblems({ ...P, sizeTiers: [[0.05, 1], [0.01, 2], [null, 3]] }).join()).toMatch(/strictly ascending/);
-    expect(listParamProblems({ ...P, sizeTiers: [[null, 1], [0.01, 2]] }).join()).toMatch(/only the last tier/);
-    expect(listParamProblems({ ...P, lines: { ...L(), liquidation: 1.4 } }).join()).toMatch(/hardFloor < liquidation < warning < target/);
+    expect(
+      listParamProblems({
+        ...P,
+        sizeTiers: [
+          [0.05, 1],
+          [0.01, 2],
+          [null, 3],
+        ],
+      }).join(),
+    ).toMatch(/strictly ascending/);
+    expect(
+      listParamProblems({
+        ...P,
+        sizeTiers: [
+          [null, 1],
+          [0.01, 2],
+        ],
+      }).join(),
+    ).toMatch(/only the last tier/);
+    expect(listParamProblems({ ...P, lines: { ...L(), liquidation: 1.4 } }).join()).toMatch(
+      /hardFloor < liquidation < warning < target/,
+    );
   });
   it("diffs leaf by leaf", () => {
     expect(diffParams(P, { ...P, imMultiplier: 2, base: { ...P.base, GROWTH: 0.2 } })).toEqual([

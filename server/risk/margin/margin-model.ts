@@ -8,7 +8,13 @@
 //   else LIQUIDATION below liquidation, else WARNING below warning, else HEALTHY.
 // The tick (server/risk/engine) computes the same expressions in the same order over typed arrays,
 // so its results equal these bit for bit (property-tested).
-import { DEFAULT_FUNDING_ADD_ON, RiskInputError, type RiskLines, type RiskParams, type RiskStatus } from "./risk-params";
+import {
+  DEFAULT_FUNDING_ADD_ON,
+  RiskInputError,
+  type RiskLines,
+  type RiskParams,
+  type RiskStatus,
+} from "./risk-params";
 
 export interface PositionInput {
   symbol: string;
@@ -80,15 +86,21 @@ function ownValue(record: Record<string, number>, key: string): number | undefin
 }
 
 export function evaluatePosition(p: PositionInput, params: RiskParams): PositionResult {
-  if (!(p.qty >= 0) || !Number.isFinite(p.qty)) throw new RiskInputError(`${p.symbol}: quantity must be zero or more (got ${p.qty}).`);
-  if (!(p.price >= 0) || !Number.isFinite(p.price)) throw new RiskInputError(`${p.symbol}: price must be zero or more (got ${p.price}).`);
-  if (!(p.sigma >= 0) || !Number.isFinite(p.sigma)) throw new RiskInputError(`${p.symbol}: sigma must be zero or more (got ${p.sigma}).`);
-  if (!(p.adv >= 0) || !Number.isFinite(p.adv)) throw new RiskInputError(`${p.symbol}: adv must be zero or more (got ${p.adv}).`);
+  if (!(p.qty >= 0) || !Number.isFinite(p.qty))
+    throw new RiskInputError(`${p.symbol}: quantity must be zero or more (got ${p.qty}).`);
+  if (!(p.price >= 0) || !Number.isFinite(p.price))
+    throw new RiskInputError(`${p.symbol}: price must be zero or more (got ${p.price}).`);
+  if (!(p.sigma >= 0) || !Number.isFinite(p.sigma))
+    throw new RiskInputError(`${p.symbol}: sigma must be zero or more (got ${p.sigma}).`);
+  if (!(p.adv >= 0) || !Number.isFinite(p.adv))
+    throw new RiskInputError(`${p.symbol}: adv must be zero or more (got ${p.adv}).`);
   // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
   const base = ownValue(params.base, p.assetClass);
   const sigmaRef = ownValue(params.sigmaRef, p.assetClass);
   if (base === undefined || sigmaRef === undefined) {
-    throw new RiskInputError(`${p.symbol}: unknown asset class "${p.assetClass}" (known: ${Object.keys(params.base).join(", ")}).`);
+    throw new RiskInputError(
+      `${p.symbol}: unknown asset class "${p.assetClass}" (known: ${Object.keys(params.base).join(", ")}).`,
+    );
   }
   const liq = ownValue(params.liquidityMultiplier, p.liquidityTier);
   if (liq === undefined) {
@@ -131,8 +143,10 @@ export function computeFundingAddOnBps(positions: readonly PositionResult[], par
 }
 
 export function evaluateAccount(input: AccountInput, params: RiskParams): AccountResult {
-  if (!(input.cash >= 0) || !Number.isFinite(input.cash)) throw new RiskInputError(`cash must be zero or more (got ${input.cash}).`);
-  if (!(input.debt >= 0) || !Number.isFinite(input.debt)) throw new RiskInputError(`debt must be zero or more (got ${input.debt}).`);
+  if (!(input.cash >= 0) || !Number.isFinite(input.cash))
+    throw new RiskInputError(`cash must be zero or more (got ${input.cash}).`);
+  if (!(input.debt >= 0) || !Number.isFinite(input.debt))
+    throw new RiskInputError(`debt must be zero or more (got ${input.debt}).`);
   const positions = input.positions.map((p) => evaluatePosition(p, params));
   let marketValue = 0;
   let maintenanceMargin = 0;

@@ -67,9 +67,11 @@ export function listParamProblems(p: RiskParams): string[] {
   if (classes.length === 0) out.push("base: name at least one asset class.");
   for (const [k, v] of Object.entries(p.base)) {
     if (!isPositive(v) || v > 1) out.push(`base.${k}: must be a rate above 0 and at most 1 (got ${v}).`);
-    if (!isPositive(p.sigmaRef[k])) out.push(`sigmaRef.${k}: every asset class in base needs a positive reference volatility.`);
+    if (!isPositive(p.sigmaRef[k]))
+      out.push(`sigmaRef.${k}: every asset class in base needs a positive reference volatility.`);
   }
-  if (Object.keys(p.liquidityMultiplier).length === 0) out.push("liquidityMultiplier: name at least one liquidity tier.");
+  if (Object.keys(p.liquidityMultiplier).length === 0)
+    out.push("liquidityMultiplier: name at least one liquidity tier.");
   for (const [k, v] of Object.entries(p.liquidityMultiplier)) {
     if (!isPositive(v)) out.push(`liquidityMultiplier.${k}: must be positive (got ${v}).`);
   }
@@ -87,9 +89,14 @@ export function listParamProblems(p: RiskParams): string[] {
     }
     prev = bound;
   });
-  if (!isPositive(p.imMultiplier) || p.imMultiplier < 1) out.push(`imMultiplier: must be at least 1 (got ${p.imMultiplier}).`);
+  if (!isPositive(p.imMultiplier) || p.imMultiplier < 1)
+    out.push(`imMultiplier: must be at least 1 (got ${p.imMultiplier}).`);
   const l = p.lines;
-  if (![l.hardFloor, l.liquidation, l.warning, l.target].every((v) => typeof v === "number" && Number.isFinite(v) && v >= 0)) {
+  if (
+    ![l.hardFloor, l.liquidation, l.warning, l.target].every(
+      (v) => typeof v === "number" && Number.isFinite(v) && v >= 0,
+    )
+  ) {
     out.push("lines: every line must be a non-negative number.");
   } else if (!(l.hardFloor < l.liquidation && l.liquidation < l.warning && l.warning < l.target)) {
     out.push(
@@ -111,9 +118,11 @@ export function assertValidParams(p: RiskParams): void {
 export function diffParams(from: RiskParams, to: RiskParams): Array<{ path: string; from: unknown; to: unknown }> {
   const out: Array<{ path: string; from: unknown; to: unknown }> = [];
   const walk = (a: unknown, b: unknown, path: string) => {
-    const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+    const isObj = (v: unknown): v is Record<string, unknown> =>
+      typeof v === "object" && v !== null && !Array.isArray(v);
     if (isObj(a) && isObj(b)) {
-      for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(a[k], b[k], path ? `${path}.${k}` : k);
+      for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort())
+        walk(a[k], b[k], path ? `${path}.${k}` : k);
       return;
     }
     if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, from: a ?? null, to: b ?? null });

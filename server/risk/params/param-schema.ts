@@ -18,11 +18,19 @@ export const riskParamsSchema = z
     base: keyedRates,
     liquidityMultiplier: keyedRates,
     sigmaRef: keyedRates,
-    sizeTiers: z.array(z.tuple([rate.nullable(), rate])).min(1).max(20),
+    sizeTiers: z
+      .array(z.tuple([rate.nullable(), rate]))
+      .min(1)
+      .max(20),
     imMultiplier: rate,
     lines: z.object({ warning: rate, liquidation: rate, hardFloor: rate, target: rate }),
     fundingAddOn: z.object({ bpsPerVolUnit: rate.min(0), capBps: rate.min(0) }).optional(),
-    marginCallMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+    marginCallMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .optional(),
     liquidation: plannerParamsSchema.optional(),
   })
   .superRefine((p, ctx) => {

@@ -23,17 +23,28 @@ export interface ActiveParams {
  * lengthens the liquidation review window of the demo book: with an accelerated clock the default
  * 45 s of engine time pass in 1.5 s of wall time, too short for a person (or a browser test) to act.
  */
-export async function ensureDefaultParams(prisma: PrismaClient, demo: { reviewWindowSeconds?: number } = {}): Promise<void> {
+export async function ensureDefaultParams(
+  prisma: PrismaClient,
+  demo: { reviewWindowSeconds?: number } = {},
+): Promise<void> {
   if ((await prisma.riskParamVersion.count()) > 0) return;
   const params: RiskParams =
     demo.reviewWindowSeconds === undefined
       ? DEFAULT_RISK_PARAMS
-      : { ...DEFAULT_RISK_PARAMS, liquidation: { ...DEFAULT_PLANNER_PARAMS, reviewWindowSeconds: demo.reviewWindowSeconds } };
+      : {
+          ...DEFAULT_RISK_PARAMS,
+          liquidation: { ...DEFAULT_PLANNER_PARAMS, reviewWindowSeconds: demo.reviewWindowSeconds },
+        };
   await prisma.$transaction(async (tx) => {
     await tx.riskParamVersion.create({
       data: { version: 1, params: params as object, status: "ACTIVE", reason: "Default parameters (DESIGN R2, R3)" },
     });
-    await appendAuditEventTx(tx, { action: "riskParams.defaultCreated", targetType: "RiskParamVersion", targetId: "1", after: params });
+    await appendAuditEventTx(tx, {
+      action: "riskParams.defaultCreated",
+      targetType: "RiskParamVersion",
+      targetId: "1",
+      after: params,
+    });
   });
 }
 
@@ -79,7 +90,10 @@ export async function proposeParams(prisma: PrismaClient, actor: Actor, input: {
   return prisma.$transaction(async (tx) => {
     const pending = await tx.riskParamVersion.findFirst({ where: { status: { in: ["PROPOSED", "APPROVED"] } } });
     if (pending) {
-      throw new AppError("CONFLICT", `Version ${pending.version} is still ${pending.status.toLowerCase()}; decide it (or wait for the next bar close) first.`);
+      throw new AppError(
+        "CONFLICT",
+        `Version ${pending.version} is still ${pending.status.toLowerCase()}; decide it (or wait for the next bar close) first.`,
+      );
     }
     const active = await tx.riskParamVersion.findFirst({ where: { status: "ACTIVE" }, orderBy: { version: "desc" } });
     const last = await tx.riskParamVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
@@ -89,13 +103,23 @@ export async function proposeParams(prisma: PrismaClient, actor: Actor, input: {
     if (diff.length === 0) throw new AppError("BAD_REQUEST", "The proposal does not change any parameter.");
     await tx.riskParamVersion.create({
       data: {
-        version, params: input.params as object, status: "PROPOSED", reason: input.reason,
-        baseVersion: active?.version ?? null, proposedById: actor.id, proposedByEmail: actor.email,
+        version,
+        params: input.params as object,
+        status: "PROPOSED",
+        reason: input.reason,
+        baseVersion: active?.version ?? null,
+        proposedById: actor.id,
+        proposedByEmail: actor.email,
       },
     });
     await appendAuditEventTx(tx, {
-      actorId: actor.id, actorEmail: actor.email, action: "riskParams.proposed", targetType: "RiskParamVersion",
-      targetId: String(version), before: { version: active?.version ?? null }, after: { reason: input.reason, diff },
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "riskParams.proposed",
+      targetType: "RiskParamVersion",
+      targetId: String(version),
+      before: { version: active?.version ?? null },
+      after: { reason: input.reason, diff },
     });
     return { version, diff };
   });
@@ -110,9 +134,13 @@ export async function decideParams(
 ) {
   const row = await prisma.riskParamVersion.findUnique({ where: { version: input.version } });
   if (!row) throw new AppError("NOT_FOUND", `Parameter version ${input.version} does not exist.`);
-  if (row.status !== "PROPOSED") throw new AppError("CONFLICT", `Version ${input.version} is ${row.status.toLowerCase()}, not awaiting a decision.`);
+  if (row.status !== "PROPOSED")
+    throw new AppError("CONFLICT", `Version ${input.version} is ${row.status.toLowerCase()}, not awaiting a decision.`);
   if (row.proposedById === actor.id) {
-    throw new AppError("FORBIDDEN", "You proposed this change; another manager must approve or reject it (maker-checker).");
+    throw new AppError(
+      "FORBIDDEN",
+      "You proposed this change; another manager must approve or reject it (maker-checker).",
+    );
   }
   // Session-bound step-up: another session or an API token of the same user never qualifies.
   await requireStepUp(prisma, actor, input.totpCode, nowMs);
@@ -120,12 +148,23 @@ export async function decideParams(
   return prisma.$transaction(async (tx) => {
     const updated = await tx.riskParamVersion.updateMany({
       where: { version: input.version, status: "PROPOSED" },
-      data: { status, decidedById: actor.id, decidedByEmail: actor.email, decidedAt: new Date(nowMs), decisionNote: input.note ?? null },
+      data: {
+        status,
+        decidedById: actor.id,
+        decidedByEmail: actor.email,
+        decidedAt: new Date(nowMs),
+        decisionNote: input.note ?? null,
+      },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else decided this version a moment ago.");
     await appendAuditEventTx(tx, {
-      actorId: actor.id, actorEmail: actor.email, action: input.approve ? "riskParams.approved" : "riskParams.rejected",
-      targetType: "RiskParamVersion", targetId: String(input.version), before: { status: "PROPOSED" }, after: { status, note: input.note ?? null },
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: input.approve ? "riskParams.approved" : "riskParams.rejected",
+      targetType: "RiskParamVersion",
+      targetId: String(input.version),
+      before: { status: "PROPOSED" },
+      after: { status, note: input.note ?? null },
     });
     return { version: input.version, status };
   });
@@ -133,15 +172,27 @@ export async function decideParams(
 
 /** Called at each bar close before revaluation: the approved version becomes ACTIVE from this minute. */
 export async function activateApprovedParams(prisma: PrismaClient, minuteTs: number): Promise<number | null> {
-  const approved = await prisma.riskParamVersion.findFirst({ where: { status: "APPROVED" }, orderBy: { version: "desc" } });
+  const approved = await prisma.riskParamVersion.findFirst({
+    where: { status: "APPROVED" },
+    orderBy: { version: "desc" },
+  });
   if (!approved) return null;
   await prisma.$transaction(async (tx) => {
     const previous = await tx.riskParamVersion.findFirst({ where: { status: "ACTIVE" }, orderBy: { version: "desc" } });
-    await tx.riskParamVersion.updateMany({ where: { status: { in: ["ACTIVE", "APPROVED"] }, version: { not: approved.version } }, data: { status: "SUPERSEDED" } });
-    await tx.riskParamVersion.update({ where: { version: approved.version }, data: { status: "ACTIVE", effectiveMinute: new Date(minuteTs) } });
+    await tx.riskParamVersion.updateMany({
+      where: { status: { in: ["ACTIVE", "APPROVED"] }, version: { not: approved.version } },
+      data: { status: "SUPERSEDED" },
+    });
+    await tx.riskParamVersion.update({
+      where: { version: approved.version },
+      data: { status: "ACTIVE", effectiveMinute: new Date(minuteTs) },
+    });
     await appendAuditEventTx(tx, {
-      action: "riskParams.activated", targetType: "RiskParamVersion", targetId: String(approved.version),
-      before: { activeVersion: previous?.version ?? null }, after: { activeVersion: approved.version, minuteTs: new Date(minuteTs).toISOString() },
+      action: "riskParams.activated",
+      targetType: "RiskParamVersion",
+      targetId: String(approved.version),
+      before: { activeVersion: previous?.version ?? null },
+      after: { activeVersion: approved.version, minuteTs: new Date(minuteTs).toISOString() },
     });
   });
   return approved.version;

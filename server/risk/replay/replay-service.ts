@@ -29,7 +29,9 @@ async function loadSnapshot(prisma: PrismaClient, digest: string): Promise<BookC
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "The book recorded for this minute is missing.");
   const book = deserializeBook({
-    symbols: row.symbols, meta: row.meta as Array<[string, string, number]>, accountIds: row.accountIds === "" ? [] : row.accountIds.split("\n"),
+    symbols: row.symbols,
+    meta: row.meta as Array<[string, string, number]>,
+    accountIds: row.accountIds === "" ? [] : row.accountIds.split("\n"),
     data: Buffer.from(row.data.replace(/\s/g, ""), "base64"),
   });
   if (snapshotCache.size >= 4) snapshotCache.delete(snapshotCache.keys().next().value ?? "");
@@ -53,8 +55,14 @@ function accountInputAt(book: BookColumns, a: number, tick: TickRow) {
     const s = book.posSym[k] ?? 0;
     const symbol = book.symbols[s] ?? "";
     positions.push({
-      symbol, qty: book.posQty[k] ?? 0, price: tick.prices[s] ?? 0, assetClass: book.assetClass[s] ?? "", liquidityTier: book.liquidityTier[s] ?? "",
-      sigma: tick.sigmas[s] ?? 0, adv: book.adv[s] ?? 0, ...(mult[symbol] !== undefined ? { marginMultiplier: mult[symbol] } : {}),
+      symbol,
+      qty: book.posQty[k] ?? 0,
+      price: tick.prices[s] ?? 0,
+      assetClass: book.assetClass[s] ?? "",
+      liquidityTier: book.liquidityTier[s] ?? "",
+      sigma: tick.sigmas[s] ?? 0,
+      adv: book.adv[s] ?? 0,
+      ...(mult[symbol] !== undefined ? { marginMultiplier: mult[symbol] } : {}),
     });
   }
   return { cash: book.cash[a] ?? 0, debt: book.debt[a] ?? 0, positions };
@@ -69,7 +77,11 @@ export interface AccountExplanation {
 }
 
 /** Replays one account at a recorded minute (the latest one at or before minuteTs when not exact). */
-export async function explainAccountAt(prisma: PrismaClient, accountId: string, minuteTs?: number): Promise<AccountExplanation | null> {
+export async function explainAccountAt(
+  prisma: PrismaClient,
+  accountId: string,
+  minuteTs?: number,
+): Promise<AccountExplanation | null> {
   const tick = await prisma.riskTick.findFirst({
     where: minuteTs === undefined ? {} : { minuteTs: { lte: new Date(minuteTs) } },
     orderBy: { minuteTs: "desc" },
@@ -80,7 +92,13 @@ export async function explainAccountAt(prisma: PrismaClient, accountId: string, 
   if (i === undefined) return null;
   const params = await loadParams(prisma, tick.paramVersion);
   const input = accountInputAt(book, i, tick);
-  return { minuteTs: tick.minuteTs, paramVersion: tick.paramVersion, params, input, result: evaluateAccount(input, params) };
+  return {
+    minuteTs: tick.minuteTs,
+    paramVersion: tick.paramVersion,
+    params,
+    input,
+    result: evaluateAccount(input, params),
+  };
 }
 
 /** Every account's status at a recorded minute, recomputed from the recorded inputs. */
@@ -97,16 +115,29 @@ export async function replayTickStatuses(prisma: PrismaClient, minuteTs: number)
 /** Equity and margin level per recorded minute, oldest first (the account page's chart). */
 export async function loadAccountHistory(prisma: PrismaClient, accountId: string, limit: number) {
   const ticks = await prisma.riskTick.findMany({
-    orderBy: { minuteTs: "desc" }, take: limit,
+    orderBy: { minuteTs: "desc" },
+    take: limit,
     select: { minuteTs: true, paramVersion: true, bookDigest: true, prices: true, sigmas: true, multipliers: true },
   });
-  const points: Array<{ ts: number; equity: number; marginLevel: number | null; status: RiskStatus; paramVersion: number }> = [];
+  const points: Array<{
+    ts: number;
+    equity: number;
+    marginLevel: number | null;
+    status: RiskStatus;
+    paramVersion: number;
+  }> = [];
   for (const tick of ticks.reverse()) {
     const book = await loadSnapshot(prisma, tick.bookDigest);
     const i = book.accountIndex.get(accountId);
     if (i === undefined) continue;
     const r = evaluateAccount(accountInputAt(book, i, tick), await loadParams(prisma, tick.paramVersion));
-    points.push({ ts: tick.minuteTs.getTime(), equity: r.equity, marginLevel: r.marginLevel, status: r.status, paramVersion: tick.paramVersion });
+    points.push({
+      ts: tick.minuteTs.getTime(),
+      equity: r.equity,
+      marginLevel: r.marginLevel,
+      status: r.status,
+      paramVersion: tick.paramVersion,
+    });
   }
   return points;
 }

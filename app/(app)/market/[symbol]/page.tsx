@@ -9,5 +9,11 @@ export default async function MarketSymbolPage({ params }: { params: Promise<{ s
   if (!canView(user, "market.view")) return <Forbidden />;
   const symbol = decodeURIComponent((await params).symbol).toUpperCase();
   if (!/^\d{6}\.(SH|SZ)$/.test(symbol)) notFound();
-  return <SymbolView symbol={symbol} canAck={hasPermission(user.role, "alerts.ack")} canManage={hasPermission(user.role, "alertRules.manage")} />;
+  return (
+    <SymbolView
+      symbol={symbol}
+      canAck={hasPermission(user.role, "alerts.ack")}
+      canManage={hasPermission(user.role, "alertRules.manage")}
+    />
+  );
 }

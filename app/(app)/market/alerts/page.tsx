@@ -6,5 +6,10 @@ import { hasPermission } from "@/server/auth/roles";
 export default async function MarketAlertsPage() {
   const user = await requirePageUser();
   if (!canView(user, "alerts.view")) return <Forbidden />;
-  return <AlertsView canAck={hasPermission(user.role, "alerts.ack")} canManage={hasPermission(user.role, "alertRules.manage")} />;
+  return (
+    <AlertsView
+      canAck={hasPermission(user.role, "alerts.ack")}
+      canManage={hasPermission(user.role, "alertRules.manage")}
+    />
+  );
 }

@@ -6,5 +6,10 @@ import { hasPermission } from "@/server/auth/roles";
 export default async function MarketFeedsPage() {
   const user = await requirePageUser();
   if (!canView(user, "market.view")) return <Forbidden />;
-  return <FeedsView canManageFeeds={hasPermission(user.role, "feeds.manage")} canRunDrills={hasPermission(user.role, "drills.run")} />;
+  return (
+    <FeedsView
+      canManageFeeds={hasPermission(user.role, "feeds.manage")}
+      canRunDrills={hasPermission(user.role, "drills.run")}
+    />
+  );
 }

@@ -7,7 +7,11 @@ export default async function LiquidationsPage() {
   if (!canView(user, "liquidation.view")) return <Forbidden />;
   return (
     <QueueView
-      rights={{ act: canView(user, "liquidation.act"), extend: canView(user, "liquidation.extendHold"), dispute: canView(user, "liquidation.dispute") }}
+      rights={{
+        act: canView(user, "liquidation.act"),
+        extend: canView(user, "liquidation.extendHold"),
+        dispute: canView(user, "liquidation.dispute"),
+      }}
     />
   );
 }

@@ -5,5 +5,11 @@ import { canView, requirePageUser } from "@/server/auth/page-session";
 export default async function RiskParametersPage() {
   const user = await requirePageUser();
   if (!canView(user, "riskParams.view")) return <Forbidden />;
-  return <ParamsView userId={user.id} canPropose={canView(user, "riskParams.propose")} canApprove={canView(user, "riskParams.approve")} />;
+  return (
+    <ParamsView
+      userId={user.id}
+      canPropose={canView(user, "riskParams.propose")}
+      canApprove={canView(user, "riskParams.approve")}
+    />
+  );
 }

@@ -14,13 +14,22 @@ type RouteContext = { params: Promise<{ nextauth: string[] }> };
  */
 async function post(req: Request, ctx: RouteContext) {
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
-    const form = await req.clone().formData().catch(() => null);
-    const email = String(form?.get("email") ?? "").trim().toLowerCase().slice(0, MAX_EMAIL_LENGTH);
+    const form = await req
+      .clone()
+      .formData()
+      .catch(() => null);
+    const email = String(form?.get("email") ?? "")
+      .trim()
+      .toLowerCase()
+      .slice(0, MAX_EMAIL_LENGTH);
     const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
     const retryAfterS = await getSignInThrottle().peek(ip, email);
     if (retryAfterS !== null) {
       const url = new URL("/signin?error=rate_limited", req.url).toString();
-      return Response.json({ url, error: "rate_limited" }, { status: 429, headers: { "Retry-After": String(retryAfterS) } });
+      return Response.json(
+        { url, error: "rate_limited" },
+        { status: 429, headers: { "Retry-After": String(retryAfterS) } },
+      );
     }
   }
   return handler(req, ctx);

@@ -7,5 +7,9 @@ export const dynamic = "force-dynamic";
 
 export const GET = observeRequest(async (req) => {
   const rt = await getRuntime();
-  return serveMetrics(req, { rt, metricsToken: rt.env.METRICS_TOKEN, resolveUser: (h) => resolveRequestUser(rt.db.prisma, h) });
+  return serveMetrics(req, {
+    rt,
+    metricsToken: rt.env.METRICS_TOKEN,
+    resolveUser: (h) => resolveRequestUser(rt.db.prisma, h),
+  });
 });

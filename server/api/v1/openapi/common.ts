@@ -4,7 +4,10 @@ export const errorRef = { content: { "application/json": { schema: { $ref: "#/co
 
 export const authErrors = {
   "401": { description: "Not signed in (or the session was revoked) and no valid bearer token", ...errorRef },
-  "403": { description: "Signed in, but the role (or the token's scopes) may not call this; refusals are audited", ...errorRef },
+  "403": {
+    description: "Signed in, but the role (or the token's scopes) may not call this; refusals are audited",
+    ...errorRef,
+  },
 };
 
 /** DESIGN 10 limits, on every route that takes a body or does work (see README "Limits"). */
@@ -16,7 +19,11 @@ export const limitErrors = {
     headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait" } },
     ...errorRef,
   },
-  "500": { description: "Unexpected error: no internals, a correlation id (error.ref) that the server log carries with the details", ...errorRef },
+  "500": {
+    description:
+      "Unexpected error: no internals, a correlation id (error.ref) that the server log carries with the details",
+    ...errorRef,
+  },
 };
 
 /** Routes that run in the compute pool: a job over its time limit is stopped. */

@@ -10,15 +10,22 @@ const status = { enum: ["HEALTHY", "WARNING", "LIQUIDATION", "HARD_FLOOR"] };
 const reason = { enum: ["SUSPENDED", "LIMIT_DOWN", "T_PLUS_ONE", "NO_BID"] };
 
 const bodySchema = Object.fromEntries(
-  Object.entries(z.toJSONSchema(planBodySchema, { io: "input", unrepresentable: "any" })).filter(([k]) => k !== "$schema"),
+  Object.entries(z.toJSONSchema(planBodySchema, { io: "input", unrepresentable: "any" })).filter(
+    ([k]) => k !== "$schema",
+  ),
 );
 
 const figures = {
   type: "object",
   required: ["equity", "maintenanceMargin", "marginLevel", "status"],
   properties: {
-    cash: num, debt: num, marketValue: num, equity: num, maintenanceMargin: num,
-    marginLevel: { type: ["number", "null"], description: "null when no margin is required" }, status,
+    cash: num,
+    debt: num,
+    marketValue: num,
+    equity: num,
+    maintenanceMargin: num,
+    marginLevel: { type: ["number", "null"], description: "null when no margin is required" },
+    status,
   },
 };
 
@@ -59,17 +66,27 @@ export const liquidationPlanPaths: Record<string, unknown> = {
               legs: { type: "array", items: leg, description: "In selling order" },
               projected: figures,
               shortfall: { ...num, description: "CNY; 0 when the target is reached" },
-              cannotClose: { type: "array", items: { type: "string" }, description: "Symbols with shares that cannot be sold now" },
+              cannotClose: {
+                type: "array",
+                items: { type: "string" },
+                description: "Symbols with shares that cannot be sold now",
+              },
               cannotCloseDetails: {
                 type: "array",
-                items: { type: "object", properties: { symbol: { type: "string" }, qty: num, reason, haircut: num, haircutValue: num } },
+                items: {
+                  type: "object",
+                  properties: { symbol: { type: "string" }, qty: num, reason, haircut: num, haircutValue: num },
+                },
               },
               reachable: { type: "boolean" },
               target: num,
               before: figures,
               repaidDebt: num,
               totalFees: num,
-              parameterVersion: { type: ["integer", "null"], description: "The live version used; null when the body supplied params" },
+              parameterVersion: {
+                type: ["integer", "null"],
+                description: "The live version used; null when the body supplied params",
+              },
             },
           }),
         },

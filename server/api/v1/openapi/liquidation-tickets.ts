@@ -9,30 +9,61 @@ const time = { type: "string", format: "date-time" };
 
 const ticket = {
   type: "object",
-  required: ["id", "accountId", "status", "urgency", "createdAt", "deadline", "legs", "fills", "realizedSlippageBps", "shortfall"],
+  required: [
+    "id",
+    "accountId",
+    "status",
+    "urgency",
+    "createdAt",
+    "deadline",
+    "legs",
+    "fills",
+    "realizedSlippageBps",
+    "shortfall",
+  ],
   properties: {
     id: { type: "string" },
     accountId: { type: "string" },
     status: { enum: [...TICKET_STATES] },
-    urgency: { enum: [...TICKET_URGENCIES], description: "HARD_FLOOR executes at once; CALL_EXPIRED: a margin call unmet at its deadline" },
+    urgency: {
+      enum: [...TICKET_URGENCIES],
+      description: "HARD_FLOOR executes at once; CALL_EXPIRED: a margin call unmet at its deadline",
+    },
     createdAt: time,
     deadline: { ...time, description: "End of the review window (engine clock); hard floor: the creation time" },
     legs: {
       type: "array",
       description: "Planned sales in selling order (cannot-close lines omitted)",
       items: {
-        type: "object", required: ["symbol", "qty", "expectedPrice", "expectedSlippageBps"],
-        properties: { symbol: { type: "string" }, qty: { type: "integer", description: "shares, whole lots" }, expectedPrice: { ...num, description: "CNY" }, expectedSlippageBps: num, filledQty: { type: "integer" } },
+        type: "object",
+        required: ["symbol", "qty", "expectedPrice", "expectedSlippageBps"],
+        properties: {
+          symbol: { type: "string" },
+          qty: { type: "integer", description: "shares, whole lots" },
+          expectedPrice: { ...num, description: "CNY" },
+          expectedSlippageBps: num,
+          filledQty: { type: "integer" },
+        },
       },
     },
     fills: {
       type: "array",
       items: {
-        type: "object", required: ["symbol", "qty", "price", "ts"],
-        properties: { symbol: { type: "string" }, qty: { type: "integer" }, price: { ...num, description: "CNY, volume-weighted" }, ts: time, fees: { ...num, description: "CNY" } },
+        type: "object",
+        required: ["symbol", "qty", "price", "ts"],
+        properties: {
+          symbol: { type: "string" },
+          qty: { type: "integer" },
+          price: { ...num, description: "CNY, volume-weighted" },
+          ts: time,
+          fees: { ...num, description: "CNY" },
+        },
       },
     },
-    realizedSlippageBps: { ...nullableNum, description: "Quantity-weighted, from the plan's mark; null before any fill" },
+    realizedSlippageBps: {
+      ...nullableNum,
+      description: "Quantity-weighted, from the plan's mark; null before any fill",
+    },
     expectedSlippageBps: nullableNum,
     shortfall: { ...num, description: "CNY of equity the plan could not restore (0 when the target is reached)" },
   },
@@ -44,11 +75,25 @@ export const liquidationTicketPaths: Record<string, unknown> = {
       summary: "Liquidation tickets, newest first (RISK, COMPLIANCE, MANAGER, AUDITOR)",
       parameters: [
         { name: "status", in: "query", required: false, schema: { enum: [...TICKET_STATES] } },
-        { name: "since", in: "query", required: false, schema: time, description: "Only tickets created at or after this instant (ISO-8601)" },
-        { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: MAX_API_TICKETS, default: 200 } },
+        {
+          name: "since",
+          in: "query",
+          required: false,
+          schema: time,
+          description: "Only tickets created at or after this instant (ISO-8601)",
+        },
+        {
+          name: "limit",
+          in: "query",
+          required: false,
+          schema: { type: "integer", minimum: 1, maximum: MAX_API_TICKETS, default: 200 },
+        },
       ],
       responses: {
-        "200": { description: "Tickets", content: { "application/json": { schema: { type: "array", items: ticket } } } },
+        "200": {
+          description: "Tickets",
+          content: { "application/json": { schema: { type: "array", items: ticket } } },
+        },
         "400": { description: "Bad query (unknown status, bad timestamp, limit over the cap)", ...errorRef },
         ...authErrors,
       },

@@ -7,14 +7,23 @@ const readiness = {
   properties: {
     status: { enum: ["ready", "not-ready"] },
     ready: { type: "boolean" },
-    reason: { enum: ["ok", "starting", "migrating", "seeding", "starting-engine", "failed", "database", "engine-behind"] },
+    reason: {
+      enum: ["ok", "starting", "migrating", "seeding", "starting-engine", "failed", "database", "engine-behind"],
+    },
     phase: { enum: ["starting", "migrating", "seeding", "starting-engine", "ready", "failed"] },
     engine: {
       type: "object",
       properties: {
         leader: { type: "boolean" },
-        lastClosedMinute: { type: ["string", "null"], format: "date-time", description: "start of the last minute the engine closed" },
-        behindSeconds: { type: ["integer", "null"], description: "simulated seconds since the end of that minute (null when this instance does not tick)" },
+        lastClosedMinute: {
+          type: ["string", "null"],
+          format: "date-time",
+          description: "start of the last minute the engine closed",
+        },
+        behindSeconds: {
+          type: ["integer", "null"],
+          description: "simulated seconds since the end of that minute (null when this instance does not tick)",
+        },
       },
     },
   },
@@ -40,7 +49,10 @@ export const opsPaths: Record<string, unknown> = {
         "Prometheus text exposition format 0.0.4: minute close duration (whole and per hook), minute boundary to bars pushed, feed source state and failovers, live streams per topic, HTTP latency per route, tRPC errors by code, event-loop lag, database pool. Send `Authorization: Bearer <METRICS_TOKEN>` (when configured), or an ADMIN session or API token.",
       security: [{ bearer: [] }, { session: [] }],
       responses: {
-        "200": { description: "Metrics", content: { "text/plain; version=0.0.4; charset=utf-8": { schema: { type: "string" } } } },
+        "200": {
+          description: "Metrics",
+          content: { "text/plain; version=0.0.4; charset=utf-8": { schema: { type: "string" } } },
+        },
         ...authErrors,
       },
     },

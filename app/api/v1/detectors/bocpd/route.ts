@@ -6,4 +6,6 @@ import { runCompute } from "@/server/workers/compute-pool";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute("any", async (req) => runCompute("detectors.bocpd", await parseJsonBody(req, bocpdBody), { signal: req.signal }));
+export const POST = apiRoute("any", async (req) =>
+  runCompute("detectors.bocpd", await parseJsonBody(req, bocpdBody), { signal: req.signal }),
+);

@@ -5,4 +5,6 @@ import { runCompute } from "@/server/workers/compute-pool";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute("any", async (req) => runCompute("detectors.cusum", await parseJsonBody(req, cusumBody), { signal: req.signal }));
+export const POST = apiRoute("any", async (req) =>
+  runCompute("detectors.cusum", await parseJsonBody(req, cusumBody), { signal: req.signal }),
+);

@@ -19,6 +19,14 @@ export const GET = observeRequest(async () => {
   } catch {
     dbOk = false;
   }
-  const r = assessReadiness({ phase, dbOk, leader: rt.leader?.isLeader() ?? false, engine: rt.engine?.status() ?? null });
-  return Response.json({ status: r.ready ? "ready" : "not-ready", ...r }, { status: r.ready ? 200 : 503, ...(r.ready ? {} : { headers: { "retry-after": "5" } }) });
+  const r = assessReadiness({
+    phase,
+    dbOk,
+    leader: rt.leader?.isLeader() ?? false,
+    engine: rt.engine?.status() ?? null,
+  });
+  return Response.json(
+    { status: r.ready ? "ready" : "not-ready", ...r },
+    { status: r.ready ? 200 : 503, ...(r.ready ? {} : { headers: { "retry-after": "5" } }) },
+  );
 });

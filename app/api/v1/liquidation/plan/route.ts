@@ -5,4 +5,6 @@ import { planLiquidationForApi } from "@/server/liquidation/plan-service";
 export const dynamic = "force-dynamic";
 
 // DESIGN 10: the R5 liquidation planner on supplied inputs, any role, no database writes.
-export const POST = apiRoute("any", async (req, { rt }) => planLiquidationForApi(rt.db.prisma, await parseJsonBody(req, planBodySchema)));
+export const POST = apiRoute("any", async (req, { rt }) =>
+  planLiquidationForApi(rt.db.prisma, await parseJsonBody(req, planBodySchema)),
+);

@@ -6,7 +6,12 @@ import { errorToResponse } from "@/server/api/v1/http";
 import { assertJsonContentType, readBodyCapped } from "@/server/api/request-limits";
 import { observeRequest } from "@/server/api/observe-request";
 import { handleCallback, resolveCallbackSecret } from "@/server/payments/callback";
-import { assertSignatureHeader, CALLBACK_MAX_BODY_BYTES, getCallbackThrottle, throttleCallback } from "@/server/payments/callback-gate";
+import {
+  assertSignatureHeader,
+  CALLBACK_MAX_BODY_BYTES,
+  getCallbackThrottle,
+  throttleCallback,
+} from "@/server/payments/callback-gate";
 import { getAuthSecret, getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +21,11 @@ export const POST = observeRequest(async (req: Request, scope): Promise<Response
     const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
     await throttleCallback(getCallbackThrottle(), ip);
     const rt = await getRuntime();
-    const secret = resolveCallbackSecret({ demo: rt.demo, configured: process.env.PAYMENTS_CALLBACK_SECRET, authSecret: getAuthSecret });
+    const secret = resolveCallbackSecret({
+      demo: rt.demo,
+      configured: process.env.PAYMENTS_CALLBACK_SECRET,
+      authSecret: getAuthSecret,
+    });
     await assertSignatureHeader(rt.db.prisma, req.headers, ip);
     assertJsonContentType(req.headers);
     const raw = await readBodyCapped(req, CALLBACK_MAX_BODY_BYTES);
