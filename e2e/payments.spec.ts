@@ -100,13 +100,11 @@ test("a manager reconciles the sample custody statement and resolves a break", a
     page.getByRole("button", { name: "Download sample statement (planted breaks)" }).click(),
   ]);
   const file = await download.path();
-  await page
-    .getByLabel("Statement CSV")
-    .setInputFiles({
-      name: "custody-statement.csv",
-      mimeType: "text/csv",
-      buffer: (await import("node:fs")).readFileSync(file),
-    });
+  await page.getByLabel("Statement CSV").setInputFiles({
+    name: "custody-statement.csv",
+    mimeType: "text/csv",
+    buffer: (await import("node:fs")).readFileSync(file),
+  });
   await page.getByRole("button", { name: "Import and reconcile" }).click();
   await expect(page.getByRole("status")).toContainText(/Imported: \d+ matched, 4 breaks\./);
   for (const kind of ["Amount mismatch", "Duplicate", "Missing in ledger", "Missing on statement"]) {
