@@ -173,7 +173,7 @@ describe.each(BACKENDS)("POST /api/v1/liquidation/plan on %s", (kind) => {
     const res = await evaluate(
       new Request("http://localhost/api/v1/risk/evaluate", {
         method: "POST",
-        headers: { authorization: `Bearer ${token}` },
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body,
       }),
     );

@@ -9,7 +9,7 @@ import { postEntryTx } from "@/server/ledger/ledger-service";
 import { callbackSchema } from "@/server/payments/callback";
 import { createDeposit, sendWithdrawal } from "@/server/payments/settlement";
 import type { AccountRiskSnapshot } from "@/server/services";
-import { callerFor, createUser, type TestUser } from "./helpers/fixtures";
+import { type TestUser, callerFor, createUser, markStepUp } from "./helpers/fixtures";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 describe.each(BACKENDS)("payments money path on %s", (kind) => {
@@ -84,7 +84,7 @@ describe.each(BACKENDS)("payments money path on %s", (kind) => {
     t = await createTestDatabase(kind);
     risk = await createUser(t.db, "RISK");
     m1 = await createUser(t.db, "MANAGER");
-    await t.db.prisma.user.update({ where: { id: m1.id }, data: { lastStepUpAt: new Date() } });
+    await markStepUp(t.db, m1);
     await t.db.prisma.symbol.create({
       data: {
         code: "600001",
