@@ -15,7 +15,8 @@ const hsts = process.env.NEXTAUTH_URL?.startsWith("https://")
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  // piscina resolves its own worker script from its __dirname at run time, which a bundle rewrites.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "piscina"],
   poweredByHeader: false,
   reactStrictMode: true,
   // Several checkouts' worth of builds can live side by side (parallel e2e runs during development).
