@@ -54,7 +54,9 @@ test("signed-in pages render and work under the CSP with no violations", async (
   await signIn(page, "risk@demo.local");
   await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
   // Every inline script the server sent carries this response's nonce.
-  const unsigned = await page.evaluate(() => [...document.querySelectorAll("script:not([src])")].filter((s) => !(s as HTMLScriptElement).nonce).length);
+  const unsigned = await page.evaluate(
+    () => [...document.querySelectorAll("script:not([src])")].filter((s) => !(s as HTMLScriptElement).nonce).length,
+  );
   expect(unsigned).toBe(0);
   for (const name of ["Accounts", "Market"]) {
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name, exact: true }).click();
@@ -63,7 +65,11 @@ test("signed-in pages render and work under the CSP with no violations", async (
   expect(violations).toEqual([]);
   // The page's own tRPC mutations still pass the JSON and Origin checks (a bad code is the procedure's 400).
   const status = await page.evaluate(async () => {
-    const res = await fetch("/api/trpc/auth.stepUp", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: { code: "x" } }) });
+    const res = await fetch("/api/trpc/auth.stepUp", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: { code: "x" } }),
+    });
     return res.status;
   });
   expect(status).toBe(400);
@@ -72,14 +78,20 @@ test("signed-in pages render and work under the CSP with no violations", async (
 test("another site cannot frame the approvals page, even signed in", async ({ page }) => {
   await signIn(page, "risk@demo.local"); // no TOTP step to wait for; the frame is refused for any user
   const target = new URL("/payments/approvals", page.url()).toString();
-  const attacker = await serveAttackerPage(`<!doctype html><h1>prize</h1><iframe id="victim" src="${target}" width="800" height="600"></iframe>`);
+  const attacker = await serveAttackerPage(
+    `<!doctype html><h1>prize</h1><iframe id="victim" src="${target}" width="800" height="600"></iframe>`,
+  );
   // Cross-site frames get no Lax session cookie, so the framed approvals page may answer with the sign-in page.
-  const framed = page.waitForResponse((res) => res.status() === 200 && (res.url() === target || res.url().includes("/signin")));
+  const framed = page.waitForResponse(
+    (res) => res.status() === 200 && (res.url() === target || res.url().includes("/signin")),
+  );
   await page.goto(attacker.url);
   expect((await framed).headers()["x-frame-options"]).toBe("DENY");
   // Chromium refuses to render the framed document and leaves its error page in its place.
   const frame = page.frameLocator("#victim");
-  await expect.poll(async () => (await page.locator("#victim").elementHandle())?.contentFrame().then((f) => f?.url())).toMatch(/^chrome-error:/);
+  await expect
+    .poll(async () => (await page.locator("#victim").elementHandle())?.contentFrame().then((f) => f?.url()))
+    .toMatch(/^chrome-error:/);
   await expect(frame.getByRole("navigation", { name: "Main navigation" })).toHaveCount(0);
   await expect(frame.getByLabel("Email")).toHaveCount(0);
   await attacker.close();

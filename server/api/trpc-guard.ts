@@ -16,7 +16,10 @@ export const TRPC_BODY_CAPS: Readonly<Record<string, number>> = {};
 
 /** The body cap of a request naming these procedure paths. */
 export function bodyCapFor(paths: readonly string[], defaultBytes = MAX_BODY_BYTES): number {
-  return paths.reduce((cap, p) => Math.max(cap, Object.hasOwn(TRPC_BODY_CAPS, p) ? (TRPC_BODY_CAPS[p] ?? 0) : 0), defaultBytes);
+  return paths.reduce(
+    (cap, p) => Math.max(cap, Object.hasOwn(TRPC_BODY_CAPS, p) ? (TRPC_BODY_CAPS[p] ?? 0) : 0),
+    defaultBytes,
+  );
 }
 
 /** Checks the request and returns one tRPC may read (the body re-wrapped after the capped read). */
