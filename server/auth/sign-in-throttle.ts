@@ -33,8 +33,11 @@ export class ThrottledError extends Error {
 export interface SignInThrottle {
   /** Counts one attempt; throws ThrottledError when the IP or the account is over its limit. */
   consume(ip: string | null | undefined, email: string): Promise<void>;
-  /** Clears the account's count after a successful sign-in. */
-  clearAccount(email: string): Promise<void>;
+  /**
+   * After a successful sign-in: clears the account's count and gives the IP its attempt back, so the
+   * IP limit counts failures (an office behind one address signs in many people a morning).
+   */
+  clearAccount(email: string, ip?: string | null): Promise<void>;
   /** Without counting: seconds to wait when the IP or the account is already over its limit, else null. */
   peek(ip: string | null | undefined, email: string): Promise<number | null>;
 }
@@ -75,8 +78,9 @@ export function createSignInThrottle(
       if (ip) await take(byIp, ip, limits.perIp, "ip");
       await take(byAccount, email, limits.perAccount, "account");
     },
-    async clearAccount(email) {
+    async clearAccount(email, ip) {
       await byAccount.delete(email);
+      if (ip) await byIp.reward(ip, 1);
     },
     async peek(ip, email) {
       const over = async (limiter: RateLimiterAbstract, key: string, points: number) => {

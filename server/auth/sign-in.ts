@@ -175,7 +175,7 @@ export async function signInWithCredentials(
   // Signing in with TOTP counts as a step-up in the new session only.
   const sessionId = await createSession(prisma, { userId: user.id, role: user.role, ip }, nowMs);
   if (totpCounter !== null) await prisma.authSession.update({ where: { id: sessionId }, data: { stepUpAt: now } });
-  await throttle.clearAccount(email);
+  await throttle.clearAccount(email, ip);
   await appendAuditEvent(prisma, {
     actorId: user.id,
     actorEmail: user.email,
