@@ -121,6 +121,16 @@ describe("NEXTAUTH_SECRET and NEXTAUTH_URL", () => {
   });
 });
 
+describe("PAYMENTS_CALLBACK_SECRET", () => {
+  it("refuses 31 characters, accepts 32, and treats an empty value as unset (demo derives one)", () => {
+    const err = configError({ PAYMENTS_CALLBACK_SECRET: "s".repeat(31) });
+    expect(namedVariables(err)).toEqual(["PAYMENTS_CALLBACK_SECRET"]);
+    expect(err.message).toMatch(/at least 32/);
+    expect(parseEnv({ PAYMENTS_CALLBACK_SECRET: "s".repeat(32) }).PAYMENTS_CALLBACK_SECRET).toBe("s".repeat(32));
+    expect(parseEnv({ PAYMENTS_CALLBACK_SECRET: "" }).PAYMENTS_CALLBACK_SECRET).toBeUndefined();
+  });
+});
+
 describe("ENGINE and demo sizes", () => {
   it("accepts on/off and refuses anything else", () => {
     expect(parseEnv({ ENGINE: "off" }).ENGINE).toBe("off");

@@ -29,6 +29,12 @@ const schema = z.object({
   DEMO_ACCOUNTS: z.coerce.number().int().min(10).max(200000).default(3000),
   /** Demo mode: the liquidation review window of the demo parameters (engine seconds; default the planner's 45). */
   DEMO_REVIEW_WINDOW_S: z.coerce.number().int("must be a whole number of seconds").min(0).max(3600).optional(),
+  /** HMAC secret of the bank callback (P1); in demo mode, when unset, derived from the auth secret. */
+  PAYMENTS_CALLBACK_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || v.length >= 32, { message: "must be at least 32 characters" }),
   REDIS_URL: z.string().url().optional(),
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (a scrape secret)").optional(),
   LOG_LEVEL: z

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { TokenTable } from "./token-table";
 
 export function MySecurityView() {
   const { t, fmt } = useI18n();
@@ -16,18 +17,10 @@ export function MySecurityView() {
   const tokens = useQuery(trpc.auth.myApiTokens.queryOptions());
   const invalidateTokens = () => qc.invalidateQueries({ queryKey: trpc.auth.myApiTokens.queryKey() });
   const create = useMutation(trpc.auth.createApiToken.mutationOptions({ onSuccess: invalidateTokens }));
-  const revoke = useMutation(
-    trpc.auth.revokeApiToken.mutationOptions({
-      onSuccess: () => {
-        setRevoking(null);
-        void invalidateTokens();
-      },
-    }),
-  );
+  const revoke = useMutation(trpc.auth.revokeApiToken.mutationOptions({ onSuccess: invalidateTokens }));
   const everywhere = useMutation(
     trpc.auth.signOutEverywhere.mutationOptions({ onSuccess: () => void signOut({ callbackUrl: "/signin" }) }),
   );
-  const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
 
   function onCreate(e: FormEvent<HTMLFormElement>) {
@@ -101,52 +94,8 @@ export function MySecurityView() {
           </p>
         )}
         {tokens.data && tokens.data.length === 0 && <p className="muted">{t("security.tokens.none")}</p>}
-        {tokens.data && tokens.data.length > 0 && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("security.tokens.name")}</th>
-                <th scope="col" />
-                <th scope="col">{t("security.tokens.scopes")}</th>
-                <th scope="col">{t("security.tokens.created")}</th>
-                <th scope="col">{t("security.tokens.lastUsed")}</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((tok) => (
-                <tr key={tok.id}>
-                  <td>{tok.name}</td>
-                  <td className="mono">{tok.prefix}…</td>
-                  <td>{tok.scopes.join(", ")}</td>
-                  <td>{fmt.dateTime(tok.createdAt)}</td>
-                  <td>{tok.lastUsedAt ? fmt.dateTime(tok.lastUsedAt) : t("common.never")}</td>
-                  <td>
-                    {tok.revokedAt ? (
-                      t("security.tokens.revoked")
-                    ) : (
-                      <button type="button" className="btn" onClick={() => setRevoking({ id: tok.id, name: tok.name })}>
-                        {t("security.tokens.revoke")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {tokens.data && tokens.data.length > 0 && <TokenTable tokens={tokens.data} revoke={revoke} />}
       </section>
-      <ConfirmDialog
-        open={revoking !== null}
-        title={t("security.tokens.confirmRevokeTitle")}
-        body={t("security.tokens.confirmRevoke", { name: revoking?.name ?? "" })}
-        confirmLabel={t("security.tokens.revoke")}
-        cancelLabel={t("security.common.cancel")}
-        busy={revoke.isPending}
-        error={revoke.error?.message ?? null}
-        onCancel={() => setRevoking(null)}
-        onConfirm={() => revoking && revoke.mutate({ id: revoking.id })}
-      />
       <ConfirmDialog
         open={confirmEverywhere}
         title={t("security.sessions.confirmEverywhereTitle")}

@@ -28,8 +28,9 @@ describe("observeRequest", () => {
     const id = res.headers.get("x-request-id") ?? "";
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.status).toBe(500);
-    const body = (await res.json()) as { error: { code: string; message: string } };
+    const body = (await res.json()) as { error: { code: string; message: string; ref: string } };
     expect(body.error.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(body.error.ref).toBe(id);
     expect(body.error.message).toContain(id);
     expect(body.error.message).not.toContain("Secret");
   });

@@ -3,6 +3,7 @@
 // and its latency is observed per route in minute_desk_http_request_duration_seconds.
 import type { Logger } from "pino";
 import { domainLog, requestIdFrom } from "../log";
+import { internalErrorMessage, reportInternalError } from "./internal-error";
 import { metrics, routeLabel } from "../metrics/registry";
 import { openApiDocument } from "./v1/openapi";
 
@@ -28,14 +29,10 @@ export function observeRequest(
     try {
       res = await handler(req, { requestId, log });
     } catch (err) {
-      log.error({ err, path: url.pathname }, "request failed");
+      // The same 500 envelope as every handled error (errorToResponse): no internals, a ref that the log carries.
+      const ref = reportInternalError(`${req.method} ${url.pathname}`, err, requestId);
       res = Response.json(
-        {
-          error: {
-            code: "INTERNAL_SERVER_ERROR",
-            message: `Internal error; nothing was changed. Reference: ${requestId}`,
-          },
-        },
+        { error: { code: "INTERNAL_SERVER_ERROR", message: internalErrorMessage(ref), ref } },
         { status: 500 },
       );
     }

@@ -3,6 +3,7 @@
 // then the streamed bytes are counted), bodies must be JSON, state-changing browser requests must
 // come from this app's own origin, and text may not carry a NUL character (PostgreSQL refuses it).
 import { AppError } from "../errors";
+import { getEnv } from "../env";
 
 /** Default body cap of every route that does not document its own. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -84,14 +85,8 @@ function allowedOrigins(req: Request): Set<string> {
       new URL(req.url, "http://localhost").protocol.replace(":", "");
     out.add(`${proto}://${host}`);
   }
-  const configured = process.env.NEXTAUTH_URL;
-  if (configured) {
-    try {
-      out.add(new URL(configured).origin);
-    } catch {
-      // env.ts validates NEXTAUTH_URL at start; an invalid one adds nothing here
-    }
-  }
+  const configured = getEnv().NEXTAUTH_URL;
+  if (configured) out.add(new URL(configured).origin);
   return out;
 }
 

@@ -39,17 +39,7 @@ export async function appendAuditEventTx(tx: Tx, input: AuditInput): Promise<{ i
   const prevHash = last?.hash ?? GENESIS_HASH;
   // Millisecond precision: the column is timestamptz(3) and the hash must survive the round trip.
   const ts = new Date(Math.floor(Date.now()));
-  const content = {
-    ts,
-    actorId: input.actorId ?? null,
-    actorEmail: input.actorEmail ?? null,
-    action: input.action,
-    targetType: input.targetType ?? null,
-    targetId: input.targetId ?? null,
-    before: normalizeAuditJson(input.before),
-    after: normalizeAuditJson(attributeToApiToken(input.after)),
-    inputsHash: input.inputsHash ?? null,
-  };
+  const content = auditContent(input, ts);
   const hash = computeEventHash(prevHash, content);
   const row = await tx.auditEvent.create({
     data: {
@@ -76,17 +66,7 @@ export async function appendAuditEventsTx(tx: Tx, inputs: readonly AuditInput[])
   let prevHash = last?.hash ?? GENESIS_HASH;
   const ts = new Date(Math.floor(Date.now()));
   const rows = inputs.map((input) => {
-    const content = {
-      ts,
-      actorId: input.actorId ?? null,
-      actorEmail: input.actorEmail ?? null,
-      action: input.action,
-      targetType: input.targetType ?? null,
-      targetId: input.targetId ?? null,
-      before: normalizeAuditJson(input.before),
-      after: normalizeAuditJson(attributeToApiToken(input.after)),
-      inputsHash: input.inputsHash ?? null,
-    };
+    const content = auditContent(input, ts);
     const hash = computeEventHash(prevHash, content);
     const row = { ...content, ts: ts.toISOString(), prevHash, hash };
     prevHash = hash;
@@ -99,6 +79,21 @@ export async function appendAuditEventsTx(tx: Tx, inputs: readonly AuditInput[])
      FROM json_populate_recordset(NULL::"AuditEvent", $1::json) WITH ORDINALITY AS r ORDER BY ordinality`,
     JSON.stringify(rows),
   );
+}
+
+/** The hashed content of one event: what both append paths store, so one chain can mix them. */
+function auditContent(input: AuditInput, ts: Date) {
+  return {
+    ts,
+    actorId: input.actorId ?? null,
+    actorEmail: input.actorEmail ?? null,
+    action: input.action,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId ?? null,
+    before: normalizeAuditJson(input.before),
+    after: normalizeAuditJson(attributeToApiToken(input.after)),
+    inputsHash: input.inputsHash ?? null,
+  };
 }
 
 /** An event written during an API-token call names the token (inside the hashed payload). */

@@ -73,5 +73,7 @@ export const securityEn = {
     none: "No API tokens.",
     allTitle: "All API tokens",
     owner: "Owner",
+    prefix: "Prefix",
+    actions: "Actions",
   },
 };

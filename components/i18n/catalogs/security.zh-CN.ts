@@ -63,5 +63,7 @@ export const securityZhCN: Messages["security"] = {
     none: "没有 API 令牌。",
     allTitle: "全部 API 令牌",
     owner: "所有者",
+    prefix: "前缀",
+    actions: "操作",
   },
 };

@@ -23,7 +23,7 @@ export const POST = observeRequest(async (req: Request, scope): Promise<Response
     const rt = await getRuntime();
     const secret = resolveCallbackSecret({
       demo: rt.demo,
-      configured: process.env.PAYMENTS_CALLBACK_SECRET,
+      configured: rt.env.PAYMENTS_CALLBACK_SECRET,
       authSecret: getAuthSecret,
     });
     await assertSignatureHeader(rt.db.prisma, req.headers, ip);
