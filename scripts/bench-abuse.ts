@@ -5,8 +5,17 @@
 // market.onMinute; none may be missing). The same health probe alone first is the baseline.
 // Bounded: --seconds (default 40, at most 120) of load, loopback only. Needs `npm run build`.
 // Usage: npm run bench:abuse [-- --seconds 40 --concurrency 4 --base http://127.0.0.1:3103]
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import {
+  fmtMs as fmt,
+  pct,
+  signIn as signInAt,
+  startServer,
+  stopServer,
+  trpcUrl as trpcUrlAt,
+  waitHealthy as waitHealthyAt,
+} from "./bench-server";
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]] as const));
 const SECONDS = Math.min(120, Number(args.get("--seconds") ?? 40));
@@ -17,51 +26,11 @@ const BASE = args.get("--base") ?? `http://127.0.0.1:${PORT}`;
 const DATA_DIR = ".data-bench-abuse";
 if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(BASE)) throw new Error("bench:abuse targets loopback only");
 
-const pct = (values: number[], p: number) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN);
-};
-const fmt = (v: number) => v.toFixed(1);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitHealthy(timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${BASE}/api/v1/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(500);
-  }
-  throw new Error("server did not become healthy");
-}
-
-async function signIn(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [k, ...v] = (c.split(";")[0] ?? "").split("=");
-      if (k) jar.set(k, v.join("="));
-    }
-  };
-  keep(csrf);
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed (${res.status})`);
-  return cookie();
-}
-
-const trpcUrl = (path: string, input: unknown) =>
-  `${BASE}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+const trpcUrl = (path: string, input: unknown) => trpcUrlAt(BASE, path, input);
+const waitHealthy = (timeoutMs: number) => waitHealthyAt(BASE, timeoutMs);
+const signIn = (email: string, password: string) => signInAt(BASE, email, password);
 
 /** Health probe every 100 ms (closed loop, one at a time) until `stop`. */
 async function probeHealth(stop: { done: boolean }): Promise<number[]> {
@@ -207,22 +176,7 @@ function attacks(cookie: string, accountId: string): Attack[] {
 
 async function main() {
   let server: ChildProcess | null = null;
-  if (!args.has("--base")) {
-    if (!fs.existsSync(".next/BUILD_ID") || !fs.existsSync(".workers/compute-worker.mjs"))
-      throw new Error("no production build: run `npm run build` first");
-    fs.rmSync(DATA_DIR, { recursive: true, force: true });
-    server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
-      env: {
-        ...process.env,
-        MINUTE_DESK_DATA_DIR: DATA_DIR,
-        CLOCK_SPEED: "30",
-        NEXTAUTH_URL: BASE,
-        NEXT_MANUAL_SIG_HANDLE: "1",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-  }
+  if (!args.has("--base")) server = startServer({ port: PORT, dataDir: DATA_DIR, clockSpeed: 30 });
   try {
     const t0 = Date.now();
     await waitHealthy(300_000);
@@ -310,9 +264,7 @@ async function main() {
     );
   } finally {
     if (server) {
-      const exited = new Promise((r) => server?.once("exit", r));
-      server.kill("SIGTERM");
-      await exited;
+      await stopServer(server);
       fs.rmSync(DATA_DIR, { recursive: true, force: true });
     }
   }

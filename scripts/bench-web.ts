@@ -4,8 +4,16 @@
 //  2. read procedures at 200 requests/s (open loop): p50/p99 of market.bars and accounts.list,
 //     against GET /api/v1/health in the same run as the baseline (no session, no query).
 // Needs a production build (`npm run build`). Usage: npm run bench:web [-- --clients 200 --minutes 2]
-import { spawn } from "node:child_process";
 import fs from "node:fs";
+import {
+  fmtMs as fmt,
+  pct,
+  signIn as signInAt,
+  startServer,
+  stopServer,
+  trpcUrl as trpcUrlAt,
+  waitHealthy as waitHealthyAt,
+} from "./bench-server";
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]] as const));
 const CLIENTS = Number(args.get("--clients") ?? 200);
@@ -14,54 +22,9 @@ const RATE = Number(args.get("--rate") ?? 200);
 const PORT = 3300;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = ".data-bench";
-
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN);
-}
-const fmt = (v: number) => v.toFixed(1);
-
-async function waitHealthy(timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${BASE}/api/v1/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not become healthy");
-}
-
-/** next-auth credentials sign-in; returns the Cookie header for later requests. */
-async function signIn(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const [k, ...v] = (pair ?? "").split("=");
-      if (k) jar.set(k, v.join("="));
-    }
-  };
-  keep(csrf);
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed (${res.status})`);
-  return cookie();
-}
-
-function trpcUrl(path: string, input: unknown): string {
-  return `${BASE}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-}
+const trpcUrl = (path: string, input: unknown) => trpcUrlAt(BASE, path, input);
+const waitHealthy = (timeoutMs: number) => waitHealthyAt(BASE, timeoutMs);
+const signIn = (email: string, password: string) => signInAt(BASE, email, password);
 
 /** One live client: reads the SSE stream and records close -> receipt for each closed bar. */
 async function liveClient(cookie: string, symbol: string, samples: number[], signal: AbortSignal): Promise<void> {
@@ -137,20 +100,7 @@ async function openLoop(targets: { name: string; url: string; cookie?: string }[
 }
 
 async function main() {
-  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npm run build` first");
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  // The next binary itself (not npx), so that SIGTERM reaches the server and it closes PGlite.
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      MINUTE_DESK_DATA_DIR: DATA_DIR,
-      CLOCK_SPEED: "1",
-      NEXTAUTH_URL: BASE,
-      NEXT_MANUAL_SIG_HANDLE: "1",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server = startServer({ port: PORT, dataDir: DATA_DIR, clockSpeed: 1 });
   try {
     const t0 = Date.now();
     await waitHealthy(180_000);
@@ -192,9 +142,7 @@ async function main() {
       );
     }
   } finally {
-    const exited = new Promise((r) => server.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
+    await stopServer(server);
     fs.rmSync(DATA_DIR, { recursive: true, force: true });
   }
 }
