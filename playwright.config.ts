@@ -45,6 +45,8 @@ export default defineConfig({
       MINUTE_DESK_DATA_DIR: E2E_DATA_DIR,
       CLOCK_SPEED: "30",
       DEMO_ACCOUNTS: "1000",
+      // A manager and an administrator of its own for each test that needs one (e2e/fixtures.ts claimStaff).
+      DEMO_EXTRA_STAFF: "40",
       // 45 s of engine time is 1.5 s of wall time at x30: give the desk 10 minutes (20 s) to act on a ticket.
       DEMO_REVIEW_WINDOW_S: "600",
     },

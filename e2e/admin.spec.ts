@@ -2,14 +2,15 @@
 // a step-up (four eyes), the manager must enroll TOTP at first sign-in before anything else
 // opens; the auditor sees the users read-only.
 import { generateTotpCode } from "../server/auth/totp";
-import { expect, signIn, test } from "./fixtures";
+import { claimStaff, expect, signIn, test } from "./fixtures";
 
 test("a new manager enrolls TOTP at first sign-in, then uses it", async ({ page, browser }) => {
   // Three people sign in here, each paying a full-cost password hash (scrypt N = 2^17).
   test.setTimeout(180_000);
   const email = `new.manager.${Date.now()}@bank.test`;
   const password = "first-login-password";
-  await signIn(page, "admin@demo.local");
+  const admin = claimStaff("ADMIN");
+  await signIn(page, admin.email);
   await page.getByRole("link", { name: "Users" }).click();
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Create user" }) });
   await form.getByLabel("Email").fill(email);
@@ -25,11 +26,11 @@ test("a new manager enrolls TOTP at first sign-in, then uses it", async ({ page,
   // The second administrator approves in their own session; signing in with TOTP was its step-up.
   const adminCtx = await browser.newContext();
   const a2 = await adminCtx.newPage();
-  await signIn(a2, "admin2@demo.local");
+  await signIn(a2, claimStaff("ADMIN").email);
   await a2.getByRole("link", { name: "Users" }).click();
   await a2.getByTestId("access-proposal").filter({ hasText: email }).getByRole("button", { name: "Approve" }).click();
   const dialog = a2.getByRole("dialog");
-  await expect(dialog).toContainText(`New user for ${email}, proposed by admin@demo.local`);
+  await expect(dialog).toContainText(`New user for ${email}, proposed by ${admin.email}`);
   await dialog.getByRole("button", { name: "Approve" }).click();
   await expect(a2.getByTestId("access-proposal").filter({ hasText: email })).toHaveCount(0);
   await expect(a2.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })).toContainText("Manager");

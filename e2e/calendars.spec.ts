@@ -1,9 +1,9 @@
 // ADMIN amends the bank calendar in the browser: the seeded 2026 National Day is listed, a new
 // holiday is added, then removed through the page's own confirmation with a reason.
-import { expect, signIn, test } from "./fixtures";
+import { claimStaff, expect, signIn, test } from "./fixtures";
 
 test("ADMIN lists, adds and removes a bank holiday", async ({ page }) => {
-  await signIn(page, "admin@demo.local");
+  await signIn(page, claimStaff("ADMIN").email);
   await page.goto("/admin/calendars");
   await expect(page.getByRole("heading", { name: "Bank and exchange calendars" })).toBeVisible();
   await page.getByTestId("calendar-year").fill("2026");

@@ -1,5 +1,6 @@
 // Shared e2e helpers: the demo credentials the server printed (and wrote to its data folder),
-// TOTP codes that are never reused (the server refuses a replayed code), and signing in.
+// TOTP codes that are never reused (the server refuses a replayed code), a fresh manager or
+// administrator per test, and signing in.
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
@@ -23,16 +24,46 @@ export function credentialFor(email: string): DemoCredential {
   return c;
 }
 
-const lastStep = new Map<string, number>();
+/**
+ * The last TOTP step used per secret, kept in the data folder rather than in memory: a retry runs in a
+ * new worker process, and a code the server already accepted would be refused as a replay.
+ */
+const stepsFile = () => path.join(E2E_DATA_DIR, "e2e-totp-steps.json");
+
+function readSteps(): Record<string, number> {
+  try {
+    return JSON.parse(fs.readFileSync(stepsFile(), "utf8")) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
 
 /** A code for a time step not used before in this run; waits for the next step when needed. */
 export async function freshTotp(secret: string): Promise<string> {
   const current = () => Math.floor(Date.now() / 30_000);
-  const target = Math.max(current(), (lastStep.get(secret) ?? -1) + 1);
+  const target = Math.max(current(), (readSteps()[secret] ?? -1) + 1);
   // The server accepts one step ahead; further ahead we wait until the clock gets there.
   await expect.poll(() => current() >= target - 1, { timeout: 65_000, intervals: [1000] }).toBe(true);
-  lastStep.set(secret, target);
+  fs.writeFileSync(stepsFile(), JSON.stringify({ ...readSteps(), [secret]: target }));
   return generateTotpCode(secret, target * 30_000 + 1000);
+}
+
+/**
+ * A manager or administrator no other test has used in this run (the server seeds DEMO_EXTRA_STAFF of
+ * each), so a test never waits for a TOTP step another test consumed. The claim is a file created
+ * exclusively, so it also holds across workers and retries.
+ */
+export function claimStaff(role: "MANAGER" | "ADMIN"): DemoCredential {
+  for (const c of demoCredentials()) {
+    if (c.role !== role || !/-e\d+@/.test(c.email)) continue;
+    try {
+      fs.closeSync(fs.openSync(path.join(E2E_DATA_DIR, `e2e-claim-${c.email}`), "wx"));
+      return c;
+    } catch {
+      // claimed by an earlier test
+    }
+  }
+  throw new Error(`no unclaimed ${role} left: raise DEMO_EXTRA_STAFF in playwright.config.ts`);
 }
 
 export async function signIn(page: Page, email: string, opts: { totp?: boolean } = {}): Promise<void> {

@@ -2,7 +2,7 @@
 // every 2 s. The risk user opens a symbol and sees the live chart; the admin injects a flash crash;
 // the risk user sees the detector's alarm marker and the alert arrive within the minute, and the
 // desk's alerts feed links back to the symbol. Also the v1 detector API over HTTP.
-import { expect, signIn, test } from "./fixtures";
+import { claimStaff, expect, signIn, test } from "./fixtures";
 
 const escape = (s: string) => s.replace(/\./g, "\\.");
 
@@ -34,7 +34,7 @@ test("a drill on a symbol shows up as an alarm marker and an alert on the risk u
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, "admin@demo.local");
+  await signIn(admin, claimStaff("ADMIN").email);
   await admin.goto("/market/feeds");
   await expect(admin.getByTestId("feed-status")).toBeVisible();
   await admin.getByLabel("Scenario").selectOption("FLASH_CRASH");

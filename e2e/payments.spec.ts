@@ -1,19 +1,19 @@
 // Payments in the browser (P3/P4): a manager signed in with TOTP opens a flagged withdrawal, sees
 // the rule hits with their evidence and approves it with a TOTP code; a large withdrawal needs a
 // second manager; compliance freezes another and the manager can no longer act on it.
-import { credentialFor, expect, freshTotp, signIn, test } from "./fixtures";
+import { claimStaff, expect, freshTotp, signIn, test, type DemoCredential } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
-function totpSecretOf(email: string): string {
-  const s = credentialFor(email).totpSecret;
-  if (!s) throw new Error(`${email} has no TOTP secret`);
-  return s;
+function totpSecretOf(cred: DemoCredential): string {
+  if (!cred.totpSecret) throw new Error(`${cred.email} has no TOTP secret`);
+  return cred.totpSecret;
 }
 
 test("a manager opens a flagged withdrawal, sees the rule hits and approves it with a TOTP code", async ({ page }) => {
   test.setTimeout(150_000);
-  await signIn(page, "manager@demo.local");
+  const manager = claimStaff("MANAGER");
+  await signIn(page, manager.email);
   await page.getByRole("link", { name: "Approvals" }).click();
   await expect(page.getByRole("heading", { name: "Withdrawal approvals" })).toBeVisible();
   await page.getByRole("row").filter({ hasText: "Geo jump" }).getByRole("link", { name: "Open" }).click();
@@ -23,7 +23,7 @@ test("a manager opens a flagged withdrawal, sees the rule hits and approves it w
   await expect(page.getByTestId("hit-NEW_DEVICE")).toBeVisible();
   await expect(page.getByTestId("withdrawal-status")).toHaveText("Pending approval");
   await page.getByRole("button", { name: "Approve", exact: true }).click();
-  await page.getByLabel("Authenticator code").fill(await freshTotp(totpSecretOf("manager@demo.local")));
+  await page.getByLabel("Authenticator code").fill(await freshTotp(totpSecretOf(manager)));
   await page.getByRole("button", { name: "Confirm approval" }).click();
   await expect(page.getByRole("status")).toContainText("Done");
   await expect(page.getByTestId("withdrawal-status")).toHaveText(/Approved|Sent|Settled|Failed/);
@@ -32,7 +32,8 @@ test("a manager opens a flagged withdrawal, sees the rule hits and approves it w
 
 test("a large withdrawal needs a second manager's approval", async ({ page, browser }) => {
   test.setTimeout(180_000);
-  await signIn(page, "manager@demo.local");
+  const manager = claimStaff("MANAGER");
+  await signIn(page, manager.email);
   await page.goto("/payments/approvals");
   await page
     .getByRole("row")
@@ -43,7 +44,7 @@ test("a large withdrawal needs a second manager's approval", async ({ page, brow
   await expect(page).toHaveURL(/\/payments\/approvals\/[^/]+$/);
   const url = page.url();
   await page.getByRole("button", { name: "Approve", exact: true }).click();
-  await page.getByLabel("Authenticator code").fill(await freshTotp(totpSecretOf("manager@demo.local")));
+  await page.getByLabel("Authenticator code").fill(await freshTotp(totpSecretOf(manager)));
   await page.getByRole("button", { name: "Confirm approval" }).click();
   await expect(page.getByTestId("approvals-count")).toHaveText("1 of 2");
   await expect(page.getByTestId("withdrawal-status")).toHaveText("Pending approval");
@@ -52,10 +53,11 @@ test("a large withdrawal needs a second manager's approval", async ({ page, brow
 
   const ctx = await browser.newContext();
   const p2 = await ctx.newPage();
-  await signIn(p2, "manager2@demo.local");
+  const manager2 = claimStaff("MANAGER");
+  await signIn(p2, manager2.email);
   await p2.goto(url);
   await p2.getByRole("button", { name: "Approve", exact: true }).click();
-  await p2.getByLabel("Authenticator code").fill(await freshTotp(totpSecretOf("manager2@demo.local")));
+  await p2.getByLabel("Authenticator code").fill(await freshTotp(totpSecretOf(manager2)));
   await p2.getByRole("button", { name: "Confirm approval" }).click();
   await expect(p2.getByTestId("approvals-count")).toHaveText("2 of 2");
   await expect(p2.getByTestId("withdrawal-status")).toHaveText(/Approved|Sent|Settled|Failed/);
@@ -80,7 +82,8 @@ test("compliance freezes a withdrawal and the manager can no longer act on it", 
 
   const ctx = await browser.newContext();
   const m = await ctx.newPage();
-  await signIn(m, "manager@demo.local");
+  const manager = claimStaff("MANAGER");
+  await signIn(m, manager.email);
   await m.goto(url);
   await expect(m.getByTestId("withdrawal-status")).toHaveText("Frozen");
   await expect(m.getByRole("note")).toContainText("Frozen by compliance");
@@ -92,7 +95,8 @@ test("compliance freezes a withdrawal and the manager can no longer act on it", 
 
 test("a manager reconciles the sample custody statement and resolves a break", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, "manager@demo.local");
+  const manager = claimStaff("MANAGER");
+  await signIn(page, manager.email);
   await page.getByRole("link", { name: "Reconciliation" }).click();
   await expect(page.getByText("No statement imported yet.")).toBeVisible();
   const [download] = await Promise.all([

@@ -2,7 +2,7 @@
 // live accounts list filters, sorts and virtualizes; a parameter change is proposed by the risk
 // desk and approved by a manager with an authenticator code; the desk shows live counts; the
 // integration API evaluates the model and serves an account's figures.
-import { credentialFor, expect, freshTotp, signIn, test } from "./fixtures";
+import { claimStaff, expect, freshTotp, signIn, test } from "./fixtures";
 
 test("the risk user opens the heatmap, clicks a red cell, lands on the account and sees why it is in warning", async ({
   page,
@@ -72,11 +72,10 @@ test("a parameter change is proposed by the risk desk and approved by a manager 
   await expect(page.getByTestId("pending-proposal")).toContainText("imMultiplier: 1.5 → 1.6");
 
   await page.context().clearCookies();
-  await signIn(page, "manager@demo.local");
+  const manager = claimStaff("MANAGER");
+  await signIn(page, manager.email);
   await page.goto("/risk/parameters");
-  await page
-    .getByLabel("Authenticator code")
-    .fill(await freshTotp(credentialFor("manager@demo.local").totpSecret ?? ""));
+  await page.getByLabel("Authenticator code").fill(await freshTotp(manager.totpSecret ?? ""));
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText("Version 2: Approved: takes effect at the next bar close.")).toBeVisible();

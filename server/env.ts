@@ -27,6 +27,8 @@ const schema = z.object({
   DEMO_SEED: z.coerce.number().int().default(42),
   DEMO_SYMBOLS: z.coerce.number().int().min(10).max(5000).default(300),
   DEMO_ACCOUNTS: z.coerce.number().int().min(10).max(200000).default(3000),
+  /** Demo mode, first start: this many more managers and administrators with TOTP (the e2e suite uses them). */
+  DEMO_EXTRA_STAFF: z.coerce.number().int("must be a whole number").min(0).max(50).default(0),
   /** Demo mode: the liquidation review window of the demo parameters (engine seconds; default the planner's 45). */
   DEMO_REVIEW_WINDOW_S: z.coerce.number().int("must be a whole number of seconds").min(0).max(3600).optional(),
   /** HMAC secret of the bank callback (P1); in demo mode, when unset, derived from the auth secret. */

@@ -68,6 +68,7 @@ async function bootRuntime(): Promise<Runtime> {
       seed: env.DEMO_SEED,
       symbols: env.DEMO_SYMBOLS,
       accounts: env.DEMO_ACCOUNTS,
+      extraStaff: env.DEMO_EXTRA_STAFF,
     });
     fs.writeFileSync(path.join(dataDir, "demo-credentials.json"), JSON.stringify(credentials, null, 2), {
       mode: 0o600,

@@ -22,6 +22,18 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: Role
   { email: "auditor@demo.local", name: "Auditor (Demo)", role: "AUDITOR" },
 ];
 
+/**
+ * DEMO_USERS plus `extraStaff` more managers and administrators (manager-e1@demo.local, admin-e1@demo.local, ...):
+ * the end-to-end suite gives each test its own, so no test waits for a fresh TOTP step of a user another test used.
+ */
+export function demoUsers(extraStaff = 0): Array<{ email: string; name: string; role: Role }> {
+  const extra = Array.from({ length: extraStaff }, (_, i) => [
+    { email: `manager-e${i + 1}@demo.local`, name: `Manager E${i + 1} (Demo)`, role: "MANAGER" as const },
+    { email: `admin-e${i + 1}@demo.local`, name: `Administrator E${i + 1} (Demo)`, role: "ADMIN" as const },
+  ]).flat();
+  return [...DEMO_USERS, ...extra];
+}
+
 export interface DemoCredential {
   email: string;
   role: Role;
@@ -37,11 +49,12 @@ export async function isDemoSeeded(prisma: PrismaClient): Promise<boolean> {
 
 export async function seedDemo(
   prisma: PrismaClient,
-  opts: { seed: number; symbols: number; accounts: number },
+  opts: { seed: number; symbols: number; accounts: number; extraStaff?: number },
 ): Promise<DemoCredential[]> {
   const book = generateDemoBook(opts);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const credentials: DemoCredential[] = DEMO_USERS.map((u) => ({
+  const users = demoUsers(opts.extraStaff);
+  const credentials: DemoCredential[] = users.map((u) => ({
     email: u.email,
     role: u.role,
     password: DEMO_PASSWORD,
@@ -52,7 +65,7 @@ export async function seedDemo(
     async (tx) => {
       const now = new Date();
       await tx.user.createMany({
-        data: DEMO_USERS.map((u, i) => ({
+        data: users.map((u, i) => ({
           email: u.email,
           name: u.name,
           role: u.role,
@@ -93,7 +106,7 @@ export async function seedDemo(
   await appendAuditEvent(prisma, {
     action: "system.demoSeeded",
     targetType: "System",
-    after: { symbols: book.symbols.length, accounts: book.accounts.length, users: DEMO_USERS.length },
+    after: { symbols: book.symbols.length, accounts: book.accounts.length, users: users.length },
   });
   return credentials;
 }
