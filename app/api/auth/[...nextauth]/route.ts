@@ -1,4 +1,7 @@
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
+import { errorToResponse } from "@/server/api/v1/http";
+import { readBodyCapped } from "@/server/api/request-limits";
 import { authOptions } from "@/server/auth/next-auth-options";
 import { MAX_EMAIL_LENGTH } from "@/server/auth/sign-in";
 import { getSignInThrottle } from "@/server/auth/sign-in-throttle";
@@ -7,21 +10,25 @@ const handler = NextAuth(authOptions);
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
+/** A sign-in or sign-out form is a few hundred bytes; anything over this is refused before it is read whole. */
+const AUTH_MAX_BODY_BYTES = 16 * 1024;
+
 /**
- * Credential posts from an IP or for an account already over the sign-in throttle get 429 with
- * Retry-After before next-auth runs (no database read, no password hash). The body keeps
- * next-auth's shape so the sign-in form shows its "rate_limited" message.
+ * Every POST body is read once, capped (413 with the error envelope, next-auth never runs), and
+ * handed on as a fresh request. Credential posts from an IP or for an account already over the
+ * sign-in throttle get 429 with Retry-After before next-auth runs (no database read, no password
+ * hash); that body keeps next-auth's shape so the sign-in form shows its "rate_limited" message.
  */
-async function post(req: Request, ctx: RouteContext) {
-  if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
-    const form = await req
-      .clone()
-      .formData()
-      .catch(() => null);
-    const email = String(form?.get("email") ?? "")
-      .trim()
-      .toLowerCase()
-      .slice(0, MAX_EMAIL_LENGTH);
+async function post(req: NextRequest, ctx: RouteContext) {
+  let raw: string;
+  try {
+    raw = await readBodyCapped(req, AUTH_MAX_BODY_BYTES);
+  } catch (err) {
+    return errorToResponse(err, "api/auth");
+  }
+  const capped = new NextRequest(req.url, { method: "POST", headers: req.headers, body: raw });
+  if (capped.nextUrl.pathname.endsWith("/callback/credentials")) {
+    const email = (new URLSearchParams(raw).get("email") ?? "").trim().toLowerCase().slice(0, MAX_EMAIL_LENGTH);
     const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
     const retryAfterS = await getSignInThrottle().peek(ip, email);
     if (retryAfterS !== null) {
@@ -32,7 +39,7 @@ async function post(req: Request, ctx: RouteContext) {
       );
     }
   }
-  return handler(req, ctx);
+  return handler(capped, ctx);
 }
 
 export { handler as GET, post as POST };
