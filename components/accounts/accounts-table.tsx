@@ -1,12 +1,14 @@
 "use client";
 // Accounts list (R1-R3 live): every account's equity, maintenance margin, margin level, coverage
-// and status at the last bar close, refreshed every few seconds. Virtualized (only the visible rows
-// are in the DOM), sortable, filterable by status and held symbol (?status=, ?symbol=), searchable (?search=).
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+// and status at the last bar close, refreshed when the risk engine announces a tick. Sorted and
+// filtered on the server and read in keyset pages of 200 as the user scrolls; virtualized (only the
+// visible rows are in the DOM); filterable by status and held symbol (?status=, ?symbol=), searchable (?search=).
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AccountSort } from "@/server/accounts/accounts-service";
 import { RISK_STATUSES, type RiskStatus } from "@/server/risk/margin/risk-params";
 import { useI18n } from "../i18n/i18n-provider";
@@ -15,6 +17,7 @@ import { StatusBadge } from "../risk/status-badge";
 import { useTRPC } from "../trpc/react";
 
 const ROW_HEIGHT = 34;
+const PAGE = 200;
 const isStatus = (v: string | null): v is RiskStatus => v !== null && (RISK_STATUSES as readonly string[]).includes(v);
 
 export function AccountsTable() {
@@ -29,19 +32,18 @@ export function AccountsTable() {
   // ?search= pre-fills the search box (links from payments and compliance rows).
   const [search, setSearch] = useState(() => params.get("search") ?? "");
   const [sort, setSort] = useState<{ key: AccountSort; dir: "asc" | "desc" }>({ key: "marginLevel", dir: "asc" });
-  const q = useQuery({
-    ...trpc.accounts.list.queryOptions({
-      search: search || undefined,
-      status,
-      symbol,
-      sort: sort.key,
-      dir: sort.dir,
-      limit: 5000,
-    }),
+  const q = useInfiniteQuery({
+    ...trpc.accounts.list.infiniteQueryOptions(
+      { search: search || undefined, status, symbol, sort: sort.key, dir: sort.dir, limit: PAGE },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
     placeholderData: keepPreviousData,
-    refetchInterval: 5_000,
   });
-  const items = q.data?.items ?? [];
+  // Figures change at a bar close only: refresh the loaded pages when the engine says it ticked.
+  useSubscription(trpc.risk.onTick.subscriptionOptions(undefined, { onData: () => void q.refetch() }));
+  const pages = q.data?.pages ?? [];
+  const items = pages.flatMap((p) => p.items);
+  const head = pages[0];
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: items.length,
@@ -50,6 +52,11 @@ export function AccountsTable() {
     overscan: 12,
   });
   const rows = virtual.getVirtualItems();
+  const lastVisible = rows.at(-1)?.index ?? 0;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastVisible >= items.length - 40) void fetchNextPage();
+  }, [lastVisible, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
   const padTop = rows[0]?.start ?? 0;
   const padBottom = virtual.getTotalSize() - (rows[rows.length - 1]?.end ?? 0);
 
@@ -85,7 +92,7 @@ export function AccountsTable() {
     <section className="panel">
       <div className="panel-head">
         <h1>{t("accounts.title")}</h1>
-        {q.data && <span className="muted">{t("risk.list.total", { count: fmt.integer(q.data.total) })}</span>}
+        {head && <span className="muted">{t("risk.list.total", { count: fmt.integer(head.total) })}</span>}
       </div>
       <div className="filters">
         <label className="inline-field">
@@ -117,9 +124,9 @@ export function AccountsTable() {
           </span>
         )}
       </div>
-      {q.data?.asOf && (
+      {head?.asOf && (
         <p className="muted small">
-          {t("risk.list.liveAsOf", { time: fmt.dateTime(q.data.asOf), version: q.data.paramVersion ?? "—" })}
+          {t("risk.list.liveAsOf", { time: fmt.dateTime(head.asOf), version: head.paramVersion ?? "—" })}
         </p>
       )}
       {q.isPending && <p className="muted">{t("common.loading")}</p>}
@@ -128,7 +135,7 @@ export function AccountsTable() {
           {q.error.message}
         </p>
       )}
-      {q.data && items.length === 0 && <p className="muted">{t("risk.list.none")}</p>}
+      {head && items.length === 0 && <p className="muted">{t("risk.list.none")}</p>}
       {items.length > 0 && (
         <div ref={scroller} className={styles.scroller} data-testid="accounts-scroller">
           <table className="table">

@@ -2,13 +2,14 @@
 // filterable by status and held symbol, searchable), one account's live evaluation with
 // per-position margin, its margin calls, decisions and history. Figures are the last bar close.
 import { AppError } from "../errors";
-import { statusOfCode } from "../risk/engine/revalue-book";
+import { decodeCursor, pageOf, sortValue, type AccountMetaColumns, type AccountSort } from "./account-list-index";
+import type { BookColumns } from "../risk/engine/book-columns";
+import { STATUS_CODE, statusOfCode } from "../risk/engine/revalue-book";
 import { getLiveEngine, type RiskReadDeps } from "../risk/live-book";
 import { evaluateAccount } from "../risk/margin/margin-model";
 import type { RiskStatus } from "../risk/margin/risk-params";
 
-export const ACCOUNT_SORTS = ["code", "equity", "marginLevel", "coverageRatio", "maintenance", "marketValue"] as const;
-export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+export { ACCOUNT_SORTS, type AccountSort } from "./account-list-index";
 
 export interface AccountListInput {
   search?: string;
@@ -16,70 +17,83 @@ export interface AccountListInput {
   symbol?: string;
   sort?: AccountSort;
   dir?: "asc" | "desc";
-  cursor?: string; // offset into the sorted, filtered list
+  cursor?: string; // keyset: the nextCursor of the previous page
   limit: number;
+}
+
+interface AccountMeta {
+  code: string;
+  clientName: string;
+  kycLevel: number;
+}
+/** Account codes and names never change once created: read each once per process. */
+const metaById = new Map<string, AccountMeta>();
+const metaByBook = new WeakMap<BookColumns, AccountMetaColumns>();
+
+async function metaColumns(deps: RiskReadDeps, book: BookColumns): Promise<AccountMetaColumns> {
+  const cached = metaByBook.get(book);
+  if (cached) return cached;
+  const missing = book.accountIds.filter((id) => !metaById.has(id));
+  for (let i = 0; i < missing.length; i += 10_000) {
+    const rows = await deps.prisma.account.findMany({
+      where: { id: { in: missing.slice(i, i + 10_000) } },
+      select: { id: true, code: true, clientName: true, kycLevel: true },
+    });
+    for (const r of rows) metaById.set(r.id, { code: r.code, clientName: r.clientName, kycLevel: r.kycLevel });
+  }
+  const metas = book.accountIds.map((id) => metaById.get(id) ?? { code: id, clientName: "", kycLevel: 0 });
+  const columns: AccountMetaColumns = {
+    code: metas.map((m) => m.code),
+    clientName: metas.map((m) => m.clientName),
+    kycLevel: metas.map((m) => m.kycLevel),
+    searchText: metas.map((m) => `${m.code}\u0000${m.clientName}`.toLowerCase()),
+  };
+  metaByBook.set(book, columns);
+  return columns;
 }
 
 export async function listAccounts(deps: RiskReadDeps, input: AccountListInput) {
   const engine = await getLiveEngine(deps);
   const live = engine.liveFigures();
-  const rows = await deps.prisma.account.findMany({
-    select: { id: true, code: true, clientName: true, kycLevel: true },
-  });
-  const search = input.search?.trim().toLowerCase();
-  const symbolIndex = input.symbol ? live?.book.symbolIndex.get(input.symbol) : undefined;
+  const empty = { items: [], nextCursor: null, total: 0, asOf: null, paramVersion: null };
+  if (!live) return empty;
+  const { book, figures } = live;
+  const symbolIndex = input.symbol ? book.symbolIndex.get(input.symbol) : undefined;
   if (input.symbol && symbolIndex === undefined) throw new AppError("NOT_FOUND", `No account holds ${input.symbol}.`);
-  const items = rows.flatMap((r) => {
-    if (search && !r.code.toLowerCase().includes(search) && !r.clientName.toLowerCase().includes(search)) return [];
-    const a = live?.book.accountIndex.get(r.id);
-    if (!live || a === undefined) return [];
-    const { book, figures } = live;
-    if (symbolIndex !== undefined) {
-      let holds = false;
-      for (let k = book.posStart[a] ?? 0; k < (book.posStart[a + 1] ?? 0); k += 1)
-        if (book.posSym[k] === symbolIndex) holds = true;
-      if (!holds) return [];
-    }
-    const status = statusOfCode(figures.status[a] ?? 0);
-    if (input.status && status !== input.status) return [];
+  const view = { book, figures, meta: await metaColumns(deps, book) };
+  const page = pageOf(view, {
+    sort: input.sort ?? "code",
+    dir: input.dir ?? "asc",
+    cursor: input.cursor ? decodeCursor(input.cursor) : undefined,
+    limit: input.limit,
+    filter: { search: input.search, status: input.status ? STATUS_CODE[input.status] : undefined, symbolIndex },
+  });
+  const items = page.rows.map((a) => {
     const cash = book.cash[a] ?? 0;
     const debt = book.debt[a] ?? 0;
-    const marketValue = figures.marketValue[a] ?? 0;
     const ml = figures.marginLevel[a] ?? NaN;
-    return [
-      {
-        id: r.id,
-        code: r.code,
-        clientName: r.clientName,
-        kycLevel: r.kycLevel,
-        cash,
-        debt,
-        marketValue,
-        positions: (book.posStart[a + 1] ?? 0) - (book.posStart[a] ?? 0),
-        equity: figures.equity[a] ?? 0,
-        maintenance: figures.maintenance[a] ?? 0,
-        marginLevel: Number.isNaN(ml) ? null : ml,
-        coverageRatio: debt > 0 ? (cash + marketValue) / debt : null, // R1 担保比例
-        status,
-      },
-    ];
+    return {
+      id: book.accountIds[a] ?? "",
+      code: view.meta.code[a] ?? "",
+      clientName: view.meta.clientName[a] ?? "",
+      kycLevel: view.meta.kycLevel[a] ?? 0,
+      cash,
+      debt,
+      marketValue: figures.marketValue[a] ?? 0,
+      positions: (book.posStart[a + 1] ?? 0) - (book.posStart[a] ?? 0),
+      equity: figures.equity[a] ?? 0,
+      maintenance: figures.maintenance[a] ?? 0,
+      marginLevel: Number.isNaN(ml) ? null : ml,
+      coverageRatio: sortValue(view, "coverageRatio", a), // R1 担保比例
+      status: statusOfCode(figures.status[a] ?? 0),
+    };
   });
-  const sort = input.sort ?? "code";
-  const sign = input.dir === "desc" ? -1 : 1;
-  const key = (v: number | null) => (v === null ? Infinity : v);
-  items.sort(
-    (x, y) =>
-      sign * (sort === "code" ? x.code.localeCompare(y.code) : key(x[sort]) - key(y[sort])) ||
-      x.code.localeCompare(y.code),
-  );
-  const offset = input.cursor ? Number.parseInt(input.cursor, 10) || 0 : 0;
-  const page = items.slice(offset, offset + input.limit);
   return {
-    items: page,
-    nextCursor: offset + input.limit < items.length ? String(offset + input.limit) : null,
-    total: items.length,
-    asOf: live ? live.minuteTs + 60_000 : null,
-    paramVersion: live?.version ?? null,
+    items,
+    nextCursor: page.nextCursor,
+    total: page.total,
+    asOf: live.minuteTs + 60_000,
+    paramVersion: live.version,
   };
 }
 

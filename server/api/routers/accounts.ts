@@ -27,7 +27,7 @@ export const accountsRouter = createTRPCRouter({
           .optional(),
         sort: z.enum(ACCOUNT_SORTS).optional(),
         dir: z.enum(["asc", "desc"]).optional(),
-        cursor: z.string().max(32).optional(),
+        cursor: z.string().max(96, "cursor: not a cursor this list returned").optional(),
         limit: z.number().int().min(1).max(5000).default(50),
       }),
     )
