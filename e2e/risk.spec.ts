@@ -4,20 +4,24 @@
 // integration API evaluates the model and serves an account's figures.
 import { claimStaff, expect, freshTotp, signIn, test } from "./fixtures";
 
-test("the risk user opens the heatmap, clicks a red cell, lands on the account and sees why it is in warning", async ({
+test("the risk user opens the heatmap, opens a warning cell, picks an account, lands on the account and sees why it is in warning", async ({
   page,
 }) => {
   await signIn(page, "risk@demo.local");
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Margin heatmap" }).click();
   await expect(page.getByRole("heading", { name: "Margin heatmap", level: 1 })).toBeVisible();
-  const warning = page.locator('a[data-status="WARNING"]');
+  // The grid counts accounts per sector and band; a warning cell lists its accounts, worst first.
+  const grid = page.getByTestId("heatmap-grid");
+  await grid.locator('button[data-band="WARNING"]').first().click();
+  const drill = page.getByTestId("heatmap-cell-accounts");
+  const warning = drill.locator('a[data-status="WARNING"]');
   await expect(warning.first()).toBeVisible();
   // Prices move every 2 s: take the warning account furthest from both lines (ML nearest 1.15).
   const labels = await warning.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
   const ml = (l: string) => Number(/margin level ([\d.]+)/.exec(l)?.[1] ?? "0");
   const label = [...labels].sort((a, b) => Math.abs(ml(a) - 1.15) - Math.abs(ml(b) - 1.15))[0] ?? "";
   const code = label.split(":")[0] ?? "";
-  await page.getByRole("link", { name: label, exact: true }).click();
+  await drill.getByRole("link", { name: label, exact: true }).click();
   await expect(page).toHaveURL(/\/accounts\/[^/]+$/);
   await expect(page.getByRole("heading", { name: `Account ${code}` })).toBeVisible();
   const why = page.getByTestId("why").first();

@@ -208,6 +208,13 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     expect(detail.result.status).toBe("HARD_FLOOR");
     const heat = await caller.risk.heatmap();
     expect(heat?.sectors.map((s) => s.sector)).toEqual(["Banks"]);
+    // ACC-C at 400 / 1200 = 0.33 sits below the hard floor (0.5); the sector counts all three accounts.
+    expect(heat?.sectors[0]?.accounts).toBe(3);
+    expect(heat?.sectors[0]?.cells.find((c) => c.band === "HARD_FLOOR")?.count).toBe(1);
+    const cell = await caller.risk.heatmapCell({ sector: "Banks", band: "HARD_FLOOR" });
+    expect(cell.total).toBe(1);
+    expect(cell.accounts.map((a) => a.code)).toEqual(["ACC-C"]);
+    expect((await caller.risk.heatmapCell({ sector: "Nowhere", band: "HARD_FLOOR" })).total).toBe(0);
     expect(heat?.symbols[0]).toMatchObject({ code: SYM, holders: 3 });
     await expect(
       evaluateRisk(t.db.prisma, {

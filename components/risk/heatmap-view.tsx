@@ -1,9 +1,13 @@
 "use client";
-// The margin heatmap (R9): accounts grouped by the sector of their largest exposure, one cell per
-// account colored by margin level (worst first); symbols colored by the stress of their holders.
-// A cell opens the account; a symbol opens the accounts list filtered to its holders.
+// The margin heatmap (R9), aggregated on the server: a sector x margin-level-band grid whose cells
+// count the accounts (by the sector of their largest exposure) and their market value, colored by
+// band; a cell lists its worst accounts, each linking to the account. Symbols are colored by the
+// stress of their holders and open the accounts list filtered to them. Refreshed on the engine's tick.
 import { useQuery } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
 import Link from "next/link";
+import { useState } from "react";
+import { HEAT_BANDS, type HeatBand } from "@/server/risk/heat-bands";
 import type { RiskStatus } from "@/server/risk/margin/risk-params";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
@@ -23,19 +27,13 @@ function stressColor(share: number): string {
 export function HeatmapView() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.risk.heatmap.queryOptions(), refetchInterval: 10_000 });
+  const q = useQuery(trpc.risk.heatmap.queryOptions());
+  // Figures change at a bar close only: refresh when the engine says it ticked.
+  useSubscription(trpc.risk.onTick.subscriptionOptions(undefined, { onData: () => void q.refetch() }));
+  const [picked, setPicked] = useState<{ sector: string; band: HeatBand } | null>(null);
   const d = q.data;
   const lines = d?.lines;
-  const legend = lines
-    ? [
-        { label: `< ${fmt.number(lines.hardFloor, 2)}`, color: marginLevelColor(lines.hardFloor - 0.01, lines) },
-        { label: `< ${fmt.number(lines.liquidation, 2)}`, color: marginLevelColor(lines.liquidation - 0.01, lines) },
-        { label: `< ${fmt.number(lines.warning, 2)}`, color: marginLevelColor(lines.warning - 0.01, lines) },
-        { label: `< ${fmt.number(lines.target, 2)}`, color: marginLevelColor(lines.target - 0.01, lines) },
-        { label: `≥ ${fmt.number(lines.target, 2)}`, color: marginLevelColor(lines.target, lines) },
-        { label: t("risk.heatmap.noMargin"), color: marginLevelColor(null, lines) },
-      ]
-    : [];
+  const bands = lines ? bandLabels(lines, (v) => fmt.number(v, 2), t("risk.heatmap.noMargin")) : [];
   return (
     <div className="stack">
       <section className="panel" aria-labelledby="heat-title">
@@ -58,43 +56,70 @@ export function HeatmapView() {
           <>
             <h2>{t("risk.heatmap.accounts")}</h2>
             <p className="muted small">{t("risk.heatmap.accountsHint")}</p>
-            <div className={styles.legend} aria-label={t("risk.heatmap.legend")}>
-              {t("risk.fig.ml")}:
-              {legend.map((l) => (
-                <span key={l.label}>
-                  <i className={styles.swatch} style={{ background: l.color }} /> {l.label}
-                </span>
-              ))}
-            </div>
-            {d.sectors.map((s) => (
-              <div key={s.sector} className={styles.sector}>
-                <h3>
-                  {s.sector}{" "}
-                  <span className="muted">· {t("risk.heatmap.count", { count: fmt.integer(s.accounts.length) })}</span>
-                </h3>
-                <div className={styles.cells}>
-                  {s.accounts.map((a) => (
-                    <Link
-                      key={a.id}
-                      href={`/accounts/${encodeURIComponent(a.id)}`}
-                      className={styles.cell}
-                      style={{ background: marginLevelColor(a.marginLevel, lines) }}
-                      data-status={a.status}
-                      aria-label={t("risk.heatmap.cell", {
-                        code: a.code,
-                        ml: a.marginLevel === null ? "—" : fmt.number(a.marginLevel, 2),
-                        status: t(`risk.status.${a.status as RiskStatus}`),
+            <div style={{ overflowX: "auto" }}>
+              <table className="table" data-testid="heatmap-grid">
+                <caption className="muted small">{t("risk.heatmap.gridCaption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("risk.heatmap.sector")}</th>
+                    {bands.map((b) => (
+                      <th key={b.band} scope="col" className="num">
+                        <i className={styles.swatch} style={{ background: b.color }} /> {b.label}
+                      </th>
+                    ))}
+                    <th scope="col" className="num">
+                      {t("risk.heatmap.total")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.sectors.map((s) => (
+                    <tr key={s.sector}>
+                      <th scope="row">{s.sector}</th>
+                      {s.cells.map((c) => {
+                        const band = bands.find((b) => b.band === c.band);
+                        const label = t("risk.heatmap.gridCell", {
+                          sector: s.sector,
+                          band: band?.label ?? c.band,
+                          count: fmt.integer(c.count),
+                          value: fmt.money(c.marketValue),
+                        });
+                        const on = picked?.sector === s.sector && picked.band === c.band;
+                        return (
+                          <td key={c.band} className="num">
+                            {c.count > 0 ? (
+                              <button
+                                type="button"
+                                className={styles.heatCell}
+                                style={{ background: band?.color }}
+                                data-band={c.band}
+                                aria-pressed={on}
+                                aria-label={label}
+                                title={label}
+                                onClick={() => setPicked(on ? null : { sector: s.sector, band: c.band })}
+                              >
+                                {fmt.integer(c.count)}
+                              </button>
+                            ) : (
+                              <span className="muted">·</span>
+                            )}
+                          </td>
+                        );
                       })}
-                      title={t("risk.heatmap.cell", {
-                        code: a.code,
-                        ml: a.marginLevel === null ? "—" : fmt.number(a.marginLevel, 2),
-                        status: t(`risk.status.${a.status as RiskStatus}`),
-                      })}
-                    />
+                      <td className="num">{fmt.integer(s.accounts)}</td>
+                    </tr>
                   ))}
-                </div>
-              </div>
-            ))}
+                </tbody>
+              </table>
+            </div>
+            {picked && (
+              <HeatCellAccounts
+                sector={picked.sector}
+                band={picked.band}
+                bandLabel={bands.find((b) => b.band === picked.band)?.label ?? picked.band}
+                lines={lines}
+              />
+            )}
           </>
         )}
       </section>
@@ -102,7 +127,14 @@ export function HeatmapView() {
       {d && d.symbols.length > 0 && (
         <section className="panel" aria-labelledby="heat-symbols">
           <h2 id="heat-symbols">{t("risk.heatmap.symbols")}</h2>
-          <p className="muted small">{t("risk.heatmap.symbolsHint")}</p>
+          <p className="muted small">
+            {t("risk.heatmap.symbolsHint")}{" "}
+            {d.symbolsTotal > d.symbols.length &&
+              t("risk.heatmap.symbolsShown", {
+                shown: fmt.integer(d.symbols.length),
+                total: fmt.integer(d.symbolsTotal),
+              })}
+          </p>
           <div className={styles.cells} style={{ gap: 4 }}>
             {d.symbols.map((s) => {
               const label = t("risk.heatmap.symbolCell", {
@@ -130,5 +162,79 @@ export function HeatmapView() {
         </section>
       )}
     </div>
+  );
+}
+
+/** The bands in page order with their labels and the colors the margin-level badges use. */
+function bandLabels(
+  lines: { hardFloor: number; liquidation: number; warning: number; target: number },
+  num: (v: number) => string,
+  noMargin: string,
+): Array<{ band: HeatBand; label: string; color: string }> {
+  const cut: Record<HeatBand, [string, number | null]> = {
+    HARD_FLOOR: [`< ${num(lines.hardFloor)}`, lines.hardFloor - 1e-9],
+    LIQUIDATION: [`< ${num(lines.liquidation)}`, lines.liquidation - 1e-9],
+    WARNING: [`< ${num(lines.warning)}`, lines.warning - 1e-9],
+    BELOW_TARGET: [`< ${num(lines.target)}`, lines.target - 1e-9],
+    TARGET: [`< ${num(lines.target * 2)}`, lines.target * 2 - 1e-9],
+    AMPLE: [`≥ ${num(lines.target * 2)}`, lines.target * 2],
+    NONE: [noMargin, null],
+  };
+  return HEAT_BANDS.map((band) => ({ band, label: cut[band][0], color: marginLevelColor(cut[band][1], lines) }));
+}
+
+function HeatCellAccounts(props: {
+  sector: string;
+  band: HeatBand;
+  bandLabel: string;
+  lines: { hardFloor: number; liquidation: number; warning: number; target: number };
+}) {
+  const { t, fmt } = useI18n();
+  const trpc = useTRPC();
+  const q = useQuery(trpc.risk.heatmapCell.queryOptions({ sector: props.sector, band: props.band, limit: 100 }));
+  return (
+    <section className={styles.drill} aria-live="polite" data-testid="heatmap-cell-accounts">
+      <h3>{t("risk.heatmap.cellTitle", { sector: props.sector, band: props.bandLabel })}</h3>
+      {q.isPending && <p className="muted">{t("common.loading")}</p>}
+      {q.isError && (
+        <p role="alert" className="form-error">
+          {q.error.message}
+        </p>
+      )}
+      {q.data && q.data.accounts.length === 0 && <p className="muted">{t("risk.heatmap.cellEmpty")}</p>}
+      {q.data && q.data.accounts.length > 0 && (
+        <>
+          <p className="muted small">
+            {t("risk.heatmap.cellShown", {
+              shown: fmt.integer(q.data.accounts.length),
+              total: fmt.integer(q.data.total),
+            })}
+          </p>
+          <div className={styles.cells}>
+            {q.data.accounts.map((a) => {
+              const label = t("risk.heatmap.cell", {
+                code: a.code,
+                ml: a.marginLevel === null ? "—" : fmt.number(a.marginLevel, 2),
+                status: t(`risk.status.${a.status as RiskStatus}`),
+              });
+              return (
+                <Link
+                  key={a.id}
+                  href={`/accounts/${encodeURIComponent(a.id)}`}
+                  prefetch={false}
+                  className={styles.accountChip}
+                  style={{ borderColor: marginLevelColor(a.marginLevel, props.lines) }}
+                  data-status={a.status}
+                  aria-label={label}
+                  title={label}
+                >
+                  {a.code} · {a.marginLevel === null ? "—" : fmt.number(a.marginLevel, 2)}
+                </Link>
+              );
+            })}
+          </div>
+        </>
+      )}
+    </section>
   );
 }

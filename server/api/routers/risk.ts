@@ -1,7 +1,8 @@
 // Risk procedures (issue 4): tick status, heatmap (R9), margin calls, parameter governance (R2).
 // Each one: input schema, permissionProcedure("<permission>"), one service call.
 import { z } from "zod";
-import { buildHeatmap } from "../../risk/heatmap-service";
+import { heatBandSchema } from "../../risk/heat-bands";
+import { buildHeatmap, listHeatmapCell } from "../../risk/heatmap-service";
 import { getLiveEngine } from "../../risk/live-book";
 import { escalateMarginCall, listOpenMarginCalls } from "../../risk/margin-call-service";
 import type { RiskParams } from "../../risk/margin/risk-params";
@@ -17,6 +18,16 @@ export const riskRouter = createTRPCRouter({
     .input(z.object({ lastEventId: z.string().max(64).nullish() }).optional())
     .subscription(({ ctx, signal }) => streamRiskTicks(ctx, signal)),
   heatmap: permissionProcedure("risk.view").query(({ ctx }) => buildHeatmap(ctx)),
+  /** The accounts of one heatmap cell (sector x margin-level band), worst first. */
+  heatmapCell: permissionProcedure("risk.view")
+    .input(
+      z.object({
+        sector: z.string().trim().min(1).max(64),
+        band: heatBandSchema,
+        limit: z.number().int().min(1).max(500).default(100),
+      }),
+    )
+    .query(({ ctx, input }) => listHeatmapCell(ctx, input)),
   marginCalls: permissionProcedure("risk.view").query(({ ctx }) => listOpenMarginCalls(ctx.prisma)),
   escalateMarginCall: permissionProcedure("marginCalls.manage")
     .input(
