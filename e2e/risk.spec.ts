@@ -80,8 +80,10 @@ test("a parameter change is proposed by the risk desk and approved by a manager 
   await signIn(page, manager.email);
   await page.goto("/risk/parameters");
   await page.getByLabel("Authenticator code").fill(await freshTotp(manager.totpSecret ?? ""));
-  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Approve" }).click();
+  const confirm = page.getByRole("dialog");
+  await expect(confirm).toContainText("Approve version 2? It takes effect at the next bar close.");
+  await confirm.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText("Version 2: Approved: takes effect at the next bar close.")).toBeVisible();
   // The next bar close activates it (the e2e clock closes a minute every 2 s).
   await expect(page.getByText("Active: version 2")).toBeVisible({ timeout: 20_000 });

@@ -7,6 +7,7 @@ import type { RiskStatus } from "@/server/risk/margin/risk-params";
 import { useI18n } from "../i18n/i18n-provider";
 import { StatusBadge } from "../risk/status-badge";
 import { useTRPC } from "../trpc/react";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { AccountWhy } from "./account-why";
 
 type CallStatus = "OPEN" | "ESCALATED" | "CLOSED";
@@ -17,6 +18,7 @@ export function MarginCallsPanel({ accountId, canManage }: { accountId: string; 
   const qc = useQueryClient();
   const calls = useQuery({ ...trpc.accounts.marginCalls.queryOptions({ id: accountId }), refetchInterval: 5_000 });
   const [note, setNote] = useState("");
+  const [escalating, setEscalating] = useState<string | null>(null);
   const escalate = useMutation(
     trpc.risk.escalateMarginCall.mutationOptions({
       onSuccess: () => qc.invalidateQueries({ queryKey: trpc.accounts.marginCalls.queryKey({ id: accountId }) }),
@@ -71,7 +73,7 @@ export function MarginCallsPanel({ accountId, canManage }: { accountId: string; 
                         className="inline-field"
                         onSubmit={(e) => {
                           e.preventDefault();
-                          if (window.confirm(t("risk.account.escalateConfirm"))) escalate.mutate({ id: c.id, note });
+                          setEscalating(c.id);
                         }}
                       >
                         <input
@@ -94,6 +96,22 @@ export function MarginCallsPanel({ accountId, canManage }: { accountId: string; 
           </tbody>
         </table>
       )}
+      <ConfirmDialog
+        open={escalating !== null}
+        title={t("risk.account.escalate")}
+        body={t("risk.account.escalateConfirm", {
+          amount: fmt.money(calls.data?.find((c) => c.id === escalating)?.requiredDeposit ?? 0),
+          note,
+        })}
+        confirmLabel={t("risk.account.escalate")}
+        cancelLabel={t("common.cancel")}
+        busy={escalate.isPending}
+        error={escalate.error?.message ?? null}
+        onCancel={() => setEscalating(null)}
+        onConfirm={() =>
+          escalating && escalate.mutate({ id: escalating, note }, { onSuccess: () => setEscalating(null) })
+        }
+      />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ActiveParams } from "./active-params";
 import styles from "./risk.module.css";
 
@@ -41,11 +42,13 @@ export function ParamsView({
   );
   const [code, setCode] = useState("");
   const [note, setNote] = useState("");
+  const [deciding, setDeciding] = useState<"approve" | "reject" | null>(null);
   const decide = useMutation(
     trpc.risk.decideParams.mutationOptions({
       onSuccess: () => {
         setCode("");
         setNote("");
+        setDeciding(null);
         void invalidate();
       },
     }),
@@ -125,15 +128,7 @@ export function ParamsView({
                     type="button"
                     className="btn btn-primary"
                     disabled={decide.isPending || !/^\d{6}$/.test(code)}
-                    onClick={() =>
-                      window.confirm(t("risk.params.approveConfirm", { version: pending.version })) &&
-                      decide.mutate({
-                        version: pending.version,
-                        approve: true,
-                        totpCode: code,
-                        note: note || undefined,
-                      })
-                    }
+                    onClick={() => setDeciding("approve")}
                   >
                     {t("risk.params.approve")}
                   </button>{" "}
@@ -141,21 +136,33 @@ export function ParamsView({
                     type="button"
                     className="btn"
                     disabled={decide.isPending || !/^\d{6}$/.test(code)}
-                    onClick={() =>
-                      window.confirm(t("risk.params.rejectConfirm", { version: pending.version })) &&
-                      decide.mutate({
-                        version: pending.version,
-                        approve: false,
-                        totpCode: code,
-                        note: note || undefined,
-                      })
-                    }
+                    onClick={() => setDeciding("reject")}
                   >
                     {t("risk.params.reject")}
                   </button>
                 </div>
               </form>
             )}
+            <ConfirmDialog
+              open={deciding !== null}
+              title={t(deciding === "reject" ? "risk.params.reject" : "risk.params.approve")}
+              body={t(deciding === "reject" ? "risk.params.rejectConfirm" : "risk.params.approveConfirm", {
+                version: pending.version,
+              })}
+              confirmLabel={t(deciding === "reject" ? "risk.params.reject" : "risk.params.approve")}
+              cancelLabel={t("common.cancel")}
+              busy={decide.isPending}
+              error={decide.error?.message ?? null}
+              onCancel={() => setDeciding(null)}
+              onConfirm={() =>
+                decide.mutate({
+                  version: pending.version,
+                  approve: deciding === "approve",
+                  totpCode: code,
+                  note: note || undefined,
+                })
+              }
+            />
           </div>
         )}
       </section>

@@ -85,7 +85,8 @@ export const riskEn = {
     worst: "Worst",
     escalate: "Escalate",
     escalateNote: "Reason for escalating",
-    escalateConfirm: "Escalate this margin call now?",
+    escalateConfirm:
+      "Escalate the margin call for a deposit of {amount} now? It is marked escalated at once, with your note: “{note}”.",
     escalated: "Escalated.",
     decisions: "Decisions",
     decisionsNone: "No status changes recorded yet.",

@@ -86,7 +86,7 @@ export const riskZhCN: Messages["risk"] = {
     worst: "最差状态",
     escalate: "升级",
     escalateNote: "升级原因",
-    escalateConfirm: "现在升级这条追保通知吗？",
+    escalateConfirm: "现在升级这条追加保证金 {amount} 的通知吗？它将立即标记为已升级，并附上您的备注：“{note}”。",
     escalated: "已升级。",
     decisions: "决策记录",
     decisionsNone: "尚无状态变化记录。",
