@@ -60,7 +60,7 @@ export function ApprovalsQueue({ canReject }: { canReject: boolean }) {
             {t("payments.queue.bulkReason")}
             <textarea name="reason" required minLength={3} rows={2} />
           </label>
-          <p className="muted small">{t("payments.actions.irreversible")}</p>
+          <p className="muted small">{t("payments.actions.consequence.reject")}</p>
           <div className={styles.actions}>
             <button type="submit" className="btn btn-primary" disabled={reject.isPending}>
               {t("payments.queue.bulkConfirm", { count: selected.size })}

@@ -16,6 +16,17 @@ export interface ActionRights {
   appeal: boolean;
 }
 
+/** What each decision really does, said before it is confirmed (a freeze can be lifted; an approval cannot be taken back). */
+const CONSEQUENCE: Record<Mode, MessageKey> = {
+  approve: "payments.actions.consequence.approve",
+  reject: "payments.actions.consequence.reject",
+  escalate: "payments.actions.consequence.escalate",
+  freeze: "payments.actions.consequence.freeze",
+  unfreeze: "payments.actions.consequence.unfreeze",
+  confirmFreeze: "payments.actions.consequence.confirmFreeze",
+  appeal: "payments.actions.consequence.appeal",
+};
+
 const BEFORE_SENT = ["REQUESTED", "CHECKED", "PENDING_APPROVAL", "APPROVED"];
 
 export function WithdrawalActions({
@@ -142,9 +153,7 @@ export function WithdrawalActions({
               <textarea name="text" required minLength={3} rows={3} />
             </label>
           )}
-          {mode !== "appeal" && mode !== "escalate" && (
-            <p className="muted small">{t("payments.actions.irreversible")}</p>
-          )}
+          <p className="muted small">{t(CONSEQUENCE[mode])}</p>
           <div className={styles.actions}>
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {t(confirmLabel[mode])}

@@ -161,7 +161,17 @@ export const paymentsEn = {
     confirmAppeal: "Submit appeal",
     done: "Done: the withdrawal is now {status}.",
     none: "No action is open to you on this withdrawal.",
-    irreversible: "This cannot be undone.",
+    consequence: {
+      approve:
+        "Your approval is recorded with your authenticator code. When the last required approval is in, the money is sent to the client's bank at once and cannot be called back.",
+      reject: "The request is closed and no money moves. It cannot be reopened: the client must request again.",
+      escalate: "From now on this request needs the approvals of two different managers; nothing is paid yet.",
+      freeze:
+        "While frozen nobody can approve or pay it. Compliance can lift the freeze later, or confirm it, which rejects the request.",
+      unfreeze: "The request goes back to the state it was frozen in (for example, pending approval).",
+      confirmFreeze: "The request is rejected and closed; no money moves. This cannot be undone.",
+      appeal: "Your appeal goes to compliance with the request; it stays frozen until they decide.",
+    },
   },
   request: {
     title: "Enter a client's withdrawal",

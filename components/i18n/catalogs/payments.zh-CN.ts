@@ -163,7 +163,15 @@ export const paymentsZhCN: Messages["payments"] = {
     confirmAppeal: "提交申诉",
     done: "完成：该出金现为{status}。",
     none: "您对这笔出金没有可执行的操作。",
-    irreversible: "此操作无法撤销。",
+    consequence: {
+      approve: "您的批准将连同验证码一并记录。所需批准全部完成后，资金会立即汇往客户银行，无法追回。",
+      reject: "该申请将被关闭，不发生资金划转；之后无法重新打开，客户需重新申请。",
+      escalate: "此后该申请需要两位不同经理的批准；目前不会付款。",
+      freeze: "冻结期间任何人都无法批准或支付。合规可在之后解除冻结，或确认冻结（即驳回该申请）。",
+      unfreeze: "该申请将恢复到冻结前的状态（例如待审批）。",
+      confirmFreeze: "该申请将被驳回并关闭，不发生资金划转。此操作无法撤销。",
+      appeal: "您的申诉将连同申请一并提交合规；在其作出决定前申请保持冻结。",
+    },
   },
   request: {
     title: "代客户录入出金",
