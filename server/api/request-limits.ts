@@ -42,7 +42,8 @@ export async function readBodyCapped(req: Request, maxBytes = MAX_BODY_BYTES): P
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: cancelling one branch of a tee (a cloned request) settles only once both are cancelled.
+      void reader.cancel().catch(() => undefined);
       throw tooLarge(maxBytes);
     }
     chunks.push(value);

@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { errorToResponse } from "@/server/api/v1/http";
 import { readBodyCapped } from "@/server/api/request-limits";
 import { authOptions } from "@/server/auth/next-auth-options";
@@ -14,20 +14,20 @@ type RouteContext = { params: Promise<{ nextauth: string[] }> };
 const AUTH_MAX_BODY_BYTES = 16 * 1024;
 
 /**
- * Every POST body is read once, capped (413 with the error envelope, next-auth never runs), and
- * handed on as a fresh request. Credential posts from an IP or for an account already over the
+ * Every POST body is first read from a clone, capped (413 with the error envelope, next-auth never
+ * runs); next-auth then reads the original (a request rebuilt from the text never completed under
+ * `next start`, so the original is handed on as it came). Credential posts from an IP or for an account already over the
  * sign-in throttle get 429 with Retry-After before next-auth runs (no database read, no password
  * hash); that body keeps next-auth's shape so the sign-in form shows its "rate_limited" message.
  */
 async function post(req: NextRequest, ctx: RouteContext) {
   let raw: string;
   try {
-    raw = await readBodyCapped(req, AUTH_MAX_BODY_BYTES);
+    raw = await readBodyCapped(req.clone(), AUTH_MAX_BODY_BYTES);
   } catch (err) {
     return errorToResponse(err, "api/auth");
   }
-  const capped = new NextRequest(req.url, { method: "POST", headers: req.headers, body: raw });
-  if (capped.nextUrl.pathname.endsWith("/callback/credentials")) {
+  if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
     const email = (new URLSearchParams(raw).get("email") ?? "").trim().toLowerCase().slice(0, MAX_EMAIL_LENGTH);
     const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
     const retryAfterS = await getSignInThrottle().peek(ip, email);
@@ -39,7 +39,7 @@ async function post(req: NextRequest, ctx: RouteContext) {
       );
     }
   }
-  return handler(capped, ctx);
+  return handler(req, ctx);
 }
 
 export { handler as GET, post as POST };
