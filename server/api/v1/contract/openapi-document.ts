@@ -77,8 +77,9 @@ function operationObject(op: V1Operation): JsonSchema {
     responses[status] = {
       description: r.description,
       ...(r.headers ? { headers: r.headers } : {}),
+      // "input" keeps objects open (no additionalProperties: false): answers may carry more fields (DESIGN 10).
       ...(r.schema
-        ? { content: { [r.mediaType ?? "application/json"]: { schema: toSchema(r.schema, "output") } } }
+        ? { content: { [r.mediaType ?? "application/json"]: { schema: toSchema(r.schema, "input") } } }
         : {}),
     };
   }

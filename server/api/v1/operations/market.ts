@@ -56,7 +56,8 @@ export const volatilityOperation = defineOperation({
   tags: ["market"],
   summary: "EWMA volatility of log returns (M4)",
   description:
-    "r_t = ln(c_t / c_{t-1}); v seeded with the first squared return, v_t = lambda v_{t-1} + (1 - lambda) r_t^2; returns sqrt(v_t), one per return.",
+    "r_t = ln(c_t / c_{t-1}); v seeded with the first squared return, v_t = lambda v_{t-1} + (1 - lambda) r_t^2; returns sqrt(v_t), one per return. " +
+    "Closes so far apart that c_t / c_{t-1} overflows a double (beyond about 1.8e308, e.g. 1e-320 then 1e6) are a 400.",
   auth: { permission: "any" },
   body: volatilityBody,
   compute: true,
