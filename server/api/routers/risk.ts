@@ -1,5 +1,6 @@
 // Risk procedures (issue 4): tick status, heatmap (R9), margin calls, parameter governance (R2).
-// Each one: input schema, permissionProcedure("<permission>"), one service call.
+// Each one: input schema, permissionProcedure("<permission>"), one service call; the reads declare
+// their output (./risk-outputs.ts), which pages depend on.
 import { z } from "zod";
 import { buildHeatmap } from "../../risk/heatmap-service";
 import { getLiveEngine } from "../../risk/live-book";
@@ -9,15 +10,22 @@ import { streamRiskTicks } from "../../risk/tick-stream";
 import { riskParamsSchema } from "../../risk/params/param-schema";
 import { decideParams, listParamVersions, proposeParams } from "../../risk/params/param-service";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
+import { heatmapOut, marginCallsOut, paramVersionsOut, riskTickOut } from "./risk-outputs";
 
 export const riskRouter = createTRPCRouter({
   /** Counts per status at the last bar close (desk panel). */
-  status: permissionProcedure("risk.view").query(async ({ ctx }) => (await getLiveEngine(ctx)).lastTick()),
+  status: permissionProcedure("risk.view")
+    .output(riskTickOut)
+    .query(async ({ ctx }) => (await getLiveEngine(ctx)).lastTick()),
   onTick: permissionProcedure("risk.view")
     .input(z.object({ lastEventId: z.string().max(64).nullish() }).optional())
     .subscription(({ ctx, signal }) => streamRiskTicks(ctx, signal)),
-  heatmap: permissionProcedure("risk.view").query(({ ctx }) => buildHeatmap(ctx)),
-  marginCalls: permissionProcedure("risk.view").query(({ ctx }) => listOpenMarginCalls(ctx.prisma)),
+  heatmap: permissionProcedure("risk.view")
+    .output(heatmapOut)
+    .query(({ ctx }) => buildHeatmap(ctx)),
+  marginCalls: permissionProcedure("risk.view")
+    .output(marginCallsOut)
+    .query(({ ctx }) => listOpenMarginCalls(ctx.prisma)),
   escalateMarginCall: permissionProcedure("marginCalls.manage")
     .input(
       z.object({
@@ -26,7 +34,9 @@ export const riskRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => escalateMarginCall(ctx.prisma, ctx.user, input)),
-  params: permissionProcedure("riskParams.view").query(({ ctx }) => listParamVersions(ctx.prisma)),
+  params: permissionProcedure("riskParams.view")
+    .output(paramVersionsOut)
+    .query(({ ctx }) => listParamVersions(ctx.prisma)),
   proposeParams: permissionProcedure("riskParams.propose")
     .input(
       z.object({
