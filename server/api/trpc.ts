@@ -5,12 +5,11 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { auditForbidden } from "../auth/access-denied";
+import { authorize } from "../auth/authorize";
 import { runWithRequestFacts } from "../auth/request-context";
-import { hasPermission, type Permission } from "../auth/roles";
+import type { Permission } from "../auth/roles";
 import { isCallerStillValid } from "../auth/session-user";
 import { requireInteractiveSession, requireStepUp } from "../auth/step-up";
-import { refuseTokenCall } from "../auth/token-policy";
 import { isAppError } from "../errors";
 import type { Context } from "./context";
 import { internalErrorMessage, reportInternalError } from "./internal-error";
@@ -92,11 +91,8 @@ export const protectedProcedure = t.procedure
   .use(bindRequestFacts)
   .use(requireUser)
   .use(async ({ ctx, type, path, next }) => {
-    const refusal = ctx.user.token ? refuseTokenCall(ctx.user.token, "authenticated", type) : null;
-    if (refusal) {
-      await auditForbidden(ctx.prisma, ctx.user, { permission: "authenticated", path, reason: refusal });
-      throw new TRPCError({ code: "FORBIDDEN", message: refusal });
-    }
+    const refusal = await authorize(ctx.prisma, ctx.user, { need: "authenticated", kind: type, path });
+    if (refusal) throw new TRPCError({ code: "FORBIDDEN", message: refusal });
     return next();
   })
   .use(watchSubscriptions);
@@ -108,17 +104,8 @@ export function permissionProcedure(permission: Permission) {
     .use(bindRequestFacts)
     .use(requireUser)
     .use(async ({ ctx, type, path, next }) => {
-      const refusal = ctx.user.totpPending
-        ? "Enroll two-factor authentication (TOTP) first."
-        : !hasPermission(ctx.user.role, permission)
-          ? `Your role (${ctx.user.role}) may not do this (${permission}).`
-          : ctx.user.token
-            ? refuseTokenCall(ctx.user.token, permission, type)
-            : null;
-      if (refusal) {
-        await auditForbidden(ctx.prisma, ctx.user, { permission, path, reason: refusal });
-        throw new TRPCError({ code: "FORBIDDEN", message: refusal });
-      }
+      const refusal = await authorize(ctx.prisma, ctx.user, { need: permission, kind: type, path });
+      if (refusal) throw new TRPCError({ code: "FORBIDDEN", message: refusal });
       return next();
     })
     .use(watchSubscriptions);

@@ -5,9 +5,10 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEvent } from "../audit/audit-service";
 import { AppError } from "../errors";
-import { isRole, requiresTotp } from "./roles";
+import { isRole } from "./roles";
 import type { SessionUser } from "./sign-in";
 import type { TokenScope } from "./token-policy";
+import { toSessionUser } from "./to-session-user";
 
 const MAX_OPEN_TOKENS = 20; // per owner
 
@@ -97,13 +98,8 @@ export async function resolveBearerToken(prisma: PrismaClient, token: string): P
     await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   const u = row.user;
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    totpPending: requiresTotp(u.role) && !u.totpEnrolledAt,
-    sessionId: null,
-    token: { id: row.id, name: row.name, scopes: row.scopes },
-  };
+  return toSessionUser(
+    { ...u, role: u.role },
+    { totpEnrolled: u.totpEnrolledAt !== null, token: { id: row.id, name: row.name, scopes: row.scopes } },
+  );
 }

@@ -1,9 +1,10 @@
 // The user behind a server-side session, re-read from the database, and the periodic re-check
 // that live streams use. No next-auth imports (tests and the tRPC layer use these directly).
 import type { PrismaClient } from "../db/generated/client";
-import { isRole, requiresTotp } from "./roles";
+import { isRole } from "./roles";
 import { loadActiveSession, revokeSession } from "./sessions";
 import type { SessionUser } from "./sign-in";
+import { toSessionUser } from "./to-session-user";
 
 export async function resolveSessionUser(
   prisma: PrismaClient,
@@ -20,14 +21,10 @@ export async function resolveSessionUser(
     await revokeSession(prisma, session.id, "roleChanged", nowMs);
     return null;
   }
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    totpPending: requiresTotp(user.role) && !user.totpEnrolledAt,
-    sessionId: session.id,
-  };
+  return toSessionUser(
+    { ...user, role: user.role },
+    { totpEnrolled: user.totpEnrolledAt !== null, sessionId: session.id },
+  );
 }
 
 /** True while the caller's session (or API token) is still good: used by open streams. */

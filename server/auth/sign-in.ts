@@ -4,11 +4,12 @@
 import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEvent } from "../audit/audit-service";
 import { getDummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
-import { isRole, requiresTotp, type Role } from "./roles";
+import { isRole, type Role } from "./roles";
 import { raiseSecurityAlert } from "./security-alerts";
 import { createSession } from "./sessions";
 import { getSignInThrottle, ThrottledError, type SignInThrottle } from "./sign-in-throttle";
 import { checkTotp, consumeTotpStep } from "./totp";
+import { toSessionUser } from "./to-session-user";
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -184,14 +185,7 @@ export async function signInWithCredentials(
     targetId: user.id,
     after: { ip, totp: totpCounter !== null, sessionId, ...(rehashed ? { passwordRehashed: true } : {}) },
   });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    totpPending: requiresTotp(user.role) && !enrolled,
-    sessionId,
-  };
+  return toSessionUser({ ...user, role: user.role }, { totpEnrolled: enrolled, sessionId });
 }
 
 /** Rewrites a hash made at an older cost, unless the password changed meanwhile. */

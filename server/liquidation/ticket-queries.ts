@@ -8,18 +8,29 @@ import { compareUrgency, isTicketUrgency, TICKET_STATES, type TicketState } from
 
 export const MAX_API_TICKETS = 1000;
 
-const ticketsQuery = z.object({
+export const ticketsQuery = z.object({
   status: z.enum(TICKET_STATES, { message: `status must be one of ${TICKET_STATES.join(", ")}` }).optional(),
   since: z.iso
     .datetime({ offset: true, message: "since must be an ISO-8601 timestamp, e.g. 2026-12-02T02:00:00Z" })
-    .optional(),
+    .optional()
+    .meta({ description: "Only tickets created at or after this instant (ISO-8601)" }),
   limit: z.coerce.number().int().min(1).max(MAX_API_TICKETS, `limit is capped at ${MAX_API_TICKETS}`).default(200),
 });
 
-/** The query string of GET /api/v1/liquidation/tickets; anything else is a 400 (ZodError). */
-export function parseTicketsQuery(params: URLSearchParams): { status?: TicketState; since?: Date; limit: number } {
-  const q = ticketsQuery.parse(Object.fromEntries(params.entries()));
+export interface TicketsFilter {
+  status?: TicketState;
+  since?: Date;
+  limit: number;
+}
+
+/** The parsed query of GET /api/v1/liquidation/tickets as the list's filter. */
+export function toTicketsFilter(q: z.output<typeof ticketsQuery>): TicketsFilter {
   return { status: q.status, since: q.since ? new Date(q.since) : undefined, limit: q.limit };
+}
+
+/** The query string of GET /api/v1/liquidation/tickets; anything else is a 400 (ZodError). */
+export function parseTicketsQuery(params: URLSearchParams): TicketsFilter {
+  return toTicketsFilter(ticketsQuery.parse(Object.fromEntries(params.entries())));
 }
 
 const num = (d: { toString(): string }) => Number(d.toString());

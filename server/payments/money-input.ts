@@ -25,7 +25,8 @@ export const moneyAmountSchema = z
   .number()
   .positive("The amount must be positive.")
   .max(MONEY_INPUT_MAX, `The amount must be at most ${MONEY_INPUT_MAX} CNY.`)
-  .refine(hasAtMostTwoDecimals, MONEY_SCALE_MESSAGE);
+  .refine(hasAtMostTwoDecimals, MONEY_SCALE_MESSAGE)
+  .meta({ multipleOf: 0.01, description: MONEY_SCALE_MESSAGE }); // the refinement, as the OpenAPI document states it
 
 /** Service-side guard: the exact Decimal of a positive 2-decimal amount, or BAD_REQUEST. */
 export function parseMoneyAmount(v: number | string): Decimal {

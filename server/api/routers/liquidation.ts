@@ -1,6 +1,6 @@
 // Liquidation procedures (issue 10, R5-R8): the queue, a ticket, the review-window actions, disputes,
 // the loss waterfall and the live ticket stream. Each one: input schema, permission, one service call.
-// list/detail/waterfall declare their output: the queue page and integrations depend on these shapes.
+// list/detail/disputes/waterfall declare their output: the queue page and integrations depend on these shapes.
 import { z } from "zod";
 import * as liquidation from "../../liquidation/liquidation-service";
 import { getTicket, listOpenDisputes, listTickets } from "../../liquidation/ticket-queries";
@@ -175,6 +175,19 @@ export const liquidationRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => liquidation.dispute(ctx, { ticketId: input.id, text: input.text }, ctx.user)),
   disputes: permissionProcedure("liquidation.view")
     .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }).optional())
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          ticketId: z.string(),
+          accountId: z.string(),
+          ticketStatus: z.string(),
+          text: z.string(),
+          enteredBy: z.string(),
+          createdAt: z.date(),
+        }),
+      ),
+    )
     .query(({ ctx, input }) => listOpenDisputes(ctx.prisma, input?.limit ?? 100)),
   reviewDispute: permissionProcedure("liquidation.reviewDispute")
     .input(z.object({ disputeId: id, note: reason }))

@@ -27,6 +27,7 @@ import { moneyAmountSchema } from "../../payments/money-input";
 import { requestConsoleWithdrawal } from "../../payments/withdrawal-request";
 import { WITHDRAWAL_STATES } from "../../payments/withdrawal-states";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
+import { depositOut, ledgerCheckOut, withdrawalDetailOut, withdrawalOut } from "./payments-outputs";
 
 const id = z.string().min(1).max(64);
 const key = z.string().min(8, "The idempotency key must have at least 8 characters").max(100);
@@ -39,6 +40,7 @@ export const paymentsRouter = createTRPCRouter({
   ),
   queue: permissionProcedure("payments.view")
     .input(z.object({ limit: z.number().int().min(1).max(500).default(200) }))
+    .output(z.array(withdrawalOut))
     .query(({ ctx, input }) => listWithdrawals(ctx.prisma, { statuses: ["PENDING_APPROVAL"], limit: input.limit })),
   withdrawals: permissionProcedure("payments.view")
     .input(
@@ -47,9 +49,11 @@ export const paymentsRouter = createTRPCRouter({
         limit: z.number().int().min(1).max(500).default(200),
       }),
     )
+    .output(z.array(withdrawalOut))
     .query(({ ctx, input }) => listWithdrawals(ctx.prisma, input)),
   withdrawal: permissionProcedure("payments.view")
     .input(z.object({ id }))
+    .output(withdrawalDetailOut)
     .query(({ ctx, input }) => getWithdrawal(ctx.prisma, input.id)),
   /** The initial-margin check an approval would run now (same function and sources, no lock). */
   marginPreview: permissionProcedure("payments.view")
@@ -134,8 +138,11 @@ export const paymentsRouter = createTRPCRouter({
         status: z.enum(["PENDING", "CONFIRMED", "FAILED", "REVERSED"]).optional(),
       }),
     )
+    .output(z.array(depositOut))
     .query(({ ctx, input }) => listDeposits(ctx.prisma, input)),
-  ledgerCheck: permissionProcedure("payments.view").query(({ ctx }) => checkLedgerAgreement(ctx.prisma)),
+  ledgerCheck: permissionProcedure("payments.view")
+    .output(ledgerCheckOut)
+    .query(({ ctx }) => checkLedgerAgreement(ctx.prisma)),
   largeValue: permissionProcedure("largeValue.view")
     .input(z.object({ limit: z.number().int().min(1).max(1000).default(300) }))
     .query(({ ctx, input }) => listLargeValueReports(ctx.prisma, input)),

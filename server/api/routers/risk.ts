@@ -1,5 +1,6 @@
 // Risk procedures (issue 4): tick status, heatmap (R9), margin calls, parameter governance (R2).
-// Each one: input schema, permissionProcedure("<permission>"), one service call.
+// Each one: input schema, permissionProcedure("<permission>"), one service call; the reads declare
+// their output (./risk-outputs.ts), which pages depend on.
 import { z } from "zod";
 import { heatBandSchema } from "../../risk/heat-bands";
 import { buildHeatmap, listHeatmapCell } from "../../risk/heatmap-service";
@@ -10,14 +11,19 @@ import { streamRiskTicks } from "../../risk/tick-stream";
 import { riskParamsSchema } from "../../risk/params/param-schema";
 import { decideParams, listParamVersions, proposeParams } from "../../risk/params/param-service";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
+import { heatmapCellOut, heatmapOut, marginCallsOut, paramVersionsOut, riskTickOut } from "./risk-outputs";
 
 export const riskRouter = createTRPCRouter({
   /** Counts per status at the last bar close (desk panel). */
-  status: permissionProcedure("risk.view").query(async ({ ctx }) => (await getLiveEngine(ctx)).lastTick()),
+  status: permissionProcedure("risk.view")
+    .output(riskTickOut)
+    .query(async ({ ctx }) => (await getLiveEngine(ctx)).lastTick()),
   onTick: permissionProcedure("risk.view")
     .input(z.object({ lastEventId: z.string().max(64).nullish() }).optional())
     .subscription(({ ctx, signal }) => streamRiskTicks(ctx, signal)),
-  heatmap: permissionProcedure("risk.view").query(({ ctx }) => buildHeatmap(ctx)),
+  heatmap: permissionProcedure("risk.view")
+    .output(heatmapOut)
+    .query(({ ctx }) => buildHeatmap(ctx)),
   /** The accounts of one heatmap cell (sector x margin-level band), worst first. */
   heatmapCell: permissionProcedure("risk.view")
     .input(
@@ -27,8 +33,11 @@ export const riskRouter = createTRPCRouter({
         limit: z.number().int().min(1).max(500).default(100),
       }),
     )
+    .output(heatmapCellOut)
     .query(({ ctx, input }) => listHeatmapCell(ctx, input)),
-  marginCalls: permissionProcedure("risk.view").query(({ ctx }) => listOpenMarginCalls(ctx.prisma)),
+  marginCalls: permissionProcedure("risk.view")
+    .output(marginCallsOut)
+    .query(({ ctx }) => listOpenMarginCalls(ctx.prisma)),
   escalateMarginCall: permissionProcedure("marginCalls.manage")
     .input(
       z.object({
@@ -37,7 +46,9 @@ export const riskRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => escalateMarginCall(ctx.prisma, ctx.user, input)),
-  params: permissionProcedure("riskParams.view").query(({ ctx }) => listParamVersions(ctx.prisma)),
+  params: permissionProcedure("riskParams.view")
+    .output(paramVersionsOut)
+    .query(({ ctx }) => listParamVersions(ctx.prisma)),
   proposeParams: permissionProcedure("riskParams.propose")
     .input(
       z.object({

@@ -1,13 +1,12 @@
 // The integration API's shared plumbing (DESIGN 10): session-cookie or bearer authentication,
-// permission check from the same map as tRPC, and the error envelope
+// the same authorize() as the tRPC procedures, and the error envelope
 // {"error":{"code","message","issues"?}} with 400 / 401 / 403 / 404, the transport limits
 // (413 / 415 / 429) and a correlation id on every 500.
 import { ZodError, type ZodType } from "zod";
-import { auditForbidden } from "../../auth/access-denied";
+import { authorize } from "../../auth/authorize";
 import { runWithRequestFacts } from "../../auth/request-context";
 import { resolveRequestUser } from "../../auth/request-user";
-import { hasPermission, type Permission } from "../../auth/roles";
-import { refuseTokenCall } from "../../auth/token-policy";
+import type { Permission } from "../../auth/roles";
 import type { SessionUser } from "../../auth/sign-in";
 import { AppError, HTTP_STATUS, isAppError, type AppErrorCode } from "../../errors";
 import { getRuntime, type Runtime } from "../../runtime";
@@ -69,18 +68,13 @@ export function apiRoute(
       const rt = await getRuntime();
       const user = await resolveRequestUser(rt.db.prisma, req.headers);
       if (!user) return errorResponse(401, "UNAUTHORIZED", "Sign in, or send Authorization: Bearer <token>.");
-      const refusal = user.totpPending
-        ? "Enroll two-factor authentication (TOTP) first."
-        : permission !== "any" && !hasPermission(user.role, permission)
-          ? `Your role (${user.role}) may not do this (${permission}).`
-          : user.token
-            ? refuseTokenCall(user.token, permission, opts.writes ? "mutation" : "query")
-            : null;
       return await runWithRequestFacts({ token: user.token ?? null }, async () => {
-        if (refusal) {
-          await auditForbidden(rt.db.prisma, user, { permission, path: new URL(req.url).pathname, reason: refusal });
-          return errorResponse(403, "FORBIDDEN", refusal);
-        }
+        const refusal = await authorize(rt.db.prisma, user, {
+          need: permission,
+          kind: opts.writes ? "mutation" : "query",
+          path: new URL(req.url).pathname,
+        });
+        if (refusal) return errorResponse(403, "FORBIDDEN", refusal);
         const body = await handler(req, { rt, user });
         return body instanceof Response ? body : Response.json(body);
       });

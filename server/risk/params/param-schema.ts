@@ -11,7 +11,8 @@ const key = z.string().min(1).max(32);
 export const MAX_PARAM_KEYS = 64;
 const keyedRates = z
   .record(key, rate)
-  .refine((r) => Object.keys(r).length <= MAX_PARAM_KEYS, `at most ${MAX_PARAM_KEYS} keys`);
+  .refine((r) => Object.keys(r).length <= MAX_PARAM_KEYS, `at most ${MAX_PARAM_KEYS} keys`)
+  .meta({ maxProperties: MAX_PARAM_KEYS }); // the refinement, as the OpenAPI document states it
 
 export const riskParamsSchema = z
   .object({
@@ -41,8 +42,14 @@ export const positionInputSchema = z.object({
   symbol: z.string().min(1).max(32),
   qty: z.number().finite().min(0, "quantity must be zero or more"),
   price: z.number().finite().min(0, "price must be zero or more"),
-  assetClass: key,
-  liquidityTier: key,
+  assetClass: key.meta({
+    description: "An own key of params.base (of the live parameters when the body has no params)",
+    examples: ["MAIN_BOARD", "GROWTH"],
+  }),
+  liquidityTier: key.meta({
+    description: "An own key of params.liquidityMultiplier (of the live parameters when the body has no params)",
+    examples: ["T1", "T2", "T3"],
+  }),
   sigma: z.number().finite().min(0, "sigma must be zero or more"),
   adv: z.number().finite().min(0, "adv must be zero or more"),
 });

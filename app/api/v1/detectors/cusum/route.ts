@@ -1,10 +1,10 @@
 // DESIGN 10: POST /api/v1/detectors/cusum (any role; no database writes; run in the compute pool).
-import { apiRoute, parseJsonBody } from "@/server/api/v1/http";
-import { cusumBody } from "@/server/market/detectors/detector-api";
+import { serveOperation } from "@/server/api/v1/contract/serve-operation";
+import { cusumOperation } from "@/server/api/v1/operations/market";
 import { runCompute } from "@/server/workers/compute-pool";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute("any", async (req) =>
-  runCompute("detectors.cusum", await parseJsonBody(req, cusumBody), { signal: req.signal }),
+export const POST = serveOperation(cusumOperation, async ({ body }, req) =>
+  runCompute("detectors.cusum", body, { signal: req.signal }),
 );

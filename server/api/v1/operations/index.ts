@@ -1,0 +1,26 @@
+// Every v1 operation, in the order the document lists them. A new route declares its operation in
+// ./<domain>.ts, serves it with serveOperation, and adds its list here (one line).
+import type { V1Operation } from "../contract/operation";
+import { liquidationOperations } from "./liquidation";
+import { marketOperations } from "./market";
+import { opsOperations } from "./ops";
+import { paymentsOperations } from "./payments";
+import { riskOperations } from "./risk";
+
+export const v1Operations: readonly V1Operation[] = [
+  ...marketOperations,
+  ...riskOperations,
+  ...liquidationOperations,
+  ...paymentsOperations,
+  ...opsOperations,
+];
+
+/** Tags of the document, each with the description redocly asks for. */
+export const v1Tags = [
+  { name: "market", description: "Market calculators: change-point detectors and volatility (no writes)" },
+  { name: "risk", description: "The margin model: what-if evaluation and an account's live figures" },
+  { name: "liquidation", description: "The liquidation planner and the ticket list" },
+  { name: "payments", description: "Bank and payment-rail callbacks" },
+  { name: "audit", description: "The audit hash chain" },
+  { name: "operations", description: "Health, readiness and metrics for operators" },
+] as const;
