@@ -1,6 +1,7 @@
 // The integration API's contract (DESIGN 10), served at GET /api/v1/openapi.json. Each domain
 // keeps its paths in openapi/<domain>.ts and takes the error responses from openapi/common.ts.
 import { authErrors } from "./openapi/common";
+import { capitalPaths } from "./openapi/capital";
 import { liquidationPlanPaths } from "./openapi/liquidation-plan";
 import { liquidationTicketPaths } from "./openapi/liquidation-tickets";
 import { marketPaths } from "./openapi/market";
@@ -57,6 +58,7 @@ export const openApiDocument = {
     ...riskPaths,
     ...liquidationPlanPaths,
     ...liquidationTicketPaths,
+    ...capitalPaths,
     ...paymentsPaths,
     ...opsPaths,
     "/health": {
