@@ -56,8 +56,6 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "capital.view": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: true },
   "funding.view": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: true },
   "funding.manage": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
-  "capitalParams.propose": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
-  "capitalParams.approve": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
 };
 
 const permissions = Object.keys(PERMISSIONS) as Permission[];

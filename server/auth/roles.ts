@@ -49,8 +49,6 @@ export const PERMISSIONS = {
   "capital.view": ["RISK", "MANAGER", "AUDITOR"],
   "funding.view": ["RISK", "MANAGER", "AUDITOR"],
   "funding.manage": ["MANAGER"],
-  "capitalParams.propose": ["MANAGER"],
-  "capitalParams.approve": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
