@@ -14,6 +14,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as accountRisk } from "@/app/api/v1/accounts/[id]/risk/route";
 import { GET as auditVerify } from "@/app/api/v1/audit/verify/route";
+import { POST as capitalEuler } from "@/app/api/v1/capital/euler/route";
 import { POST as bocpd } from "@/app/api/v1/detectors/bocpd/route";
 import { POST as cusum } from "@/app/api/v1/detectors/cusum/route";
 import { GET as health } from "@/app/api/v1/health/route";
@@ -64,6 +65,7 @@ const HANDLERS: Record<string, Handler> = {
   "post /liquidation/plan": plan,
   "get /liquidation/tickets": tickets,
   "post /payments/callback": paymentsCallback,
+  "post /capital/euler": capitalEuler,
   "get /health": health,
   "get /health/ready": ready,
   "get /metrics": metrics,

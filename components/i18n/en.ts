@@ -1,5 +1,6 @@
 // English catalog (default locale). zh-CN.ts must have exactly the same keys (checked by type).
 // Each later domain keeps its strings in catalogs/<domain>.en.ts under its own namespace.
+import { capitalEn } from "./catalogs/capital.en";
 import { liquidationEn } from "./catalogs/liquidation.en";
 import { calendarEn } from "./catalogs/calendar.en";
 import { marketEn } from "./catalogs/market.en";
@@ -47,6 +48,7 @@ export const en = {
       risk: "Risk",
       payments: "Payments",
       compliance: "Compliance",
+      capital: "Capital and funding",
       admin: "Administration",
     },
   },
@@ -181,6 +183,7 @@ export const en = {
   risk: riskEn,
   payments: paymentsEn,
   liquidation: liquidationEn,
+  capital: capitalEn,
   calendar: calendarEn,
   security: securityEn,
 };

@@ -1,4 +1,5 @@
 // 简体中文目录。键与 en.ts 完全一致（由类型检查保证）。
+import { capitalZhCN } from "./catalogs/capital.zh-CN";
 import { liquidationZhCN } from "./catalogs/liquidation.zh-CN";
 import { calendarZhCN } from "./catalogs/calendar.zh-CN";
 import { marketZhCN } from "./catalogs/market.zh-CN";
@@ -36,7 +37,14 @@ export const zhCN: Messages = {
     system: "系统",
     signOut: "退出登录",
     main: "主导航",
-    groups: { monitor: "监控", risk: "风险", payments: "出入金", compliance: "合规", admin: "系统管理" },
+    groups: {
+      monitor: "监控",
+      risk: "风险",
+      payments: "出入金",
+      compliance: "合规",
+      capital: "资本与资金",
+      admin: "系统管理",
+    },
   },
   signIn: {
     title: "登录分钟风控台",
@@ -167,6 +175,7 @@ export const zhCN: Messages = {
   risk: riskZhCN,
   payments: paymentsZhCN,
   liquidation: liquidationZhCN,
+  capital: capitalZhCN,
   calendar: calendarZhCN,
   security: securityZhCN,
 };

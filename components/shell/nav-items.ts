@@ -3,7 +3,7 @@
 import type { MessageKey } from "../i18n/config";
 import { hasPermission, type Permission, type Role } from "@/server/auth/roles";
 
-export const NAV_GROUPS = ["monitor", "risk", "payments", "compliance", "admin"] as const;
+export const NAV_GROUPS = ["monitor", "risk", "payments", "compliance", "capital", "admin"] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export interface NavItem {
@@ -38,6 +38,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: "compliance",
   },
   { href: "/audit", label: "nav.audit", permission: "audit.view", group: "compliance" },
+  { href: "/capital", label: "capital.nav.dashboard", permission: "capital.view", group: "capital" },
+  { href: "/capital/funding", label: "capital.nav.funding", permission: "funding.view", group: "capital" },
+  {
+    href: "/capital/concentration",
+    label: "capital.nav.concentration",
+    permission: "capital.view",
+    group: "capital",
+  },
   { href: "/admin/users", label: "nav.users", permission: "users.view", group: "admin" },
   { href: "/admin/system", label: "nav.system", permission: "system.view", group: "admin" },
   { href: "/admin/calendars", label: "calendar.nav", permission: "calendars.view", group: "admin" },

@@ -5,6 +5,8 @@ import { authRouter } from "./routers/auth";
 import { liquidationRouter } from "./routers/liquidation";
 import { liquidationLedgerRouter } from "./routers/liquidation-ledger";
 import { calendarRouter } from "./routers/calendar";
+import { capitalRouter } from "./routers/capital";
+import { fundingRouter } from "./routers/funding";
 import { marketRouter } from "./routers/market";
 import { monitoringRouter } from "./routers/monitoring";
 import { paymentsRouter } from "./routers/payments";
@@ -23,6 +25,8 @@ export const appRouter = createTRPCRouter({
   liquidation: liquidationRouter, // issue 10: tickets, review window, execution, waterfall
   liquidationLedger: liquidationLedgerRouter, // issue 10: an account's liquidation ledger entries (account page)
   calendar: calendarRouter, // bank and exchange calendars (value dates, sessions)
+  capital: capitalRouter, // issue 12: C1-C3 dashboard, liquidity, concentration and hedges
+  funding: fundingRouter, // issue 12: F1 sources, tranches, failover, lending what-if
 });
 
 export type AppRouter = typeof appRouter;

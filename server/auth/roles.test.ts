@@ -51,6 +51,11 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "liquidation.reviewDispute": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
   "calendars.view": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: true },
   "calendars.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
+  // Capital and funding (C, F): POST /api/v1/capital/euler lists RISK, MANAGER, AUDITOR; funding and capital
+  // are the MANAGER's screens (DESIGN 0), read by the desk and audit; only MANAGERs act (with a step-up).
+  "capital.view": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: true },
+  "funding.view": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: true },
+  "funding.manage": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
 };
 
 const permissions = Object.keys(PERMISSIONS) as Permission[];

@@ -44,6 +44,11 @@ export const PERMISSIONS = {
   "liquidation.extendHold": ["MANAGER"],
   "liquidation.dispute": ["RISK", "COMPLIANCE"],
   "liquidation.reviewDispute": ["COMPLIANCE"],
+
+  // capital and funding (issue 12): add permissions below this line
+  "capital.view": ["RISK", "MANAGER", "AUDITOR"],
+  "funding.view": ["RISK", "MANAGER", "AUDITOR"],
+  "funding.manage": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -12,6 +12,8 @@
 //   FEE_INCOME, INTEREST_INCOME  income: fees charged, interest accrued on loans
 //   RISK_CAPITAL, GUARANTEE_FUND, JUNIOR_TRANCHE, SENIOR_TRANCHE  the R8 loss waterfall's layers after the
 //             client's own margin (credit balance = what the layer can still absorb)
+//   LIQUIDITY_POOL, OVERNIGHT_POOL  asset  the platform's C2 pools (funding drawn and held liquid; the
+//             guarantee pool is GUARANTEE_FUND); new lending is paid out of the liquidity pool
 import Decimal from "decimal.js";
 
 export type LedgerAccount =
@@ -26,7 +28,9 @@ export type LedgerAccount =
   | "RISK_CAPITAL"
   | "GUARANTEE_FUND"
   | "JUNIOR_TRANCHE"
-  | "SENIOR_TRANCHE";
+  | "SENIOR_TRANCHE"
+  | "LIQUIDITY_POOL"
+  | "OVERNIGHT_POOL";
 
 export interface PostingLine {
   ledgerAccount: LedgerAccount;
@@ -47,7 +51,10 @@ export type EntryKind =
   | "FEE"
   | "INTEREST_ACCRUAL"
   | "WATERFALL_FUNDING"
-  | "LOSS_ABSORBED";
+  | "LOSS_ABSORBED"
+  | "POOL_FUNDING"
+  | "POOL_TRANSFER"
+  | "LOAN_DRAWDOWN";
 
 export interface EntryDraft {
   kind: EntryKind;

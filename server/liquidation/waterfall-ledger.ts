@@ -142,6 +142,9 @@ export async function seedWaterfallLayers(
     for (const layer of WATERFALL_LAYERS) {
       const key = `waterfall:funding:${layer}`;
       if (await tx.journalEntry.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) continue;
+      // Hook for the funding domain: a layer already funded (the tranche products fund JUNIOR_ and
+      // SENIOR_TRANCHE, server/funding/tranche-service.ts) keeps its funding and gets no demo money.
+      if (await tx.posting.count({ where: { ledgerAccount: layer } })) continue;
       await postEntryTx(tx, layerFundingEntry(layer, new Decimal(funding[layer])), {
         refType: "Waterfall",
         refId: layer,

@@ -6,12 +6,16 @@
 // Nothing here may import Prisma, Next or the runtime: this file is the worker bundle's root.
 import { computeVolatility, detectBocpd, detectCusum } from "../market/detectors/detector-api";
 import { evaluateRiskInputs } from "../risk/evaluate-compute";
+import { computeBookEs } from "../capital/book-es";
+import { computeEulerFromJson } from "../capital/euler-api";
 
 export const computeTasks = {
   "detectors.cusum": detectCusum,
   "detectors.bocpd": detectBocpd,
   "indicators.volatility": computeVolatility,
   "risk.evaluate": evaluateRiskInputs,
+  "capital.euler": computeEulerFromJson,
+  "capital.bookEs": computeBookEs,
 } as const;
 
 export type ComputeTaskName = keyof typeof computeTasks;

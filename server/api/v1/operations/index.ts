@@ -1,6 +1,7 @@
 // Every v1 operation, in the order the document lists them. A new route declares its operation in
 // ./<domain>.ts, serves it with serveOperation, and adds its list here (one line).
 import type { V1Operation } from "../contract/operation";
+import { capitalOperations } from "./capital";
 import { liquidationOperations } from "./liquidation";
 import { marketOperations } from "./market";
 import { opsOperations } from "./ops";
@@ -12,6 +13,7 @@ export const v1Operations: readonly V1Operation[] = [
   ...riskOperations,
   ...liquidationOperations,
   ...paymentsOperations,
+  ...capitalOperations,
   ...opsOperations,
 ];
 
@@ -21,6 +23,7 @@ export const v1Tags = [
   { name: "risk", description: "The margin model: what-if evaluation and an account's live figures" },
   { name: "liquidation", description: "The liquidation planner and the ticket list" },
   { name: "payments", description: "Bank and payment-rail callbacks" },
+  { name: "capital", description: "Expected shortfall and its Euler allocation on supplied scenarios" },
   { name: "audit", description: "The audit hash chain" },
   { name: "operations", description: "Health, readiness and metrics for operators" },
 ] as const;
