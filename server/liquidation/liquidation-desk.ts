@@ -7,14 +7,21 @@
 import type { PrismaClient } from "../db/generated/client";
 import type { EventBus } from "../engine/event-bus";
 import type { Tx } from "../ledger/ledger-service";
+import { guardMinute, resolveMarkGuardParams, type BarQuality, type MarkGuardInput } from "./mark-guard";
 import { resolvePlannerParams } from "./planner/planner-params";
 import type { PlanLiquidation } from "./planner/types";
 import type { BrokerAdapter } from "./execution/broker-adapter";
+import type { ExecutionWindow } from "./execution/session-window";
 import { executeSlices, type SliceDeps, type SliceResult } from "./execution/execute-slice";
 import type { RiskView } from "./tickets/plan-inputs";
 import { claimDueTickets, claimExecution, releaseExpiredHolds } from "./tickets/ticket-actions";
 import { syncTickets, type SyncResult } from "./tickets/ticket-sync";
 import { publishTicketEvents, type Actor, type TicketBusEvent } from "./tickets/ticket-transition";
+
+/** Bus topic of the mark guard's alerts (frozen symbols that held back trigger decisions this minute). */
+export type { ExecutionWindow };
+
+export const LIQUIDATION_FREEZE_TOPIC = "liquidation:freeze";
 
 export interface DeskDeps {
   prisma: PrismaClient;
@@ -31,6 +38,20 @@ export interface DeskDeps {
   /** Tickets per slice transaction (default SLICE_BATCH). */
   sliceBatch?: number;
   log?: (msg: string, err?: unknown) => void;
+  /**
+   * The mark guard's evidence for a closed minute's bars (secondary feed price, last prints). Without it
+   * every close is taken as confirmed (tests and tools that feed the risk engine directly).
+   */
+  marks?: (minuteTs: number, bars: readonly ClosedBarMark[]) => MarkGuardInput[];
+  /** When execution may trade (the session calendar setting); absent: always. */
+  executionWindow?: ExecutionWindow;
+}
+
+/** What the desk needs of a closed bar to confirm its close (market Bar satisfies it). */
+export interface ClosedBarMark {
+  symbol: string;
+  close: number;
+  quality: BarQuality;
 }
 
 /** Tickets executed per transaction: large enough that a minute's 1,000 fit in a few statements each. */
@@ -63,12 +84,17 @@ export class LiquidationDesk {
     publishTicketEvents(this.deps.bus, events);
   }
 
-  /** The minute-close hook (registered after the risk plugin's tick). */
-  onMinuteClose(minuteTs: number): Promise<SyncResult> {
+  /** The minute-close hook (registered after the risk plugin's tick), with the minute's closed bars. */
+  onMinuteClose(minuteTs: number, bars: readonly ClosedBarMark[] = []): Promise<SyncResult> {
     return this.enqueue(async () => {
       const nowMs = this.deps.now();
       this.publish(await releaseExpiredHolds(this.deps.prisma, nowMs));
-      const sync = await syncTickets({ ...this.deps, planner: this.planner(), nowMs, minuteTs });
+      const planner = this.planner();
+      const guard = this.deps.marks
+        ? guardMinute(this.deps.marks(minuteTs, bars), resolveMarkGuardParams(planner))
+        : null;
+      const sync = await syncTickets({ ...this.deps, planner, nowMs, minuteTs, frozen: guard?.frozen });
+      if (sync.frozen.length > 0) this.deps.bus?.publish(LIQUIDATION_FREEZE_TOPIC, { minuteTs, frozen: sync.frozen });
       this.publish(sync.events);
       this.publish(
         await claimDueTickets(
@@ -143,6 +169,9 @@ export class LiquidationDesk {
           select: { id: true },
         })
       ).map((t) => t.id);
+    if (tickets.length === 0) return 0;
+    // Outside the trading session the claimed tickets wait; the first slice after the open sells them.
+    if (this.deps.executionWindow && !(await this.deps.executionWindow.isOpen(this.deps.now()))) return 0;
     let filled = 0;
     const planner = this.planner();
     const minute = Math.floor(this.deps.now() / 60_000);
