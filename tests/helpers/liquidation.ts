@@ -114,6 +114,7 @@ export async function createDesk(
   opts: {
     afterFill?: (key: string) => void;
     afterSlice?: (ids: readonly string[]) => void;
+    sliceBatch?: number;
     market?: ReturnType<typeof fakeMarket>;
     /** The mark guard's evidence, as the plugin wires it from the feed supervisor. */
     feeds?: MarkEvidenceSource;
@@ -140,6 +141,7 @@ export async function createDesk(
     absorbLossTx,
     afterFill: opts.afterFill,
     afterSlice: opts.afterSlice,
+    sliceBatch: opts.sliceBatch,
     executionWindow: opts.executionWindow,
     marks: opts.feeds
       ? (minuteTs, bars) => markInputsFromFeeds(opts.feeds as MarkEvidenceSource, minuteTs, bars, clock.now)
