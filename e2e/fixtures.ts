@@ -35,7 +35,11 @@ export async function freshTotp(secret: string): Promise<string> {
   return generateTotpCode(secret, target * 30_000 + 1000);
 }
 
-export async function signIn(page: Page, email: string, opts: { totp?: boolean } = {}): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string,
+  opts: { totp?: boolean; /** ms to wait for the desk (password hashing on a loaded server) */ timeout?: number } = {},
+): Promise<void> {
   const cred = credentialFor(email);
   await page.goto("/signin");
   await page.getByLabel("Email").fill(cred.email);
@@ -44,7 +48,7 @@ export async function signIn(page: Page, email: string, opts: { totp?: boolean }
     await page.getByLabel("Authenticator code").fill(await freshTotp(cred.totpSecret));
   }
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/desk/);
+  await expect(page).toHaveURL(/\/desk/, opts.timeout ? { timeout: opts.timeout } : undefined);
 }
 
 export const test = base;

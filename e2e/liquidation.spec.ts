@@ -26,13 +26,13 @@ test("a market crash opens tickets with a live countdown; one is held with a rea
   browser,
 }) => {
   // Two sign-ins, a drill, a 20 s review window and the account page: well within two minutes.
-  test.setTimeout(110_000);
-  await signIn(page, "risk@demo.local");
+  test.setTimeout(115_000);
+  await signIn(page, "risk@demo.local", { timeout: 30_000 });
   await page.goto("/risk/liquidations");
   await expect(page.getByRole("heading", { name: "Liquidation queue", level: 1 })).toBeVisible();
 
   const adminContext = await browser.newContext();
-  await signIn(await adminContext.newPage(), "admin@demo.local");
+  await signIn(await adminContext.newPage(), "admin@demo.local", { timeout: 30_000 });
   await crashTheMarket(adminContext.pages()[0] as Page);
   await adminContext.close();
 
