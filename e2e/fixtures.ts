@@ -66,7 +66,11 @@ export function claimStaff(role: "MANAGER" | "ADMIN"): DemoCredential {
   throw new Error(`no unclaimed ${role} left: raise DEMO_EXTRA_STAFF in playwright.config.ts`);
 }
 
-export async function signIn(page: Page, email: string, opts: { totp?: boolean } = {}): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string,
+  opts: { totp?: boolean; /** ms to wait for the desk (password hashing on a loaded server) */ timeout?: number } = {},
+): Promise<void> {
   const cred = credentialFor(email);
   await page.goto("/signin");
   await page.getByLabel("Email").fill(cred.email);
@@ -75,7 +79,7 @@ export async function signIn(page: Page, email: string, opts: { totp?: boolean }
     await page.getByLabel("Authenticator code").fill(await freshTotp(cred.totpSecret));
   }
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/desk/);
+  await expect(page).toHaveURL(/\/desk/, opts.timeout ? { timeout: opts.timeout } : undefined);
 }
 
 export const test = base;

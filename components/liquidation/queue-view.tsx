@@ -14,6 +14,7 @@ import { offeredActions, type ActionMode, type ActionRights } from "./ticket-act
 import { TicketDetailPanel } from "./ticket-detail";
 import { TicketTable } from "./ticket-table";
 import { useEngineNow } from "./use-engine-now";
+import { MarkFreezes } from "./mark-freezes";
 import { WaterfallPanel } from "./waterfall-panel";
 
 function isTyping(target: EventTarget | null): boolean {
@@ -137,6 +138,7 @@ export function QueueView({ rights }: { rights: ActionRights }) {
               })
             : ""}
         </p>
+        <MarkFreezes />
       </section>
       <div className={styles.grid}>
         <section className="panel" aria-label={t("liquidation.queue.title")}>

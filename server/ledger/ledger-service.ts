@@ -58,6 +58,72 @@ export async function postEntryTx(
   return entry.id;
 }
 
+export interface EntryToPost {
+  draft: EntryDraft;
+  ref?: { refType?: string; refId?: string; memo?: string; idempotencyKey?: string };
+  /** Chosen by the caller when another row must point at the entry (e.g. a fill's journalEntryId). */
+  id?: string;
+}
+
+/**
+ * Many entries in one go inside the caller's transaction, for work done in bulk (a minute's liquidation
+ * fills): the same rules as postEntryTx (balanced drafts, client accounts locked first in id order,
+ * the balance constraint checked before returning, Account.cash/debt moved by exactly the client
+ * postings), with one statement per table instead of several per entry. Returns the entry ids in order.
+ */
+export async function postEntriesTx(tx: Tx, entries: readonly EntryToPost[]): Promise<string[]> {
+  if (entries.length === 0) return [];
+  const totals = new Map<string, { cash: Decimal; debt: Decimal }>();
+  const entryRows: Array<Record<string, unknown>> = [];
+  const postingRows: Array<Record<string, unknown>> = [];
+  const ids = entries.map((e) => {
+    assertBalanced(e.draft);
+    const id = e.id ?? crypto.randomUUID();
+    entryRows.push({
+      id,
+      kind: e.draft.kind,
+      refType: e.ref?.refType ?? null,
+      refId: e.ref?.refId ?? null,
+      memo: e.ref?.memo ?? null,
+      idempotencyKey: e.ref?.idempotencyKey ?? null,
+    });
+    for (const p of e.draft.postings)
+      postingRows.push({
+        id: crypto.randomUUID(),
+        entryId: id,
+        ledgerAccount: p.ledgerAccount,
+        accountId: p.accountId,
+        amount: p.amount.toFixed(2),
+      });
+    for (const [accountId, d] of clientDeltas(e.draft)) {
+      const t = totals.get(accountId) ?? { cash: new Decimal(0), debt: new Decimal(0) };
+      totals.set(accountId, { cash: t.cash.plus(d.cash), debt: t.debt.plus(d.debt) });
+    }
+    return id;
+  });
+  await lockAccountsTx(tx, totals.keys());
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "JournalEntry" (id, kind, "refType", "refId", memo, "idempotencyKey")
+     SELECT id, kind, "refType", "refId", memo, "idempotencyKey" FROM json_populate_recordset(NULL::"JournalEntry", $1::json)`,
+    JSON.stringify(entryRows),
+  );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "Posting" (id, "entryId", "ledgerAccount", "accountId", amount)
+     SELECT id, "entryId", "ledgerAccount", "accountId", amount FROM json_populate_recordset(NULL::"Posting", $1::json)`,
+    JSON.stringify(postingRows),
+  );
+  // As in postEntryTx: an unbalanced entry fails this statement rather than a COMMIT some drivers swallow.
+  await tx.$executeRaw`SET CONSTRAINTS "Posting_entry_balanced" IMMEDIATE`;
+  await tx.$executeRaw`SET CONSTRAINTS "Posting_entry_balanced" DEFERRED`;
+  const moves = [...totals].map(([id, d]) => ({ id, cash: d.cash.toFixed(2), debt: d.debt.toFixed(2) }));
+  await tx.$executeRawUnsafe(
+    `UPDATE "Account" a SET cash = a.cash + d.cash, debt = a.debt + d.debt
+     FROM json_to_recordset($1::json) AS d(id text, cash numeric, debt numeric) WHERE a.id = d.id`,
+    JSON.stringify(moves),
+  );
+  return ids;
+}
+
 /** Demo book: opening entries for every account in batches (Account.cash/debt are already set). */
 export async function postOpeningBalances(prisma: PrismaClient, batch = 1000): Promise<number> {
   let after = "";

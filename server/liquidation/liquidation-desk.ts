@@ -6,16 +6,22 @@
 // processes the row lock + conditional update + unique fill key keep a ticket from executing twice.
 import type { PrismaClient } from "../db/generated/client";
 import type { EventBus } from "../engine/event-bus";
-import { AppError } from "../errors";
 import type { Tx } from "../ledger/ledger-service";
+import { guardMinute, resolveMarkGuardParams, type BarQuality, type MarkGuardInput } from "./mark-guard";
 import { resolvePlannerParams } from "./planner/planner-params";
 import type { PlanLiquidation } from "./planner/types";
 import type { BrokerAdapter } from "./execution/broker-adapter";
-import { executeSlice } from "./execution/execute-slice";
+import type { ExecutionWindow } from "./execution/session-window";
+import { executeSlices, type SliceDeps, type SliceResult } from "./execution/execute-slice";
 import type { RiskView } from "./tickets/plan-inputs";
-import { claimExecution, releaseExpiredHolds } from "./tickets/ticket-actions";
+import { claimDueTickets, claimExecution, releaseExpiredHolds } from "./tickets/ticket-actions";
 import { syncTickets, type SyncResult } from "./tickets/ticket-sync";
 import { publishTicketEvents, type Actor, type TicketBusEvent } from "./tickets/ticket-transition";
+
+/** Bus topic of the mark guard's alerts (frozen symbols that held back trigger decisions this minute). */
+export type { ExecutionWindow };
+
+export const LIQUIDATION_FREEZE_TOPIC = "liquidation:freeze";
 
 export interface DeskDeps {
   prisma: PrismaClient;
@@ -27,8 +33,29 @@ export interface DeskDeps {
   absorbLossTx?: (tx: Tx, accountId: string, ticketId: string) => Promise<void>;
   /** Test seam passed to the slice (a throw simulates a crash between fills). */
   afterFill?: (fillKey: string) => void;
+  /** Test seam run after each slice commits (a throw simulates the process dying between slices). */
+  afterSlice?: (ticketIds: readonly string[]) => void;
+  /** Tickets per slice transaction (default SLICE_BATCH). */
+  sliceBatch?: number;
   log?: (msg: string, err?: unknown) => void;
+  /**
+   * The mark guard's evidence for a closed minute's bars (secondary feed price, last prints). Without it
+   * every close is taken as confirmed (tests and tools that feed the risk engine directly).
+   */
+  marks?: (minuteTs: number, bars: readonly ClosedBarMark[]) => MarkGuardInput[];
+  /** When execution may trade (the session calendar setting); absent: always. */
+  executionWindow?: ExecutionWindow;
 }
+
+/** What the desk needs of a closed bar to confirm its close (market Bar satisfies it). */
+export interface ClosedBarMark {
+  symbol: string;
+  close: number;
+  quality: BarQuality;
+}
+
+/** Tickets executed per transaction: large enough that a minute's 1,000 fit in a few statements each. */
+const SLICE_BATCH = 250;
 
 export class LiquidationDesk {
   private queue: Promise<unknown> = Promise.resolve();
@@ -57,14 +84,25 @@ export class LiquidationDesk {
     publishTicketEvents(this.deps.bus, events);
   }
 
-  /** The minute-close hook (registered after the risk plugin's tick). */
-  onMinuteClose(minuteTs: number): Promise<SyncResult> {
+  /** The minute-close hook (registered after the risk plugin's tick), with the minute's closed bars. */
+  onMinuteClose(minuteTs: number, bars: readonly ClosedBarMark[] = []): Promise<SyncResult> {
     return this.enqueue(async () => {
       const nowMs = this.deps.now();
       this.publish(await releaseExpiredHolds(this.deps.prisma, nowMs));
-      const sync = await syncTickets({ ...this.deps, planner: this.planner(), nowMs, minuteTs });
+      const planner = this.planner();
+      const guard = this.deps.marks
+        ? guardMinute(this.deps.marks(minuteTs, bars), resolveMarkGuardParams(planner))
+        : null;
+      const sync = await syncTickets({ ...this.deps, planner, nowMs, minuteTs, frozen: guard?.frozen });
+      if (sync.frozen.length > 0) this.deps.bus?.publish(LIQUIDATION_FREEZE_TOPIC, { minuteTs, frozen: sync.frozen });
       this.publish(sync.events);
-      for (const id of sync.executeNow) await this.claimQuietly(id, "HARD_FLOOR");
+      this.publish(
+        await claimDueTickets(
+          this.deps.prisma,
+          { trigger: "HARD_FLOOR", ticketIds: sync.executeNow },
+          { nowMs: this.deps.now() },
+        ),
+      );
       await this.runDueDeadlines();
       await this.runSlices();
       return sync;
@@ -114,27 +152,11 @@ export class LiquidationDesk {
     return this.enqueue(async () => undefined);
   }
 
-  private async claimQuietly(ticketId: string, trigger: "DEADLINE" | "HARD_FLOOR"): Promise<boolean> {
-    try {
-      this.publish(
-        (await claimExecution(this.deps.prisma, { ticketId, trigger }, null, { nowMs: this.deps.now() })).events,
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof AppError && err.code === "CONFLICT") return false; // held, executed or claimed meanwhile
-      throw err;
-    }
-  }
-
+  /** Every unheld ticket whose review window ended, claimed in one statement. */
   private async runDueDeadlines(): Promise<number> {
-    const due = await this.deps.prisma.liquidationTicket.findMany({
-      where: { status: "OPEN", deadline: { lte: new Date(this.deps.now()) } },
-      orderBy: { deadline: "asc" },
-      select: { id: true },
-    });
-    let claimed = 0;
-    for (const t of due) if (await this.claimQuietly(t.id, "DEADLINE")) claimed += 1;
-    return claimed;
+    const events = await claimDueTickets(this.deps.prisma, { trigger: "DEADLINE" }, { nowMs: this.deps.now() });
+    this.publish(events);
+    return events.length;
   }
 
   private async runSlices(only?: string[]): Promise<number> {
@@ -147,28 +169,51 @@ export class LiquidationDesk {
           select: { id: true },
         })
       ).map((t) => t.id);
+    if (tickets.length === 0) return 0;
+    // Outside the trading session the claimed tickets wait; the first slice after the open sells them.
+    if (this.deps.executionWindow && !(await this.deps.executionWindow.isOpen(this.deps.now()))) return 0;
     let filled = 0;
     const planner = this.planner();
     const minute = Math.floor(this.deps.now() / 60_000);
     if (this.volumes.minute !== minute) this.volumes = { minute, bySymbol: new Map() };
-    for (const id of tickets) {
-      try {
-        const res = await executeSlice(this.deps.prisma, id, {
-          broker: this.deps.broker,
-          planner,
-          nowMs: this.deps.now(),
-          afterFill: this.deps.afterFill,
-          absorbLossTx: this.deps.absorbLossTx,
-          volumes: this.volumes.bySymbol,
-        });
+    const deps = {
+      broker: this.deps.broker,
+      planner,
+      nowMs: this.deps.now(),
+      afterFill: this.deps.afterFill,
+      absorbLossTx: this.deps.absorbLossTx,
+      volumes: this.volumes.bySymbol,
+    };
+    const size = this.deps.sliceBatch ?? SLICE_BATCH;
+    for (let i = 0; i < tickets.length; i += size) {
+      const batch = tickets.slice(i, i + size);
+      for (const res of await this.sliceOrIsolate(batch, deps)) {
         filled += res.filled;
         this.publish(res.events);
-      } catch (err) {
-        // The slice rolled back as a whole; the next close (or timer) retries it from the stored state.
-        this.deps.log?.(`[liquidation] slice of ${id} failed`, err);
       }
+      this.deps.afterSlice?.(batch);
     }
     if (filled > 0) await this.deps.risk.refreshBook();
     return filled;
+  }
+
+  /**
+   * One transaction for the batch; when it fails (it rolled back as a whole), each ticket is tried on
+   * its own so one bad ticket cannot hold up the minute's other executions. What still fails is retried
+   * from the stored state at the next close (or timer).
+   */
+  private async sliceOrIsolate(batch: string[], deps: SliceDeps): Promise<SliceResult[]> {
+    try {
+      return await executeSlices(this.deps.prisma, batch, deps);
+    } catch (err) {
+      if (batch.length === 1) {
+        this.deps.log?.(`[liquidation] slice of ${batch[0]} failed`, err);
+        return [];
+      }
+      this.deps.log?.(`[liquidation] slice of ${batch.length} tickets failed; retrying one by one`, err);
+      const out: SliceResult[] = [];
+      for (const id of batch) out.push(...(await this.sliceOrIsolate([id], deps)));
+      return out;
+    }
   }
 }

@@ -4,7 +4,9 @@
 // Demo mode seeds the loss waterfall's layers (R8). ENGINE=off: reads only, no desk.
 import type { DomainPlugin } from "../engine/plugins";
 import { SimulatorBrokerAdapter } from "./execution/broker-adapter";
+import { settingExecutionWindow } from "./execution/session-window";
 import { LiquidationDesk } from "./liquidation-desk";
+import { markInputsFromFeeds } from "./mark-inputs";
 import { planLiquidation } from "./planner/plan-liquidation";
 import { absorbLossTx, seedWaterfallLayers } from "./waterfall-ledger";
 
@@ -30,17 +32,22 @@ export const liquidationPlugin: DomainPlugin = {
       plan: planLiquidation,
       now: () => engine.now(),
       bus: ctx.bus,
+      // One bad print never triggers a liquidation: closes are confirmed against the second feed.
+      executionWindow: settingExecutionWindow(ctx.prisma),
+      marks: (minuteTs, bars) => markInputsFromFeeds(engine.feeds(), minuteTs, bars, engine.now()),
       absorbLossTx,
       log: (msg, err) => console.error(msg, err),
     });
     ctx.services.liquidation = desk;
     await desk.resume();
-    engine.onMinuteClose(async ({ minuteTs }) => {
+    engine.onMinuteClose(async ({ minuteTs, bars }) => {
       try {
-        const r = await desk?.onMinuteClose(minuteTs);
+        const r = await desk?.onMinuteClose(minuteTs, bars);
         if (r && r.created + r.replanned + r.cancelled > 0) {
           console.log(`[liquidation] ${r.created} opened, ${r.replanned} re-planned, ${r.cancelled} cancelled`);
         }
+        for (const f of r?.frozen ?? [])
+          console.warn(`[liquidation] mark not confirmed, ${f.accounts} account(s) wait: ${f.message}`);
       } catch (err) {
         // A failed pass must not stop the market engine; the next close decides again from the database.
         console.error("[liquidation] minute close failed", err);

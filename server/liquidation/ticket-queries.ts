@@ -285,3 +285,20 @@ export async function listTicketsForApi(
     shortfall: num(t.shortfall),
   }));
 }
+
+/** The mark guard's recent alerts for the desk: symbols whose close was not confirmed, newest first. */
+export async function listMarkFreezes(prisma: PrismaClient, limit: number) {
+  const rows = await prisma.liquidationMarkFreeze.findMany({
+    orderBy: [{ minuteTs: "desc" }, { symbol: "asc" }],
+    take: limit,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    minuteTs: r.minuteTs,
+    symbol: r.symbol,
+    reason: r.reason,
+    message: r.message,
+    divergence: r.divergence,
+    accounts: r.accounts,
+  }));
+}

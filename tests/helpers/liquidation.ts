@@ -4,7 +4,9 @@ import type { Database } from "@/server/db/connection";
 import { createInProcessBus, type EventBus } from "@/server/engine/event-bus";
 import { postOpeningBalances } from "@/server/ledger/ledger-service";
 import { SimulatorBrokerAdapter, type SimulatorBookSource } from "@/server/liquidation/execution/broker-adapter";
-import { LiquidationDesk } from "@/server/liquidation/liquidation-desk";
+import { LiquidationDesk, type ExecutionWindow } from "@/server/liquidation/liquidation-desk";
+import type { BarQuality } from "@/server/liquidation/mark-guard";
+import { markInputsFromFeeds, type MarkEvidenceSource } from "@/server/liquidation/mark-inputs";
 import { planLiquidation } from "@/server/liquidation/planner/plan-liquidation";
 import { absorbLossTx } from "@/server/liquidation/waterfall-ledger";
 import type { Book } from "@/server/market/types";
@@ -100,12 +102,24 @@ export interface DeskFixture {
   bus: EventBus;
   clock: { now: number };
   /** The risk tick for the bar starting at minuteTs (closing at +60 s), then the desk's close. */
-  closeMinute(minuteTs: number, close?: number): Promise<Awaited<ReturnType<LiquidationDesk["onMinuteClose"]>>>;
+  closeMinute(
+    minuteTs: number,
+    close?: number | Record<string, number>,
+    quality?: Record<string, BarQuality>,
+  ): Promise<Awaited<ReturnType<LiquidationDesk["onMinuteClose"]>>>;
 }
 
 export async function createDesk(
   db: Database,
-  opts: { afterFill?: (key: string) => void; market?: ReturnType<typeof fakeMarket> } = {},
+  opts: {
+    afterFill?: (key: string) => void;
+    afterSlice?: (ids: readonly string[]) => void;
+    sliceBatch?: number;
+    market?: ReturnType<typeof fakeMarket>;
+    /** The mark guard's evidence, as the plugin wires it from the feed supervisor. */
+    feeds?: MarkEvidenceSource;
+    executionWindow?: ExecutionWindow;
+  } = {},
 ): Promise<DeskFixture> {
   const bus = createInProcessBus();
   const engine = new RiskEngine({
@@ -126,6 +140,12 @@ export async function createDesk(
     bus,
     absorbLossTx,
     afterFill: opts.afterFill,
+    afterSlice: opts.afterSlice,
+    sliceBatch: opts.sliceBatch,
+    executionWindow: opts.executionWindow,
+    marks: opts.feeds
+      ? (minuteTs, bars) => markInputsFromFeeds(opts.feeds as MarkEvidenceSource, minuteTs, bars, clock.now)
+      : undefined,
   });
   return {
     engine,
@@ -133,13 +153,17 @@ export async function createDesk(
     market,
     bus,
     clock,
-    async closeMinute(minuteTs, close = 10) {
+    async closeMinute(minuteTs, close = 10, quality = {}) {
       clock.now = minuteTs + 60_000;
-      await engine.tick(
+      const closes = [SYM, SYM2].map((symbol) => ({
+        symbol,
+        close: typeof close === "number" ? close : (close[symbol] ?? 10),
+      }));
+      await engine.tick(minuteTs, closes);
+      return desk.onMinuteClose(
         minuteTs,
-        [SYM, SYM2].map((symbol) => ({ symbol, close })),
+        closes.map((c) => ({ ...c, quality: quality[c.symbol] ?? "OK" })),
       );
-      return desk.onMinuteClose(minuteTs);
     },
   };
 }

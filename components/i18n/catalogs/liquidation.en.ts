@@ -68,6 +68,8 @@ export const liquidationEn = {
     soundOn: "Sound on",
     soundOff: "Sound off",
     newTicket: "New ticket: {code} ({urgency})",
+    freezeTitle: "Triggers frozen (mark not confirmed)",
+    freezeLine: "{time} {symbol}: {reason}; {n} account(s) wait for a confirmed close",
   },
   countdown: {
     in: "in {s}",

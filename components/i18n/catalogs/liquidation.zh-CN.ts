@@ -69,6 +69,8 @@ export const liquidationZhCN: Messages["liquidation"] = {
     soundOn: "提示音开",
     soundOff: "提示音关",
     newTicket: "新强平单：{code}（{urgency}）",
+    freezeTitle: "触发已冻结（标记价格未确认）",
+    freezeLine: "{time} {symbol}：{reason}；{n} 个账户等待确认后的收盘价",
   },
   countdown: {
     in: "剩余 {s}",

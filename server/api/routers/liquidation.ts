@@ -3,7 +3,7 @@
 // list/detail/disputes/waterfall declare their output: the queue page and integrations depend on these shapes.
 import { z } from "zod";
 import * as liquidation from "../../liquidation/liquidation-service";
-import { getTicket, listOpenDisputes, listTickets } from "../../liquidation/ticket-queries";
+import { getTicket, listMarkFreezes, listOpenDisputes, listTickets } from "../../liquidation/ticket-queries";
 import { TICKET_STATES, TICKET_URGENCIES } from "../../liquidation/tickets/ticket-states";
 import { readWaterfall, WATERFALL_LAYERS } from "../../liquidation/waterfall-ledger";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
@@ -200,6 +200,22 @@ export const liquidationRouter = createTRPCRouter({
       ),
     )
     .query(({ ctx }) => readWaterfall(ctx.prisma)),
+  markFreezes: permissionProcedure("liquidation.view")
+    .input(z.object({ limit: z.number().int().min(1).max(200).default(20) }).optional())
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          minuteTs: z.date(),
+          symbol: z.string(),
+          reason: z.string(),
+          message: z.string(),
+          divergence: z.number().nullable(),
+          accounts: z.number().int(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => listMarkFreezes(ctx.prisma, input?.limit ?? 20)),
   onTicket: permissionProcedure("liquidation.view")
     .input(z.object({ lastEventId: z.string().max(64).nullish() }).optional())
     .subscription(({ ctx, input, signal }) => liquidation.streamTicketEvents(ctx, input?.lastEventId, signal)),

@@ -9,6 +9,7 @@ import type { PlannerParams } from "../planner/types";
 import {
   lockTicket,
   recordTicketEventTx,
+  recordTransitionsTx,
   transitionTicketTx,
   type Actor,
   type TicketBusEvent,
@@ -260,6 +261,60 @@ export async function claimExecution(
     });
     return { ticketId: t.id, status: t.status, events: [ev] };
   });
+}
+
+/**
+ * System claims in bulk (OPEN/HELD -> EXECUTING) in one conditional statement: every unheld ticket whose
+ * deadline passed (trigger DEADLINE), or the given hard-floor tickets (no review window). Rows a click
+ * or another desk moved first no longer match and are left alone, so a ticket is claimed once.
+ */
+export async function claimDueTickets(
+  prisma: PrismaClient,
+  input: { trigger: "DEADLINE" } | { trigger: "HARD_FLOOR"; ticketIds: readonly string[] },
+  deps: { nowMs: number },
+): Promise<TicketBusEvent[]> {
+  if (input.trigger === "HARD_FLOOR" && input.ticketIds.length === 0) return [];
+  const now = new Date(deps.nowMs);
+  return prisma.$transaction(async (tx) => {
+    const rows =
+      input.trigger === "DEADLINE"
+        ? await tx.$queryRaw<Claimed[]>`
+            WITH c AS (SELECT id, status, version FROM "LiquidationTicket"
+                       WHERE status = 'OPEN' AND deadline <= ${now} ORDER BY id FOR UPDATE)
+            UPDATE "LiquidationTicket" t SET status = 'EXECUTING', version = t.version + 1, "heldUntil" = NULL,
+                   "updatedAt" = now()
+            FROM c WHERE t.id = c.id AND t.status = c.status
+            RETURNING t.id, t."accountId", t.urgency, t.deadline, c.status AS "from", c.version`
+        : await tx.$queryRaw<Claimed[]>`
+            WITH c AS (SELECT id, status, version FROM "LiquidationTicket"
+                       WHERE id = ANY(${[...input.ticketIds]}) AND status IN ('OPEN', 'HELD') ORDER BY id FOR UPDATE)
+            UPDATE "LiquidationTicket" t SET status = 'EXECUTING', version = t.version + 1, "heldUntil" = NULL,
+                   "updatedAt" = now()
+            FROM c WHERE t.id = c.id AND t.status = c.status
+            RETURNING t.id, t."accountId", t.urgency, t.deadline, c.status AS "from", c.version`;
+    // Queue order (urgency, then deadline) so the events read in the order the slices will run.
+    rows.sort((a, b) => a.deadline.getTime() - b.deadline.getTime() || a.id.localeCompare(b.id));
+    return recordTransitionsTx(
+      tx,
+      rows.map((r) => ({
+        ticket: { id: r.id, accountId: r.accountId, urgency: r.urgency, version: r.version },
+        event: "EXECUTE" as const,
+        from: r.from === "HELD" ? ("HELD" as const) : ("OPEN" as const),
+        to: "EXECUTING" as const,
+        audit: { trigger: input.trigger },
+      })),
+      deps.nowMs,
+    );
+  });
+}
+
+interface Claimed {
+  id: string;
+  accountId: string;
+  urgency: string;
+  deadline: Date;
+  from: string;
+  version: number;
 }
 
 export async function disputeTicket(

@@ -10,9 +10,10 @@ import { appendAuditEventsTx } from "../../audit/audit-service";
 import type { Tx } from "../../ledger/ledger-service";
 import type { LiquidationPlan, PlanLiquidation, PlannerParams } from "../planner/types";
 import type { BrokerAdapter } from "../execution/broker-adapter";
+import type { MarkGuardResult } from "../mark-guard";
 import { insertRowsAsJson, insertRowsAsJsonReturning } from "./bulk-insert";
 import { buildPlanInputs, type PlannedAccount, type RiskView } from "./plan-inputs";
-import { decideTriggers, type AccountCondition } from "./ticket-triggers";
+import { decideTriggers, type AccountCondition, type TriggerDecisions } from "./ticket-triggers";
 import { isTicketState, isTicketUrgency, OPEN_TICKET_STATES, type TicketUrgency } from "./ticket-states";
 import { lockTicket, transitionTicketTx, type TicketBusEvent } from "./ticket-transition";
 
@@ -26,7 +27,11 @@ export interface SyncDeps {
   minuteTs: number; // start of the bar that just closed
   /** Tickets written per transaction (default 200; the benchmark's baseline uses 1). */
   createBatch?: number;
+  /** The mark guard's frozen symbols this minute: no trigger decision on an account holding one. */
+  frozen?: readonly FrozenMark[];
 }
+
+export type FrozenMark = Extract<MarkGuardResult, { status: "FROZEN" }>;
 
 export interface SyncResult {
   created: number;
@@ -37,6 +42,8 @@ export interface SyncResult {
   events: TicketBusEvent[];
   planMs: number; // loading inputs and planning
   writeMs: number; // persisting tickets, re-plans and cancellations
+  /** Frozen symbols that held back at least one decision, with how many accounts waited (the desk's alert). */
+  frozen: Array<{ symbol: string; reason: string; message: string; accounts: number }>;
 }
 
 const CREATE_BATCH = 200;
@@ -168,6 +175,7 @@ export async function syncTickets(deps: SyncDeps): Promise<SyncResult> {
   const { prisma } = deps;
   const { conditions, open } = await loadConditions(deps);
   const decisions = decideTriggers(conditions, open);
+  const frozen = await holdBackFrozen(deps, decisions);
   const result: SyncResult = {
     created: 0,
     replanned: 0,
@@ -177,6 +185,7 @@ export async function syncTickets(deps: SyncDeps): Promise<SyncResult> {
     events: [],
     planMs: 0,
     writeMs: 0,
+    frozen,
   };
   const t0 = performance.now();
   const planned = await buildPlanInputs(prisma, deps, [
@@ -260,6 +269,66 @@ export async function syncTickets(deps: SyncDeps): Promise<SyncResult> {
   }
   result.writeMs = performance.now() - t1;
   return result;
+}
+
+/**
+ * The mark guard (one bad print never triggers a liquidation): an account holding a symbol whose bar was
+ * not confirmed this minute gets no new ticket, no re-plan and no cancellation; the next confirmed close
+ * decides. Removes those decisions in place and records the freeze for the desk (row + audit, one tx).
+ */
+async function holdBackFrozen(deps: SyncDeps, d: TriggerDecisions): Promise<SyncResult["frozen"]> {
+  const frozen = deps.frozen ?? [];
+  if (frozen.length === 0) return [];
+  const deciding = [...d.create, ...d.replan, ...d.cancel].map((x) => x.accountId);
+  if (deciding.length === 0) return [];
+  const held = await deps.prisma.position.findMany({
+    where: { accountId: { in: deciding }, symbolCode: { in: frozen.map((f) => f.symbol) }, qty: { gt: 0 } },
+    select: { accountId: true, symbolCode: true },
+  });
+  if (held.length === 0) return [];
+  const waiting = new Set(held.map((h) => h.accountId));
+  const keep = <T extends { accountId: string }>(xs: T[]) => xs.filter((x) => !waiting.has(x.accountId));
+  d.create = keep(d.create);
+  d.replan = keep(d.replan);
+  d.cancel = keep(d.cancel);
+  const out = frozen.flatMap((f) => {
+    const ids = [...new Set(held.filter((h) => h.symbolCode === f.symbol).map((h) => h.accountId))].sort();
+    return ids.length > 0
+      ? [{ symbol: f.symbol, reason: f.reason, message: f.message, divergence: f.divergence, ids }]
+      : [];
+  });
+  const minuteTs = new Date(deps.minuteTs);
+  await deps.prisma.$transaction(async (tx) => {
+    await tx.liquidationMarkFreeze.createMany({
+      data: out.map((f) => ({
+        minuteTs,
+        symbol: f.symbol,
+        reason: f.reason,
+        message: f.message,
+        divergence: f.divergence,
+        accounts: f.ids.length,
+      })),
+      skipDuplicates: true, // the same minute decided twice (a retried close) alerts once
+    });
+    await appendAuditEventsTx(
+      tx,
+      out.map((f) => ({
+        actorEmail: "system:liquidation",
+        action: "liquidation.mark_freeze",
+        targetType: "Symbol",
+        targetId: f.symbol,
+        after: {
+          minuteTs: minuteTs.toISOString(),
+          reason: f.reason,
+          message: f.message,
+          divergence: f.divergence,
+          accounts: f.ids.length,
+          accountIds: f.ids.slice(0, 50),
+        },
+      })),
+    );
+  });
+  return out.map((f) => ({ symbol: f.symbol, reason: f.reason, message: f.message, accounts: f.ids.length }));
 }
 
 async function createTicketsTx(

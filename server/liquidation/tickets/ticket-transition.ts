@@ -4,10 +4,11 @@
 // moved and gets a clear CONFLICT. Each transition writes its audit event and the ticket's own event
 // row in the same transaction; the caller publishes the returned events on the bus after commit.
 import type { Prisma } from "../../db/generated/client";
-import { appendAuditEventTx } from "../../audit/audit-service";
+import { appendAuditEventsTx, appendAuditEventTx } from "../../audit/audit-service";
 import type { EventBus } from "../../engine/event-bus";
 import { AppError } from "../../errors";
 import type { Tx } from "../../ledger/ledger-service";
+import { insertRowsAsJsonReturning } from "./bulk-insert";
 import { isTicketState, nextTicketState, type TicketEvent, type TicketState } from "./ticket-states";
 
 export const LIQUIDATION_TOPIC = "liquidation:ticket";
@@ -141,6 +142,70 @@ export async function transitionTicketTx(
     actor,
     ts: row.ts.getTime(),
   };
+}
+
+/** One transition already applied by a set-based conditional update (the caller checked its count). */
+export interface AppliedTransition {
+  ticket: Pick<TicketRow, "id" | "accountId" | "urgency" | "version">; // version before the update
+  event: TicketEvent;
+  from: TicketState;
+  to: TicketState;
+  audit?: Record<string, unknown>;
+}
+
+/**
+ * The audit events and event rows of many system transitions at once (claims at the deadline, a
+ * minute's slices): one audit append (one chain lock) and one insert, the same content as
+ * transitionTicketTx writes for each. Call it after the accounts and ticket rows are locked.
+ */
+export async function recordTransitionsTx(
+  tx: Tx,
+  items: readonly AppliedTransition[],
+  nowMs: number,
+): Promise<TicketBusEvent[]> {
+  if (items.length === 0) return [];
+  const actor = "system:liquidation";
+  await appendAuditEventsTx(
+    tx,
+    items.map((i) => ({
+      actorId: null,
+      actorEmail: actor,
+      action: `liquidation.${i.event.toLowerCase()}`,
+      targetType: "LiquidationTicket",
+      targetId: i.ticket.id,
+      before: { status: i.from, version: i.ticket.version, urgency: i.ticket.urgency },
+      after: { status: i.to, ...i.audit },
+    })),
+  );
+  const ts = new Date(nowMs).toISOString();
+  const rows = await insertRowsAsJsonReturning<{ id: number; ticketId: string }>(
+    tx,
+    "LiquidationEvent",
+    ["ticketId", "ts", "kind", "fromStatus", "toStatus", "actor", "data"],
+    items.map((i) => ({
+      ticketId: i.ticket.id,
+      ts,
+      kind: i.event,
+      fromStatus: i.from,
+      toStatus: i.to,
+      actor,
+      data: i.audit ?? {},
+    })),
+    ["id", "ticketId"],
+  );
+  // A ticket appears once per call, so its event id is found by ticket.
+  const idOf = new Map(rows.map((r) => [r.ticketId, r.id]));
+  return items.map((i) => ({
+    eventId: idOf.get(i.ticket.id) ?? 0,
+    ticketId: i.ticket.id,
+    accountId: i.ticket.accountId,
+    kind: i.event,
+    from: i.from,
+    to: i.to,
+    urgency: i.ticket.urgency,
+    actor,
+    ts: nowMs,
+  }));
 }
 
 export function publishTicketEvents(bus: EventBus | undefined, events: readonly TicketBusEvent[]): void {

@@ -59,6 +59,8 @@ export interface FeedHealth {
 }
 
 const MINUTE_MS = 60_000;
+/** Prints kept per symbol and minute for the mark guard's median. */
+const LAST_PRINTS = 5;
 
 function newState(source: FeedSource, now: number): SourceState {
   // A new source gets staleMs of grace before it can be called stale.
@@ -85,6 +87,11 @@ export class FeedSupervisor {
   private lastDivergence = { count: 0, maxBps: 0 };
   private failovers = 0;
   private readonly books = new Map<string, Tick["book"]>();
+  /**
+   * The active source's last prints per symbol in the current and the previous minute (the liquidation
+   * mark guard reads the minute that just closed after the step that crossed into the next one).
+   */
+  private readonly prints = new Map<string, Array<{ minute: number; prices: number[] }>>();
   readonly options: SupervisorOptions;
 
   constructor(
@@ -170,7 +177,15 @@ export class FeedSupervisor {
     const [act, other] = this.active === "primary" ? [this.primary, sec] : [sec ?? this.primary, this.primary];
     const ticks = this.active === "primary" ? pTicks : sTicks;
     if (act.stale) flags.stale = true;
-    for (const t of ticks) this.books.set(t.symbol, t.book);
+    for (const t of ticks) {
+      this.books.set(t.symbol, t.book);
+      const minute = Math.floor(t.ts / MINUTE_MS) * MINUTE_MS;
+      const kept = this.prints.get(t.symbol) ?? [];
+      const cur = kept[kept.length - 1];
+      if (cur?.minute === minute) {
+        if (cur.prices.push(t.price) > LAST_PRINTS) cur.prices.shift();
+      } else this.prints.set(t.symbol, [...kept.slice(-1), { minute, prices: [t.price] }]);
+    }
     if (other && other !== act) this.checkDivergence(ticks, other, now, flags.diverging);
     return ticks;
   }
@@ -202,6 +217,22 @@ export class FeedSupervisor {
   /** The active source's last book of a symbol (depth snapshots, M3). */
   lastBook(symbol: string): Tick["book"] | undefined {
     return this.books.get(symbol);
+  }
+
+  /**
+   * What confirms a closed bar's close (the liquidation mark guard): the other source's latest price
+   * when it was heard since the minute began (null without a second source, or when it is stale), and
+   * the active source's last prints of that minute.
+   */
+  markEvidence(symbol: string, minuteTs: number, now: number): { secondaryPrice: number | null; lastPrints: number[] } {
+    const other = this.active === "primary" ? this.secondary : this.primary;
+    const seen = other?.prices.get(symbol);
+    // The other source's price counts for the minute when it was heard in it (or since) from a live source.
+    const fresh = other !== null && !other.stale && seen !== undefined && seen.ts >= minuteTs && seen.ts <= now;
+    return {
+      secondaryPrice: fresh ? seen.price : null,
+      lastPrints: [...(this.prints.get(symbol)?.find((p) => p.minute === minuteTs)?.prices ?? [])],
+    };
   }
 
   /** The engine did not poll between from and to: every minute the stall touches is flagged STALE. */
