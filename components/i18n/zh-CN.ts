@@ -6,6 +6,7 @@ import { paymentsZhCN } from "./catalogs/payments.zh-CN";
 import { riskZhCN } from "./catalogs/risk.zh-CN";
 import type { Messages } from "./en";
 import { securityZhCN } from "./catalogs/security.zh-CN";
+import { oncallZhCN } from "./catalogs/oncall.zh-CN";
 
 export const zhCN: Messages = {
   app: { name: "分钟风控台", tagline: "一分钟级风险运营控制台" },
@@ -175,6 +176,7 @@ export const zhCN: Messages = {
   risk: riskZhCN,
   payments: paymentsZhCN,
   liquidation: liquidationZhCN,
+  oncall: oncallZhCN,
   calendar: calendarZhCN,
   security: securityZhCN,
 };

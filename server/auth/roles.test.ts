@@ -51,6 +51,10 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "liquidation.reviewDispute": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
   "calendars.view": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: true },
   "calendars.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
+  "oncall.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: true },
+  "oncall.ack": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: false },
+  "oncall.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
+  "oncall.approvePolicy": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
 };
 
 const permissions = Object.keys(PERMISSIONS) as Permission[];

@@ -44,6 +44,12 @@ export const PERMISSIONS = {
   "liquidation.extendHold": ["MANAGER"],
   "liquidation.dispute": ["RISK", "COMPLIANCE"],
   "liquidation.reviewDispute": ["COMPLIANCE"],
+
+  // on-call (issue 16): add permissions below this line
+  "oncall.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
+  "oncall.ack": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN"],
+  "oncall.manage": ["ADMIN"],
+  "oncall.approvePolicy": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
