@@ -69,7 +69,7 @@ export function observeEngine(
     });
   }
   const lastClose = status.lastClosedMinuteTs !== null ? status.lastClosedMinuteTs + 60_000 : status.runningSince;
-  if (status.running && lastClose !== null && ts - lastClose > ENGINE_BEHIND_MS + 60_000) {
+  if (status.running && lastClose !== null && ts - lastClose > ENGINE_BEHIND_MS) {
     out.push({
       kind: "engine.behind",
       severity: "WARNING",
