@@ -13,6 +13,9 @@ const TICK_MS = 1_000;
 
 let pager: Pager | null = null;
 let unsubscribe: (() => void) | null = null;
+let watchTimer: ReturnType<typeof setInterval> | undefined;
+/** Real milliseconds between engine / feed / lock-out checks outside minute closes. */
+const WATCH_MS = 5_000;
 
 export const oncallPlugin: DomainPlugin = {
   name: "oncall",
@@ -65,10 +68,19 @@ export const oncallPlugin: DomainPlugin = {
       }
     }, "oncall");
     p.startTimer(TICK_MS, () => engine.status().running);
+    // A stalled engine closes no minutes, so "engine behind" and stale feeds are also looked for
+    // between closes, on a slower timer.
+    watchTimer = setInterval(() => {
+      if (!engine.status().running) return;
+      void observe().catch((err: unknown) => log.error({ err }, "watch failed"));
+    }, WATCH_MS);
+    watchTimer.unref();
   },
   async stop() {
     unsubscribe?.();
     unsubscribe = null;
+    if (watchTimer) clearInterval(watchTimer);
+    watchTimer = undefined;
     pager?.stopTimer();
     await pager?.idle();
     pager = null;
