@@ -39,6 +39,21 @@ const schema = z.object({
     .refine((v) => v === undefined || v.length >= 32, { message: "must be at least 32 characters" }),
   REDIS_URL: z.string().url().optional(),
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (a scrape secret)").optional(),
+  /** On-call: 32 random bytes, base64; seals channel secrets and signs acknowledge links (demo: generated). */
+  ONCALL_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(v), {
+      message: "must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)",
+    })
+    .optional(),
+  /** On-call email: smtp:// or smtps:// URL of the mail relay; email channels fail over without it. */
+  ONCALL_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  ONCALL_EMAIL_FROM: z.string().email("must be an email address").default("minute-desk@localhost.localdomain"),
+  /** On-call: the console's address as people reach it, for links in messages (default NEXTAUTH_URL). */
+  ONCALL_CONSOLE_URL: z.string().url("must be an absolute URL such as https://desk.example.com").optional(),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       message: "must be fatal, error, warn, info, debug, trace or silent",

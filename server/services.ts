@@ -3,6 +3,7 @@
 // adds its own optional field; tests pass the ones they need.
 import type { EventBus } from "./engine/event-bus";
 import type { LiquidationDesk } from "./liquidation/liquidation-desk";
+import type { OncallServices } from "./oncall/oncall-services";
 import type { MarketMonitoring } from "./market/monitoring/market-monitoring";
 import type { RiskEngine } from "./risk/engine/risk-engine";
 
@@ -55,4 +56,7 @@ export interface Services {
 
   /** The liquidation desk (issue 10): ticket sync, deadlines and execution on the engine instance. */
   liquidation?: LiquidationDesk;
+
+  /** On-call paging: sealing, acknowledge links, sender; the pager on the engine's instance. */
+  oncall?: OncallServices;
 }

@@ -8,6 +8,7 @@ import { AlertsFeedPanel } from "../market/alerts-feed-panel";
 import { useTRPC } from "../trpc/react";
 import { EngineStatusPanel } from "./engine-status-panel";
 import { LiveChartPanel } from "./live-chart-panel";
+import { OnDutyPanel } from "../oncall/on-duty-panel";
 
 export function DeskView({ symbol }: { symbol: string | null }) {
   const { t } = useI18n();
@@ -61,6 +62,7 @@ export function DeskView({ symbol }: { symbol: string | null }) {
       <div className="desk-grid">
         {current && <LiveChartPanel key={current.code} symbol={current.code} prevClose={current.prevClose} />}
         <EngineStatusPanel />
+        <OnDutyPanel />
         <AlertsFeedPanel />
         <DeskRiskPanel />
       </div>

@@ -7,6 +7,7 @@ import { marketEn } from "./catalogs/market.en";
 import { paymentsEn } from "./catalogs/payments.en";
 import { riskEn } from "./catalogs/risk.en";
 import { securityEn } from "./catalogs/security.en";
+import { oncallEn } from "./catalogs/oncall.en";
 
 export const en = {
   app: { name: "Minute Desk", tagline: "One-minute risk operations console" },
@@ -184,6 +185,7 @@ export const en = {
   payments: paymentsEn,
   liquidation: liquidationEn,
   capital: capitalEn,
+  oncall: oncallEn,
   calendar: calendarEn,
   security: securityEn,
 };

@@ -7,6 +7,7 @@ import { paymentsZhCN } from "./catalogs/payments.zh-CN";
 import { riskZhCN } from "./catalogs/risk.zh-CN";
 import type { Messages } from "./en";
 import { securityZhCN } from "./catalogs/security.zh-CN";
+import { oncallZhCN } from "./catalogs/oncall.zh-CN";
 
 export const zhCN: Messages = {
   app: { name: "分钟风控台", tagline: "一分钟级风险运营控制台" },
@@ -176,6 +177,7 @@ export const zhCN: Messages = {
   payments: paymentsZhCN,
   liquidation: liquidationZhCN,
   capital: capitalZhCN,
+  oncall: oncallZhCN,
   calendar: calendarZhCN,
   security: securityZhCN,
 };

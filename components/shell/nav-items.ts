@@ -49,6 +49,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/users", label: "nav.users", permission: "users.view", group: "admin" },
   { href: "/admin/system", label: "nav.system", permission: "system.view", group: "admin" },
   { href: "/admin/calendars", label: "calendar.nav", permission: "calendars.view", group: "admin" },
+  { href: "/oncall", label: "oncall.nav.page", permission: "oncall.view", group: "monitor" },
+  { href: "/admin/oncall", label: "oncall.nav.admin", permission: "oncall.view", group: "admin" },
   { href: "/account/security", label: "security.nav.mySecurity", permission: "apiTokens.own", group: "admin" },
 ];
 

@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { liquidationRouter } from "./routers/liquidation";
 import { liquidationLedgerRouter } from "./routers/liquidation-ledger";
+import { oncallRouter } from "./routers/oncall";
 import { calendarRouter } from "./routers/calendar";
 import { capitalRouter } from "./routers/capital";
 import { fundingRouter } from "./routers/funding";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter, // issue 5: ledger, withdrawals, AML, reconciliation
   liquidation: liquidationRouter, // issue 10: tickets, review window, execution, waterfall
   liquidationLedger: liquidationLedgerRouter, // issue 10: an account's liquidation ledger entries (account page)
+  oncall: oncallRouter, // issue 16: duty roster, paging policies, channels, incidents
   calendar: calendarRouter, // bank and exchange calendars (value dates, sessions)
   capital: capitalRouter, // issue 12: C1-C3 dashboard, liquidity, concentration and hedges
   funding: fundingRouter, // issue 12: F1 sources, tranches, failover, lending what-if

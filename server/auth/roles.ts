@@ -49,6 +49,11 @@ export const PERMISSIONS = {
   "capital.view": ["RISK", "MANAGER", "AUDITOR"],
   "funding.view": ["RISK", "MANAGER", "AUDITOR"],
   "funding.manage": ["MANAGER"],
+  // on-call (issue 16): add permissions below this line
+  "oncall.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
+  "oncall.ack": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN"],
+  "oncall.manage": ["ADMIN"],
+  "oncall.approvePolicy": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

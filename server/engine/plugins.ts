@@ -13,6 +13,7 @@ import { riskPlugin } from "../risk/plugin";
 import { paymentsPlugin } from "../payments/plugin";
 import { liquidationPlugin } from "../liquidation/plugin";
 import { fundingPlugin } from "../funding/plugin";
+import { oncallPlugin } from "../oncall/plugin";
 
 export interface PluginContext {
   env: Env;
@@ -39,6 +40,7 @@ export interface DomainPlugin {
 /**
  * Order matters: market monitoring (volatility) runs before risk, risk before liquidation and payments;
  * funding seeds before liquidation (its tranche products fund the waterfall's tranche layers).
+ * On-call last, so its minute-close hook sees what the others published in the same minute.
  */
 export const PLUGINS: readonly DomainPlugin[] = [
   marketMonitoringPlugin,
@@ -46,4 +48,5 @@ export const PLUGINS: readonly DomainPlugin[] = [
   fundingPlugin,
   liquidationPlugin,
   paymentsPlugin,
+  oncallPlugin,
 ];

@@ -1,0 +1,129 @@
+// Where desk events come from, without touching the producing domains: liquidation ticket events on
+// the bus (a hard-floor ticket), anything published on the shared desk-event topic (capital,
+// surveillance, the leader lock publish there when they land), the engine's and feed supervisor's
+// status read at each pager tick, and step-up lock-outs read from the audit trail's security alerts.
+import type { PrismaClient } from "../db/generated/client";
+import type { EventBus } from "../engine/event-bus";
+import type { EngineStatus } from "../engine/market-engine";
+import type { FeedHealth } from "../market/feeds/feed-supervisor";
+import { LIQUIDATION_TOPIC, type TicketBusEvent } from "../liquidation/tickets/ticket-transition";
+import { DESK_EVENT_TOPIC, type DeskEvent } from "../notify/desk-event";
+
+/** A hard-floor ticket opening pages; other ticket transitions do not. */
+export function ticketToDeskEvent(e: TicketBusEvent): DeskEvent | null {
+  if (e.kind !== "OPEN" || e.urgency !== "HARD_FLOOR") return null;
+  return {
+    kind: "liquidation.hardFloor",
+    severity: "CRITICAL",
+    key: `ticket:${e.ticketId}`,
+    title: `Hard floor: account ${e.accountId}`,
+    detail: `Account ${e.accountId} fell below the hard floor; liquidation ticket ${e.ticketId} executes at once.`,
+    objectType: "LiquidationTicket",
+    objectId: e.ticketId,
+    link: `/accounts/${encodeURIComponent(e.accountId)}`,
+    ts: e.ts,
+  };
+}
+
+export interface EngineWatchState {
+  failovers: number | null;
+}
+
+/** Engine more than this far behind its clock (engine time) pages. */
+export const ENGINE_BEHIND_MS = 2 * 60_000;
+
+/** Reads the engine and feed status at a tick and says what pages (grouping keeps repeats quiet). */
+export function observeEngine(
+  state: EngineWatchState,
+  status: Pick<EngineStatus, "running" | "simTime" | "lastClosedMinuteTs" | "runningSince">,
+  feed: Pick<FeedHealth, "sources" | "activeSource">,
+  failovers: number,
+): DeskEvent[] {
+  const out: DeskEvent[] = [];
+  const ts = status.simTime;
+  if (state.failovers !== null && failovers > state.failovers) {
+    out.push({
+      kind: "feed.failover",
+      severity: "WARNING",
+      key: "feed:failover",
+      title: `Market feed failed over to ${feed.activeSource}`,
+      detail: `The primary source went stale; prints now come from ${feed.activeSource}.`,
+      objectType: "Feed",
+      objectId: feed.activeSource,
+      link: "/admin/system",
+      ts,
+    });
+  }
+  state.failovers = failovers;
+  if (status.running && feed.sources.length > 0 && feed.sources.every((s) => s.stale)) {
+    out.push({
+      kind: "feed.allStale",
+      severity: "CRITICAL",
+      key: "feed:all-stale",
+      title: "All market data sources are stale",
+      detail: `No source has printed within its staleness window (${feed.sources.map((s) => s.id).join(", ")}).`,
+      objectType: "Feed",
+      objectId: null,
+      link: "/admin/system",
+      ts,
+    });
+  }
+  const lastClose = status.lastClosedMinuteTs !== null ? status.lastClosedMinuteTs + 60_000 : status.runningSince;
+  if (status.running && lastClose !== null && ts - lastClose > ENGINE_BEHIND_MS) {
+    out.push({
+      kind: "engine.behind",
+      severity: "WARNING",
+      key: "engine:behind",
+      title: "The minute engine is behind",
+      detail: `No minute has closed for ${Math.round((ts - lastClose) / 60_000)} minutes of engine time.`,
+      objectType: "Engine",
+      objectId: null,
+      link: "/admin/system",
+      ts,
+    });
+  }
+  return out;
+}
+
+/** Step-up lock-outs since the cursor (audit ids ascending): security alerts of kind stepUpLocked. */
+export async function readStepUpLockouts(
+  prisma: PrismaClient,
+  afterId: number,
+  now: number,
+): Promise<{ events: DeskEvent[]; cursor: number }> {
+  const rows = await prisma.auditEvent.findMany({
+    where: { action: "security.alert", id: { gt: afterId } },
+    orderBy: { id: "asc" },
+    take: 100,
+    select: { id: true, targetId: true, after: true },
+  });
+  const events: DeskEvent[] = [];
+  for (const r of rows) {
+    const a = (r.after ?? {}) as { kind?: string; email?: string };
+    if (a.kind !== "stepUpLocked") continue;
+    events.push({
+      kind: "auth.stepUpLocked",
+      severity: "WARNING",
+      key: `stepup:${r.targetId ?? a.email ?? r.id}`,
+      title: `Step-up locked: ${a.email ?? "unknown user"}`,
+      detail: "Five wrong authenticator codes locked step-up for 15 minutes.",
+      objectType: "User",
+      objectId: r.targetId,
+      link: "/admin/users",
+      ts: now,
+    });
+  }
+  return { events, cursor: rows.at(-1)?.id ?? afterId };
+}
+
+/** Subscribes the pager to the bus; returns the unsubscribe. */
+export function subscribeDeskEvents(bus: EventBus, handle: (e: DeskEvent) => void): () => void {
+  const offs = [
+    bus.subscribe<TicketBusEvent>(LIQUIDATION_TOPIC, (ev) => {
+      const d = ticketToDeskEvent(ev.data);
+      if (d) handle(d);
+    }),
+    bus.subscribe<DeskEvent>(DESK_EVENT_TOPIC, (ev) => handle(ev.data)),
+  ];
+  return () => offs.forEach((off) => off());
+}
