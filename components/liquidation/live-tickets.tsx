@@ -5,7 +5,7 @@
 // badge and the queue page read the open tickets from the same cached query.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import { OPEN_STATES } from "./format";
@@ -14,6 +14,8 @@ import { playTicketBeep, useTicketSound } from "./sound";
 
 export const OPEN_LIST_INPUT = { statuses: [...OPEN_STATES], limit: 1000 };
 export const POLL_MS = 2_000;
+/** Ticket events are folded into one refresh per this many ms. */
+const REFRESH_MS = 750;
 
 export interface NewTicketNotice {
   ticketId: string;
@@ -46,17 +48,40 @@ export function LiveTicketsProvider({
   const [sound] = useTicketSound();
   const [lastNew, setLastNew] = useState<NewTicketNotice | null>(null);
   const [beeps, setBeeps] = useState(0);
+  // A crash opens and fills hundreds of tickets in a minute: refresh at most every 750 ms, and let a
+  // request in flight finish (cancelRefetch: false) rather than cancel and resend it on each event.
+  // A stable mutable box (not a ref: the subscription's handler is passed during render).
+  const [pending] = useState<{
+    timer: ReturnType<typeof setTimeout> | null;
+    tickets: Set<string>;
+    accounts: Set<string>;
+  }>(() => ({ timer: null, tickets: new Set(), accounts: new Set() }));
+  const flush = () => {
+    const p = pending;
+    p.timer = null;
+    const keep = { cancelRefetch: false };
+    void qc.invalidateQueries({ queryKey: trpc.liquidation.list.pathKey() }, keep);
+    for (const id of p.tickets) void qc.invalidateQueries({ queryKey: trpc.liquidation.detail.queryKey({ id }) }, keep);
+    if (p.accounts.size > 0) void qc.invalidateQueries({ queryKey: trpc.liquidation.waterfall.queryKey() }, keep);
+    for (const id of p.accounts) void qc.invalidateQueries({ queryKey: trpc.accounts.risk.queryKey({ id }) }, keep);
+    p.tickets.clear();
+    p.accounts.clear();
+  };
+  useEffect(
+    () => () => {
+      if (pending.timer) clearTimeout(pending.timer);
+    },
+    [pending],
+  );
   const sub = useSubscription(
     trpc.liquidation.onTicket.subscriptionOptions(undefined, {
       enabled,
       onData: (e) => {
         const ev = e.data;
-        void qc.invalidateQueries({ queryKey: trpc.liquidation.list.pathKey() });
-        void qc.invalidateQueries({ queryKey: trpc.liquidation.detail.queryKey({ id: ev.ticketId }) });
-        if (ev.kind === "FILL_PARTIAL" || ev.kind === "COMPLETE") {
-          void qc.invalidateQueries({ queryKey: trpc.liquidation.waterfall.queryKey() });
-          void qc.invalidateQueries({ queryKey: trpc.accounts.risk.queryKey({ id: ev.accountId }) });
-        }
+        const p = pending;
+        p.tickets.add(ev.ticketId);
+        if (ev.kind === "FILL_PARTIAL" || ev.kind === "COMPLETE") p.accounts.add(ev.accountId);
+        p.timer ??= setTimeout(flush, REFRESH_MS);
         if (ev.kind === "OPEN") {
           setLastNew({ ticketId: ev.ticketId, accountId: ev.accountId, urgency: ev.urgency, at: ev.ts });
           if (alert && sound) {
