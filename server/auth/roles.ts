@@ -44,6 +44,13 @@ export const PERMISSIONS = {
   "liquidation.extendHold": ["MANAGER"],
   "liquidation.dispute": ["RISK", "COMPLIANCE"],
   "liquidation.reviewDispute": ["COMPLIANCE"],
+
+  // surveillance and compliance (issue 11): add permissions below this line
+  "surveillance.view": ["COMPLIANCE", "AUDITOR"],
+  "cases.manage": ["COMPLIANCE"],
+  "accounts.restrict": ["COMPLIANCE"],
+  "accounts.freeze": ["COMPLIANCE"],
+  "strReports.view": ["COMPLIANCE", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

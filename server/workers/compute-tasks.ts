@@ -6,12 +6,14 @@
 // Nothing here may import Prisma, Next or the runtime: this file is the worker bundle's root.
 import { computeVolatility, detectBocpd, detectCusum } from "../market/detectors/detector-api";
 import { evaluateRiskInputs } from "../risk/evaluate-compute";
+import { evaluateSurveillanceText } from "../surveillance/evaluate-api";
 
 export const computeTasks = {
   "detectors.cusum": detectCusum,
   "detectors.bocpd": detectBocpd,
   "indicators.volatility": computeVolatility,
   "risk.evaluate": evaluateRiskInputs,
+  "surveillance.evaluate": evaluateSurveillanceText,
 } as const;
 
 export type ComputeTaskName = keyof typeof computeTasks;

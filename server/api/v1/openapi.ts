@@ -7,6 +7,7 @@ import { marketPaths } from "./openapi/market";
 import { opsPaths } from "./openapi/ops";
 import { paymentsPaths } from "./openapi/payments";
 import { riskPaths } from "./openapi/risk";
+import { surveillancePaths } from "./openapi/surveillance";
 const errorSchema = {
   type: "object",
   required: ["error"],
@@ -59,6 +60,7 @@ export const openApiDocument = {
     ...liquidationTicketPaths,
     ...paymentsPaths,
     ...opsPaths,
+    ...surveillancePaths,
     "/health": {
       get: {
         summary: "Service health (no authentication)",
