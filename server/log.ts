@@ -20,7 +20,18 @@ export const log: Logger = pino({
 });
 
 export type Domain =
-  "runtime" | "engine" | "market" | "risk" | "payments" | "auth" | "api" | "trpc" | "db" | "bus" | "audit";
+  | "runtime"
+  | "engine"
+  | "market"
+  | "risk"
+  | "payments"
+  | "auth"
+  | "api"
+  | "trpc"
+  | "db"
+  | "bus"
+  | "audit"
+  | "surveillance";
 
 /** A logger for one domain (its lines carry domain: "<name>"). */
 export function domainLog(domain: Domain): Logger {

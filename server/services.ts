@@ -5,6 +5,7 @@ import type { EventBus } from "./engine/event-bus";
 import type { LiquidationDesk } from "./liquidation/liquidation-desk";
 import type { MarketMonitoring } from "./market/monitoring/market-monitoring";
 import type { RiskEngine } from "./risk/engine/risk-engine";
+import type { SurveillanceMonitor } from "./surveillance/surveillance-monitor";
 
 /** Per-symbol volatility for the margin model (M4 EWMA of 1m log returns, per minute). */
 export interface VolatilitySource {
@@ -55,4 +56,7 @@ export interface Services {
 
   /** The liquidation desk (issue 10): ticket sync, deadlines and execution on the engine instance. */
   liquidation?: LiquidationDesk;
+
+  /** Surveillance (issue 11): the minute loop's rules state, link graph and anomaly scores. */
+  surveillance?: SurveillanceMonitor;
 }

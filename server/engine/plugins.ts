@@ -12,6 +12,7 @@ import { marketMonitoringPlugin } from "../market/monitoring/plugin";
 import { riskPlugin } from "../risk/plugin";
 import { paymentsPlugin } from "../payments/plugin";
 import { liquidationPlugin } from "../liquidation/plugin";
+import { surveillancePlugin } from "../surveillance/plugin";
 
 export interface PluginContext {
   env: Env;
@@ -35,5 +36,11 @@ export interface DomainPlugin {
   stop?(): Promise<void>;
 }
 
-/** Order matters: market monitoring (volatility) runs before risk, risk before liquidation and payments. */
-export const PLUGINS: readonly DomainPlugin[] = [marketMonitoringPlugin, riskPlugin, liquidationPlugin, paymentsPlugin];
+/** Order matters: market monitoring (volatility) runs before risk, risk before liquidation and payments; surveillance last. */
+export const PLUGINS: readonly DomainPlugin[] = [
+  marketMonitoringPlugin,
+  riskPlugin,
+  liquidationPlugin,
+  paymentsPlugin,
+  surveillancePlugin,
+];

@@ -34,3 +34,58 @@ export function accountFeatures(c: AccountCounters): number[] {
     c.buys > 0 ? c.pushBuys / c.buys : 0,
   ];
 }
+
+export function emptyCounters(): AccountCounters {
+  return {
+    orders: 0,
+    cancels: 0,
+    news: 0,
+    turnover: 0,
+    equity: 0,
+    deposits: 0,
+    withdrawals: 0,
+    pushBuys: 0,
+    buys: 0,
+    minutes: 0,
+  };
+}
+
+const PUSH_MOVE = 0.005;
+
+/**
+ * Adds one minute's events to the per-account counters. A symbol's minute counts as pushed up when
+ * its trade price rose at least 0.5% first to last; buys in it count toward pushShare.
+ */
+export function accumulateCounters(
+  counters: Map<string, AccountCounters>,
+  events: readonly { account: string; symbol: string; type: string; side: string; price: number; qty: number }[],
+): void {
+  const range = new Map<string, { first: number; last: number }>();
+  for (const e of events) {
+    if (e.type !== "TRADE") continue;
+    const r = range.get(e.symbol);
+    if (r) r.last = e.price;
+    else range.set(e.symbol, { first: e.price, last: e.price });
+  }
+  for (const e of events) {
+    let c = counters.get(e.account);
+    if (!c) {
+      c = emptyCounters();
+      counters.set(e.account, c);
+    }
+    if (e.type === "NEW") {
+      c.orders += 1;
+      c.news += 1;
+    } else if (e.type === "CANCEL") {
+      c.orders += 1;
+      c.cancels += 1;
+    } else {
+      c.turnover += e.price * e.qty;
+      if (e.side === "BUY") {
+        c.buys += e.qty;
+        const r = range.get(e.symbol);
+        if (r && r.last >= r.first * (1 + PUSH_MOVE)) c.pushBuys += e.qty;
+      }
+    }
+  }
+}
