@@ -9,6 +9,7 @@ import { marketRouter } from "./routers/market";
 import { monitoringRouter } from "./routers/monitoring";
 import { paymentsRouter } from "./routers/payments";
 import { riskRouter } from "./routers/risk";
+import { surveillanceRouter } from "./routers/surveillance";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   liquidation: liquidationRouter, // issue 10: tickets, review window, execution, waterfall
   liquidationLedger: liquidationLedgerRouter, // issue 10: an account's liquidation ledger entries (account page)
   calendar: calendarRouter, // bank and exchange calendars (value dates, sessions)
+  surveillance: surveillanceRouter, // issue 11: cases, flagged accounts, restrict/freeze, STR export, linked-account graph
 });
 
 export type AppRouter = typeof appRouter;
