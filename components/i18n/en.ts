@@ -1,5 +1,6 @@
 // English catalog (default locale). zh-CN.ts must have exactly the same keys (checked by type).
 // Each later domain keeps its strings in catalogs/<domain>.en.ts under its own namespace.
+import { surveillanceEn } from "./catalogs/surveillance.en";
 import { liquidationEn } from "./catalogs/liquidation.en";
 import { calendarEn } from "./catalogs/calendar.en";
 import { marketEn } from "./catalogs/market.en";
@@ -189,6 +190,7 @@ export const en = {
   risk: riskEn,
   payments: paymentsEn,
   liquidation: liquidationEn,
+  surveillance: surveillanceEn,
   calendar: calendarEn,
   security: securityEn,
 };

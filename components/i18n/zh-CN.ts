@@ -1,4 +1,5 @@
 // 简体中文目录。键与 en.ts 完全一致（由类型检查保证）。
+import { surveillanceZhCN } from "./catalogs/surveillance.zh-CN";
 import { liquidationZhCN } from "./catalogs/liquidation.zh-CN";
 import { calendarZhCN } from "./catalogs/calendar.zh-CN";
 import { marketZhCN } from "./catalogs/market.zh-CN";
@@ -175,6 +176,7 @@ export const zhCN: Messages = {
   risk: riskZhCN,
   payments: paymentsZhCN,
   liquidation: liquidationZhCN,
+  surveillance: surveillanceZhCN,
   calendar: calendarZhCN,
   security: securityZhCN,
 };
