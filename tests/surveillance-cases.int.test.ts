@@ -264,6 +264,33 @@ describe.each(BACKENDS)("surveillance cases on %s", (kind) => {
     expect(actions).toEqual(["case.strExport"]);
   });
 
+  it("warm-up: 150 simulated minutes on 30 demo accounts find the planted actors in one pass", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) ids.push(await openAccount(`D${String(i).padStart(2, "0")}`));
+    await t.db.prisma.accountAttribute.createMany({
+      data: [
+        { accountId: ids[0]!, kind: "DEVICE", value: "dev-w" },
+        { accountId: ids[1]!, kind: "DEVICE", value: "dev-w" },
+        { accountId: ids[5]!, kind: "RELATED", value: "family:Zhang" },
+        { accountId: ids[6]!, kind: "RELATED", value: "family:Zhang" },
+      ],
+    });
+    const monitor = new SurveillanceMonitor(t.db.prisma, { seed: 7, generate: true });
+    await monitor.init();
+    const symbols = Array.from({ length: 6 }, (_, i) => ({ symbol: `60000${i}`, price: 10 + i }));
+    const stored = await monitor.warmUp(T0, 150, symbols);
+    expect(await t.db.prisma.orderFlowEvent.count()).toBe(stored);
+    const cases = await callerFor(t.db, compliance).surveillance.cases();
+    const byCode = new Map(cases.map((c) => [c.accountCode, c.rules]));
+    // Sorted by code, the cast is D00-D01 wash pair, D02 spoofer, D03 high frequency, D04 pusher, D05-D06 related.
+    expect(byCode.get("D00")).toContain("WASH_TRADE");
+    expect(byCode.get("D02")).toContain("SPOOFING");
+    expect(byCode.get("D03")).toContain("HIGH_FREQUENCY_SECOND");
+    expect(byCode.get("D03")).toContain("HIGH_FREQUENCY_DAY");
+    expect(byCode.get("D04")).toContain("PRICE_PUSH");
+    expect(byCode.get("D05")).toContain("RELATED_PARTY_TRADE");
+  });
+
   it("retention deletes order flow older than the setting, nothing newer", async () => {
     const { w1, w2, monitor } = await plantedBook();
     const now = Date.UTC(2026, 11, 20);

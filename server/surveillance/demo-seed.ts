@@ -1,8 +1,11 @@
 // Demo data for surveillance (demo mode, first start): the linking attributes of every account
 // (own device and phone; a wash pair sharing a device; households sharing an address; a declared
 // related pair) and the fund movements (each account's own card; a ring of four funded from one
-// card). The order flow itself comes from the minute loop (flow-generator.ts).
+// card), and a pending withdrawal for each of the main bad actors, so a freeze has money to stop.
+// The order flow itself comes from the minute loop (flow-generator.ts).
 import type { PrismaClient } from "../db/generated/client";
+import { applyDepositOutcome, createDeposit } from "../payments/settlement";
+import { requestWithdrawal } from "../payments/withdrawal-request";
 import { castFromAccounts } from "./order-flow/flow-generator";
 
 export async function seedSurveillanceDemo(prisma: PrismaClient, opts: { now: number }): Promise<void> {
@@ -49,4 +52,41 @@ export async function seedSurveillanceDemo(prisma: PrismaClient, opts: { now: nu
     }),
   );
   await prisma.fundMovement.createMany({ data: funds });
+
+  // Pending withdrawals of the bad actors, through the payments services (funded ten days ago,
+  // to a beneficiary whitelisted long ago, so they wait in the approvals queue).
+  const actors = [cast.highFrequency, cast.washPair[0], cast.spoofer, cast.pusher];
+  for (const [i, id] of actors.entries()) {
+    const a = await prisma.account.findUniqueOrThrow({
+      where: { id },
+      select: { code: true, clientName: true, cash: true, debt: true },
+    });
+    const ref = `BANK-SURV-${a.code}`;
+    const funding = Math.ceil((Math.max(0, Number(a.debt) - Number(a.cash)) + 200_000) / 10_000) * 10_000;
+    await createDeposit(
+      prisma,
+      { accountId: id, amount: funding, channel: "BANK_TRANSFER", reference: ref, payerName: a.clientName },
+      opts.now - 10 * day,
+    );
+    await applyDepositOutcome(prisma, ref, "CONFIRM", null, opts.now - 10 * day + 60_000);
+    const bankAcct = `6222${a.code.replace(/\D/g, "").padStart(12, "0")}`;
+    await prisma.beneficiary.createMany({
+      data: [{ accountId: id, name: a.clientName, bankAcct, addedAt: new Date(opts.now - 60 * day) }],
+      skipDuplicates: true,
+    });
+    await requestWithdrawal(
+      prisma,
+      {
+        accountId: id,
+        amount: 48_000 + i * 1_000,
+        channel: "BANK_TRANSFER",
+        beneficiaryName: a.clientName,
+        beneficiaryAcct: bankAcct,
+        idempotencyKey: `demo-surveillance-${a.code}`,
+        source: "CLIENT",
+      },
+      null,
+      { nowMs: opts.now - (i + 1) * 60_000 },
+    );
+  }
 }

@@ -34,9 +34,8 @@ export const surveillancePlugin: DomainPlugin = {
       const t0 = performance.now();
       const list = await symbols();
       const start = Math.floor(ctx.clock.now() / 60_000) * 60_000 - WARM_UP_MINUTES * 60_000;
-      for (let m = 0; m < WARM_UP_MINUTES; m++) await monitor.runMinute(start + m * 60_000, list);
-      monitor.retrain();
-      log.info({ minutes: WARM_UP_MINUTES, ms: Math.round(performance.now() - t0) }, "surveillance warmed up");
+      const events = await monitor.warmUp(start, WARM_UP_MINUTES, list);
+      log.info({ minutes: WARM_UP_MINUTES, events, ms: Math.round(performance.now() - t0) }, "surveillance warmed up");
     }
     let minutes = 0;
     ctx.engine?.onMinuteClose(async ({ minuteTs, bars }) => {

@@ -16,7 +16,7 @@ import {
   ingestPaymentEvents,
   type RuleEngine,
 } from "./rules/rule-engine";
-import type { OrderEvent, PaymentEvent } from "./rules/types";
+import type { Hit, OrderEvent, PaymentEvent } from "./rules/types";
 
 export const RETENTION_SETTING = "surveillance.retentionDays";
 export const DEFAULT_RETENTION_DAYS = 7;
@@ -85,6 +85,40 @@ export class SurveillanceMonitor {
     if (hits.length > 0) await recordHits(this.prisma, hits, { now: minuteTs + 60_000, scores: this.scores });
     this.lastRunMs = performance.now() - t0;
     return { events, hits };
+  }
+
+  /**
+   * First start: the past `minutes` in one pass (flow generated and fed minute by minute, stored in
+   * large batches, hits recorded once at the end with their final counts), so start-up does not
+   * pay a full minute's database round trips for each warm-up minute.
+   */
+  async warmUp(startTs: number, minutes: number, symbols: readonly FlowSymbol[]): Promise<number> {
+    if (!this.cast) return 0;
+    const controls = await this.controls();
+    ingestPaymentEvents(this.engine, await this.newPayments());
+    const hits = new Map<string, Hit>();
+    let batch: OrderEvent[] = [];
+    let stored = 0;
+    for (let m = 0; m < minutes; m++) {
+      const minuteTs = startTs + m * 60_000;
+      const events = generateMinute(minuteTs, this.cast, symbols, this.rand, controls);
+      ingestOrderEvents(this.engine, events);
+      accumulateCounters(this.counters, events);
+      for (const c of this.counters.values()) c.minutes += 1;
+      this.minutes += 1;
+      for (const h of collectHits(this.engine, minuteTs + 60_000)) hits.set(h.key, h);
+      batch.push(...events);
+      if (batch.length >= 5_000) {
+        await this.store(batch);
+        stored += batch.length;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await this.store(batch);
+    stored += batch.length;
+    this.retrain();
+    await recordHits(this.prisma, [...hits.values()], { now: startTs + minutes * 60_000, scores: this.scores });
+    return stored;
   }
 
   private async controls() {
