@@ -20,7 +20,20 @@ export const log: Logger = pino({
 });
 
 export type Domain =
-  "runtime" | "engine" | "market" | "risk" | "payments" | "auth" | "api" | "trpc" | "db" | "bus" | "audit" | "funding" | "oncall";
+  | "runtime"
+  | "engine"
+  | "market"
+  | "risk"
+  | "payments"
+  | "auth"
+  | "api"
+  | "trpc"
+  | "db"
+  | "bus"
+  | "audit"
+  | "funding"
+  | "oncall"
+  | "surveillance";
 
 /** A logger for one domain (its lines carry domain: "<name>"). */
 export function domainLog(domain: Domain): Logger {

@@ -6,6 +6,7 @@ import type { LiquidationDesk } from "./liquidation/liquidation-desk";
 import type { OncallServices } from "./oncall/oncall-services";
 import type { MarketMonitoring } from "./market/monitoring/market-monitoring";
 import type { RiskEngine } from "./risk/engine/risk-engine";
+import type { SurveillanceMonitor } from "./surveillance/surveillance-monitor";
 
 /** Per-symbol volatility for the margin model (M4 EWMA of 1m log returns, per minute). */
 export interface VolatilitySource {
@@ -59,4 +60,6 @@ export interface Services {
 
   /** On-call paging: sealing, acknowledge links, sender; the pager on the engine's instance. */
   oncall?: OncallServices;
+  /** Surveillance (issue 11): the minute loop's rules state, link graph and anomaly scores. */
+  surveillance?: SurveillanceMonitor;
 }

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as accountRisk } from "@/app/api/v1/accounts/[id]/risk/route";
 import { GET as auditVerify } from "@/app/api/v1/audit/verify/route";
 import { POST as capitalEuler } from "@/app/api/v1/capital/euler/route";
+import { POST as surveillanceEvaluate } from "@/app/api/v1/surveillance/evaluate/route";
 import { POST as bocpd } from "@/app/api/v1/detectors/bocpd/route";
 import { POST as cusum } from "@/app/api/v1/detectors/cusum/route";
 import { GET as health } from "@/app/api/v1/health/route";
@@ -66,6 +67,7 @@ const HANDLERS: Record<string, Handler> = {
   "get /liquidation/tickets": tickets,
   "post /payments/callback": paymentsCallback,
   "post /capital/euler": capitalEuler,
+  "post /surveillance/evaluate": surveillanceEvaluate,
   "get /health": health,
   "get /health/ready": ready,
   "get /metrics": metrics,
@@ -129,11 +131,10 @@ describe.each(BACKENDS)("v1 contract on %s: generated inputs against the served 
   addFormats.default(ajv);
   const throttleKey = Symbol.for("minute-desk.callbackThrottle");
   const g = globalThis as { [throttleKey]?: unknown };
-  const savedSecret = process.env.PAYMENTS_CALLBACK_SECRET;
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    uninstall = installTestRuntime(t.db);
+    uninstall = installTestRuntime(t.db, { PAYMENTS_CALLBACK_SECRET: CALLBACK_SECRET });
     await ensureDefaultParams(t.db.prisma);
     // AUDITOR: any role for the calculators, and risk.view, liquidation.view and audit.verify.
     const auditor = await createUser(t.db, "AUDITOR");
@@ -141,13 +142,10 @@ describe.each(BACKENDS)("v1 contract on %s: generated inputs against the served 
     // Metrics are for ADMIN only.
     const admin = await createUser(t.db, "ADMIN");
     adminBearer = (await createOwnApiToken(t.db.prisma, admin, { name: "contract test", scopes: ["read"] })).token;
-    process.env.PAYMENTS_CALLBACK_SECRET = CALLBACK_SECRET;
     g[throttleKey] = createCallbackThrottle();
     doc = (await (await servedDocument()).json()) as typeof doc;
   });
   afterAll(async () => {
-    if (savedSecret === undefined) delete process.env.PAYMENTS_CALLBACK_SECRET;
-    else process.env.PAYMENTS_CALLBACK_SECRET = savedSecret;
     g[throttleKey] = createCallbackThrottle();
     uninstall();
     await closeComputePool();

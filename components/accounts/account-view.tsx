@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Fact } from "../ui/fact";
 import { AccountLiquidations } from "../liquidation/account-liquidations";
+import { AccountControls } from "../surveillance/account-controls";
 import { useI18n } from "../i18n/i18n-provider";
 import styles from "../risk/risk.module.css";
 import { StatusBadge } from "../risk/status-badge";
@@ -15,7 +16,15 @@ import { AccountWhy } from "./account-why";
 import { PositionsMarginTable } from "./positions-margin-table";
 import { WhatIfCalculator } from "./what-if-calculator";
 
-export function AccountView({ accountId, canManageCalls }: { accountId: string; canManageCalls: boolean }) {
+export function AccountView({
+  accountId,
+  canManageCalls,
+  canOpenCase = false,
+}: {
+  accountId: string;
+  canManageCalls: boolean;
+  canOpenCase?: boolean;
+}) {
   const { t, fmt, locale } = useI18n();
   const trpc = useTRPC();
   const risk = useQuery({ ...trpc.accounts.risk.queryOptions({ id: accountId }), refetchInterval: 5_000 });
@@ -107,6 +116,7 @@ export function AccountView({ accountId, canManageCalls }: { accountId: string; 
             />
           </div>
           <AccountLiquidations accountId={accountId} />
+          <AccountControls accountId={accountId} canOpenCase={canOpenCase} />
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
 // English catalog (default locale). zh-CN.ts must have exactly the same keys (checked by type).
 // Each later domain keeps its strings in catalogs/<domain>.en.ts under its own namespace.
 import { capitalEn } from "./catalogs/capital.en";
+import { surveillanceEn } from "./catalogs/surveillance.en";
 import { liquidationEn } from "./catalogs/liquidation.en";
 import { calendarEn } from "./catalogs/calendar.en";
 import { marketEn } from "./catalogs/market.en";
@@ -186,6 +187,7 @@ export const en = {
   liquidation: liquidationEn,
   capital: capitalEn,
   oncall: oncallEn,
+  surveillance: surveillanceEn,
   calendar: calendarEn,
   security: securityEn,
 };

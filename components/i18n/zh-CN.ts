@@ -1,5 +1,6 @@
 // 简体中文目录。键与 en.ts 完全一致（由类型检查保证）。
 import { capitalZhCN } from "./catalogs/capital.zh-CN";
+import { surveillanceZhCN } from "./catalogs/surveillance.zh-CN";
 import { liquidationZhCN } from "./catalogs/liquidation.zh-CN";
 import { calendarZhCN } from "./catalogs/calendar.zh-CN";
 import { marketZhCN } from "./catalogs/market.zh-CN";
@@ -178,6 +179,7 @@ export const zhCN: Messages = {
   liquidation: liquidationZhCN,
   capital: capitalZhCN,
   oncall: oncallZhCN,
+  surveillance: surveillanceZhCN,
   calendar: calendarZhCN,
   security: securityZhCN,
 };

@@ -30,6 +30,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: "payments.view",
     group: "payments",
   },
+  { href: "/compliance/cases", label: "surveillance.nav.cases", permission: "surveillance.view", group: "compliance" },
+  {
+    href: "/compliance/flagged",
+    label: "surveillance.nav.flagged",
+    permission: "surveillance.view",
+    group: "compliance",
+  },
   { href: "/compliance/frozen", label: "payments.nav.frozen", permission: "payments.view", group: "compliance" },
   {
     href: "/compliance/large-value",

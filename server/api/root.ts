@@ -12,6 +12,7 @@ import { marketRouter } from "./routers/market";
 import { monitoringRouter } from "./routers/monitoring";
 import { paymentsRouter } from "./routers/payments";
 import { riskRouter } from "./routers/risk";
+import { surveillanceRouter } from "./routers/surveillance";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   calendar: calendarRouter, // bank and exchange calendars (value dates, sessions)
   capital: capitalRouter, // issue 12: C1-C3 dashboard, liquidity, concentration and hedges
   funding: fundingRouter, // issue 12: F1 sources, tranches, failover, lending what-if
+  surveillance: surveillanceRouter, // issue 11: cases, flagged accounts, restrict/freeze, STR export, linked-account graph
 });
 
 export type AppRouter = typeof appRouter;

@@ -49,6 +49,13 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "liquidation.extendHold": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
   "liquidation.dispute": { RISK: true, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
   "liquidation.reviewDispute": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
+  // Surveillance (S): COMPLIANCE works cases and restricts or freezes accounts; AUDITOR reads
+  // everything and exports STRs; POST /api/v1/surveillance/evaluate lists COMPLIANCE and AUDITOR.
+  "surveillance.view": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: true },
+  "cases.manage": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
+  "accounts.restrict": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
+  "accounts.freeze": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
+  "strReports.view": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: true },
   "calendars.view": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: true },
   "calendars.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
   // Capital and funding (C, F): POST /api/v1/capital/euler lists RISK, MANAGER, AUDITOR; funding and capital

@@ -54,6 +54,12 @@ export const PERMISSIONS = {
   "oncall.ack": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN"],
   "oncall.manage": ["ADMIN"],
   "oncall.approvePolicy": ["MANAGER"],
+  // surveillance and compliance (issue 11): add permissions below this line
+  "surveillance.view": ["COMPLIANCE", "AUDITOR"],
+  "cases.manage": ["COMPLIANCE"],
+  "accounts.restrict": ["COMPLIANCE"],
+  "accounts.freeze": ["COMPLIANCE"],
+  "strReports.view": ["COMPLIANCE", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -22,6 +22,8 @@ export const INTERACTIVE_ONLY_PERMISSIONS: ReadonlySet<string> = new Set([
   "liquidation.execute",
   "liquidations.hold",
   "liquidations.execute",
+  "accounts.freeze",
+  "accounts.restrict",
 ]);
 
 export type CallKind = "query" | "mutation" | "subscription";

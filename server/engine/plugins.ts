@@ -14,6 +14,7 @@ import { paymentsPlugin } from "../payments/plugin";
 import { liquidationPlugin } from "../liquidation/plugin";
 import { fundingPlugin } from "../funding/plugin";
 import { oncallPlugin } from "../oncall/plugin";
+import { surveillancePlugin } from "../surveillance/plugin";
 
 export interface PluginContext {
   env: Env;
@@ -39,8 +40,8 @@ export interface DomainPlugin {
 
 /**
  * Order matters: market monitoring (volatility) runs before risk, risk before liquidation and payments;
- * funding seeds before liquidation (its tranche products fund the waterfall's tranche layers).
- * On-call last, so its minute-close hook sees what the others published in the same minute.
+ * funding seeds before liquidation (its tranche products fund the waterfall's tranche layers);
+ * surveillance after payments; on-call last, so its minute-close hook sees what the others published.
  */
 export const PLUGINS: readonly DomainPlugin[] = [
   marketMonitoringPlugin,
@@ -48,5 +49,6 @@ export const PLUGINS: readonly DomainPlugin[] = [
   fundingPlugin,
   liquidationPlugin,
   paymentsPlugin,
+  surveillancePlugin,
   oncallPlugin,
 ];

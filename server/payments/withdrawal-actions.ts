@@ -7,6 +7,7 @@ import type { PrismaClient } from "../db/generated/client";
 import { requireStepUp } from "../auth/step-up";
 import { AppError } from "../errors";
 import type { AccountRiskSource } from "../services";
+import { assertNotFrozenTx } from "../surveillance/account-actions";
 import { checkWithdrawalMargin } from "./margin-check";
 import { lockWithdrawal, transitionTx, type Actor } from "./withdrawal-transition";
 
@@ -28,6 +29,8 @@ export async function approveWithdrawal(
   await requireStepUp(prisma, actor, input.totpCode, nowMs);
   return prisma.$transaction(async (tx) => {
     const w = await lockWithdrawal(tx, input.withdrawalId);
+    // Compliance's account freeze (S5) takes effect here at once, after the account lock.
+    await assertNotFrozenTx(tx, w.accountId);
     if (w.status === "PENDING_APPROVAL") {
       if (w.requestedById === actor.id)
         throw new AppError(

@@ -1,6 +1,7 @@
 // P3 request: REQUESTED -> CHECKED (AML P4 and the initial-margin check) -> PENDING_APPROVAL, or
 // REJECTED when the margin check refuses. Idempotent on the request's idempotency key: a repeated
 // submission returns the first withdrawal and never creates a second one.
+import { assertNotFrozenTx } from "../surveillance/account-actions";
 import Decimal from "decimal.js";
 import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEventTx } from "../audit/audit-service";
@@ -62,6 +63,8 @@ export async function requestWithdrawal(
   try {
     return await prisma.$transaction(async (tx) => {
       const margin = await checkWithdrawalMargin(tx, input.accountId, amount, { accountRisk: deps.accountRisk, nowMs });
+      // A frozen account (S5) cannot start a withdrawal either (checked after the account lock above).
+      await assertNotFrozenTx(tx, input.accountId);
       const w = await tx.withdrawal.create({
         data: {
           accountId: input.accountId,

@@ -8,6 +8,7 @@ import { computeVolatility, detectBocpd, detectCusum } from "../market/detectors
 import { evaluateRiskInputs } from "../risk/evaluate-compute";
 import { computeBookEs } from "../capital/book-es";
 import { computeEulerFromJson } from "../capital/euler-api";
+import { evaluateSurveillanceText } from "../surveillance/evaluate-api";
 
 export const computeTasks = {
   "detectors.cusum": detectCusum,
@@ -16,6 +17,7 @@ export const computeTasks = {
   "risk.evaluate": evaluateRiskInputs,
   "capital.euler": computeEulerFromJson,
   "capital.bookEs": computeBookEs,
+  "surveillance.evaluate": evaluateSurveillanceText,
 } as const;
 
 export type ComputeTaskName = keyof typeof computeTasks;

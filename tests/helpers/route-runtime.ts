@@ -6,10 +6,11 @@ import type { Runtime } from "@/server/runtime";
 
 const holder = globalThis as unknown as { __minuteDesk?: Promise<Runtime> };
 
-export function installTestRuntime(db: Database): () => void {
+/** `env`: the validated settings the routes read from the runtime (none by default). */
+export function installTestRuntime(db: Database, env: Partial<Runtime["env"]> = {}): () => void {
   const bus = createInProcessBus();
   const rt = {
-    env: {} as Runtime["env"],
+    env: env as Runtime["env"],
     demo: true,
     dataDir: "",
     db,

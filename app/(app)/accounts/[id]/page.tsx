@@ -6,5 +6,11 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const user = await requirePageUser();
   if (!canView(user, "accounts.view")) return <Forbidden />;
   const { id } = await params;
-  return <AccountView accountId={decodeURIComponent(id)} canManageCalls={canView(user, "marginCalls.manage")} />;
+  return (
+    <AccountView
+      accountId={decodeURIComponent(id)}
+      canManageCalls={canView(user, "marginCalls.manage")}
+      canOpenCase={canView(user, "surveillance.view")}
+    />
+  );
 }

@@ -7,6 +7,7 @@ import { marketOperations } from "./market";
 import { opsOperations } from "./ops";
 import { paymentsOperations } from "./payments";
 import { riskOperations } from "./risk";
+import { surveillanceOperations } from "./surveillance";
 
 export const v1Operations: readonly V1Operation[] = [
   ...marketOperations,
@@ -14,6 +15,7 @@ export const v1Operations: readonly V1Operation[] = [
   ...liquidationOperations,
   ...paymentsOperations,
   ...capitalOperations,
+  ...surveillanceOperations,
   ...opsOperations,
 ];
 
@@ -24,6 +26,7 @@ export const v1Tags = [
   { name: "liquidation", description: "The liquidation planner and the ticket list" },
   { name: "payments", description: "Bank and payment-rail callbacks" },
   { name: "capital", description: "Expected shortfall and its Euler allocation on supplied scenarios" },
+  { name: "surveillance", description: "Surveillance rules and linked-account clusters on supplied events" },
   { name: "audit", description: "The audit hash chain" },
   { name: "operations", description: "Health, readiness and metrics for operators" },
 ] as const;

@@ -1,0 +1,86 @@
+// Surveillance and compliance procedures (issue 11, S3-S5): the case queue, a case, flagged
+// accounts, an account's controls and linked-account graph, and the officer's actions (move,
+// assign, note, restrict / freeze, STR export). Each: input schema, permission, one service call.
+// Restrict and freeze are interactive only (no API token may take them).
+import { z } from "zod";
+import { actOnAccount } from "../../surveillance/account-actions";
+import { addCaseNote, assignCase, CASE_STATUSES, DISPOSITIONS, moveCase } from "../../surveillance/case-service";
+import { accountGraph, accountSurveillance, getCase, listCases } from "../../surveillance/case-queries";
+import { exportStrCsv } from "../../surveillance/str-export";
+import { createTRPCRouter, interactiveProcedure, permissionProcedure } from "../trpc";
+
+const id = z.string().min(1).max(64);
+const reason = z.string().trim().min(3, "Give a reason (at least 3 characters)").max(500);
+
+export const surveillanceRouter = createTRPCRouter({
+  cases: permissionProcedure("surveillance.view")
+    .input(
+      z
+        .object({
+          status: z.array(z.enum(CASE_STATUSES)).max(4).optional(),
+          limit: z.number().int().min(1).max(500).optional(),
+        })
+        .optional(),
+    )
+    .query(({ ctx, input }) => listCases(ctx.prisma, input ?? {})),
+  case: permissionProcedure("surveillance.view")
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => getCase(ctx.prisma, input.id, { accountRisk: ctx.services.accountRisk })),
+  flagged: permissionProcedure("surveillance.view")
+    .input(z.object({ limit: z.number().int().min(1).max(500).optional() }).optional())
+    .query(({ ctx, input }) => listCases(ctx.prisma, { limit: input?.limit ?? 500 })),
+  accountControls: permissionProcedure("accounts.view")
+    .input(z.object({ accountId: id }))
+    .query(({ ctx, input }) => accountSurveillance(ctx.prisma, input.accountId)),
+  graph: permissionProcedure("surveillance.view")
+    .input(z.object({ accountId: id }))
+    .query(({ ctx, input }) => accountGraph(ctx.prisma, input.accountId)),
+  move: permissionProcedure("cases.manage")
+    .input(
+      z.object({
+        id,
+        to: z.enum(CASE_STATUSES),
+        disposition: z.enum(DISPOSITIONS).optional(),
+        note: z.string().trim().max(2000).optional(),
+        version: z.number().int().min(0).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => moveCase(ctx.prisma, { caseId: input.id, ...input }, ctx.user)),
+  assign: permissionProcedure("cases.manage")
+    .input(z.object({ id, assigneeId: id.nullable() }))
+    .mutation(({ ctx, input }) => assignCase(ctx.prisma, { caseId: input.id, assigneeId: input.assigneeId }, ctx.user)),
+  note: permissionProcedure("cases.manage")
+    .input(z.object({ id, text: z.string().trim().min(1, "A note cannot be empty").max(4000) }))
+    .mutation(({ ctx, input }) => addCaseNote(ctx.prisma, { caseId: input.id, text: input.text }, ctx.user)),
+  restrict: interactiveProcedure("accounts.restrict")
+    .input(z.object({ accountId: id, caseId: id.optional(), reason, lift: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) =>
+      actOnAccount(
+        ctx.prisma,
+        {
+          accountId: input.accountId,
+          caseId: input.caseId,
+          reason: input.reason,
+          action: input.lift ? "LIFT_RESTRICT" : "RESTRICT",
+        },
+        ctx.user,
+      ),
+    ),
+  freeze: interactiveProcedure("accounts.freeze")
+    .input(z.object({ accountId: id, caseId: id.optional(), reason, lift: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) =>
+      actOnAccount(
+        ctx.prisma,
+        {
+          accountId: input.accountId,
+          caseId: input.caseId,
+          reason: input.reason,
+          action: input.lift ? "UNFREEZE" : "FREEZE",
+        },
+        ctx.user,
+      ),
+    ),
+  exportStr: permissionProcedure("strReports.view")
+    .input(z.object({ id }))
+    .mutation(({ ctx, input }) => exportStrCsv(ctx.prisma, input.id, ctx.user)),
+});
