@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { AppError } from "../errors";
 import { eulerAllocation } from "./euler";
+import { parseJsonText } from "../api/parse-json-text";
 
 /** Caps: the 1 MB body cap binds first for dense matrices; these keep the sort and the column pass small. */
 export const EULER_MAX_SCENARIOS = 100_000;
@@ -56,24 +57,13 @@ export function computeEuler(body: EulerBody) {
   return r;
 }
 
-const PROTO_KEY = Symbol("__proto__ key");
-
 /**
  * The whole request in the worker: parses the body text (a "__proto__" key is refused, as the
  * shared v1 parser does), validates it and computes, so a 1 MB matrix costs the server's own
  * thread nothing but reading the bytes. Bad input is an AppError BAD_REQUEST naming the problem.
  */
 export function computeEulerFromJson(text: string) {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text, (key, value: unknown) => {
-      if (key === "__proto__") throw PROTO_KEY;
-      return value;
-    });
-  } catch (err) {
-    if (err === PROTO_KEY) throw new AppError("BAD_REQUEST", 'The body may not contain the key "__proto__".');
-    throw new AppError("BAD_REQUEST", "The request body must be valid JSON.");
-  }
+  const raw = parseJsonText(text);
   const parsed = eulerBody.safeParse(raw);
   if (!parsed.success) {
     // One message per distinct problem (a bad value repeated 100,000 times is reported once).

@@ -8,6 +8,7 @@ import { clusterAccounts, clusterIndex, RELATION_KINDS } from "./clusters";
 import { runRules } from "./rules/rule-engine";
 import { pairKey } from "./rules/wash";
 import type { Evidence, OrderEvent, PaymentEvent } from "./rules/types";
+import { parseJsonText } from "../api/parse-json-text";
 
 /** Documented caps (a 400 names the one exceeded); the body cap is 8 MB for this route. */
 export const EVALUATE_LIMITS = { bodyBytes: 8 * 1024 * 1024, events: 50_000, links: 20_000, payments: 20_000 };
@@ -112,20 +113,9 @@ export interface EvaluateResult {
   hits: EvaluateHit[];
 }
 
-const PROTO_KEY = Symbol("__proto__ key");
-
 /** Parses the raw body text: bad JSON, a "__proto__" key or a bad shape is an AppError BAD_REQUEST. */
 export function parseEvaluateText(text: string): EvaluateBody {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text, (key, value: unknown) => {
-      if (key === "__proto__") throw PROTO_KEY;
-      return value;
-    });
-  } catch (err) {
-    if (err === PROTO_KEY) throw new AppError("BAD_REQUEST", 'The body may not contain the key "__proto__".');
-    throw new AppError("BAD_REQUEST", "The request body must be valid JSON.");
-  }
+  const raw = parseJsonText(text);
   try {
     return evaluateBodySchema.parse(raw);
   } catch (err) {

@@ -8,11 +8,12 @@ import { runWithRequestFacts } from "../../auth/request-context";
 import { resolveRequestUser } from "../../auth/request-user";
 import type { Permission } from "../../auth/roles";
 import type { SessionUser } from "../../auth/sign-in";
-import { AppError, HTTP_STATUS, isAppError, type AppErrorCode } from "../../errors";
+import { HTTP_STATUS, isAppError } from "../../errors";
 import { getRuntime, type Runtime } from "../../runtime";
 import { internalErrorMessage, reportInternalError } from "../internal-error";
 import { assertJsonContentType, assertNoNul, readBodyCapped, MAX_BODY_BYTES } from "../request-limits";
 import { observeRequest } from "../observe-request";
+import { parseJsonText } from "../parse-json-text";
 
 export function errorResponse(
   status: number,
@@ -84,8 +85,6 @@ export function apiRoute(
   });
 }
 
-const PROTO_KEY = Symbol("__proto__ key");
-
 /**
  * Parses a JSON body with a zod schema: not application/json -> 415, over maxBytes -> 413 (before
  * it is buffered), bad JSON, a NUL character or a bad shape -> 400; nothing changes. A "__proto__"
@@ -95,15 +94,6 @@ export async function parseJsonBody<T>(req: Request, schema: ZodType<T>, maxByte
   assertJsonContentType(req.headers);
   const text = await readBodyCapped(req, maxBytes);
   assertNoNul(text, "request body");
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text, (key, value: unknown) => {
-      if (key === "__proto__") throw PROTO_KEY;
-      return value;
-    });
-  } catch (err) {
-    if (err === PROTO_KEY) throw new AppError("BAD_REQUEST", 'The body may not contain the key "__proto__".');
-    throw new AppError("BAD_REQUEST" satisfies AppErrorCode, "The request body must be valid JSON.");
-  }
+  const raw = parseJsonText(text);
   return schema.parse(raw);
 }
