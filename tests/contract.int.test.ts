@@ -118,6 +118,13 @@ function respectCrossFieldRules(operationId: string, input: Input): Input {
     }
     return { ...input, body: out };
   }
+  if (operationId === "allocateExpectedShortfall" && isObj(body) && Array.isArray(body.losses)) {
+    // Every scenario has as many units as the first (the description's rule): pad with 0 or cut.
+    const rows = body.losses as number[][];
+    const m = rows[0]?.length ?? 1;
+    const losses = rows.map((r) => Array.from({ length: m }, (_, j) => r[j] ?? 0));
+    return { ...input, body: { ...body, losses } };
+  }
   return input;
 }
 
