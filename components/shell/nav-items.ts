@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/market", label: "market.nav.overview", permission: "market.view", group: "monitor" },
   { href: "/market/alerts", label: "market.nav.alerts", permission: "alerts.view", group: "monitor" },
   { href: "/market/feeds", label: "market.nav.feeds", permission: "market.view", group: "monitor" },
+  { href: "/oncall", label: "oncall.nav.page", permission: "oncall.view", group: "monitor" },
   { href: "/accounts", label: "nav.accounts", permission: "accounts.view", group: "risk" },
   { href: "/risk/liquidations", label: "liquidation.nav.queue", permission: "liquidation.view", group: "risk" },
   { href: "/risk/heatmap", label: "risk.nav.heatmap", permission: "risk.view", group: "risk" },
@@ -56,7 +57,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/users", label: "nav.users", permission: "users.view", group: "admin" },
   { href: "/admin/system", label: "nav.system", permission: "system.view", group: "admin" },
   { href: "/admin/calendars", label: "calendar.nav", permission: "calendars.view", group: "admin" },
-  { href: "/oncall", label: "oncall.nav.page", permission: "oncall.view", group: "monitor" },
   { href: "/admin/oncall", label: "oncall.nav.admin", permission: "oncall.view", group: "admin" },
   { href: "/account/security", label: "security.nav.mySecurity", permission: "apiTokens.own", group: "admin" },
 ];
