@@ -32,6 +32,12 @@ export default defineConfig({
       ],
     },
   },
+  // The liquidation spec crashes the whole market (hundreds of tickets executing on one shared server):
+  // it runs after every other spec, so none of them sees that market.
+  projects: [
+    { name: "app", testIgnore: /liquidation\.spec\.ts$/ },
+    { name: "market-crash", testMatch: /liquidation\.spec\.ts$/, dependencies: ["app"] },
+  ],
   webServer: {
     command: `rm -rf ${E2E_DATA_DIR} && next start -p ${PORT}`,
     url: `http://localhost:${PORT}/api/v1/health`,
