@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { isDemoSeeded, seedDemo, type DemoCredential } from "../prisma/seed/seed-demo";
+import { DEMO_USERS, isDemoSeeded, seedDemo, type DemoCredential } from "../prisma/seed/seed-demo";
 import { setBootPhase } from "./boot-phase";
 import { openDatabase, type Database } from "./db/connection";
 import { loadMigrations, migrationsDir, runMigrations } from "./db/migrate";
@@ -128,13 +128,13 @@ function printDemoUsers(dataDir: string, fresh: DemoCredential[] | null): void {
   const creds = fresh ?? (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as DemoCredential[]) : []);
   if (creds.length === 0) return;
   // The e2e suite's extra staff (DEMO_EXTRA_STAFF) stay in the file; the log names the demo users.
-  const extra = creds.filter((c) => /-e\d+@demo\.local$/.test(c.email)).length;
-  const lines = creds
-    .filter((c) => !/-e\d+@demo\.local$/.test(c.email))
-    .map(
-      (c) =>
-        `  ${c.role.padEnd(10)} ${c.email.padEnd(24)} ${c.password}${c.totpSecret ? `   TOTP secret ${c.totpSecret}` : ""}`,
-    );
+  const named = new Set(DEMO_USERS.map((u) => u.email));
+  const shown = creds.filter((c) => named.has(c.email));
+  const extra = creds.length - shown.length;
+  const lines = shown.map(
+    (c) =>
+      `  ${c.role.padEnd(10)} ${c.email.padEnd(24)} ${c.password}${c.totpSecret ? `   TOTP secret ${c.totpSecret}` : ""}`,
+  );
   if (extra > 0) lines.push(`  and ${extra} more managers and administrators (DEMO_EXTRA_STAFF) in the file`);
   domainLog("runtime").info({ file: path.relative(process.cwd(), file) }, `demo users:\n${lines.join("\n")}`);
 }
