@@ -40,7 +40,8 @@ export function createTranslator(locale: Locale): Translate {
 export function createFormatters(locale: Locale) {
   const num = (digits: number) =>
     new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const money = new Intl.NumberFormat(locale, { style: "currency", currency: "CNY" });
+  // "negative": no minus on a zero (-0, or -0.001 rounded), which read "-CN¥0.00" on the capital page.
+  const money = new Intl.NumberFormat(locale, { style: "currency", currency: "CNY", signDisplay: "negative" });
   const dateTime = new Intl.DateTimeFormat(locale, {
     timeZone: DISPLAY_TIME_ZONE,
     year: "numeric",

@@ -132,6 +132,8 @@ describe("createFormatters", () => {
     expect(fEn.money(-1234.5)).toBe("-CN¥1,234.50");
     expect(fZh.money(1234567.891)).toBe("¥1,234,567.89");
     expect(fEn.money(0)).toBe("CN¥0.00");
+    expect(fEn.money(-0)).toBe("CN¥0.00");
+    expect(fEn.money(-0.001)).toBe("CN¥0.00");
     expect(fEn.price(12.34)).toBe("CN¥12.34");
   });
 
