@@ -1,16 +1,29 @@
 // The next-auth route (sign-in, sign-out) reads its body capped like every other route: an
 // oversized post gets 413 before next-auth (or a password hash) runs, and the throttle still reads
 // the email from the capped body.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { POST } from "@/app/api/auth/[...nextauth]/route";
 import { DEFAULT_SIGN_IN_LIMITS, getSignInThrottle } from "@/server/auth/sign-in-throttle";
+import { installTestRuntime } from "./helpers/route-runtime";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 const ctx = { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) };
 const url = "http://localhost:3000/api/auth/callback/credentials";
 const form = { "content-type": "application/x-www-form-urlencoded" };
 
 describe("POST /api/auth/*", () => {
+  let t: TestDatabase;
+  let uninstall: () => void;
+  beforeAll(async () => {
+    t = await createTestDatabase("pglite");
+    uninstall = installTestRuntime(t.db);
+  });
+  afterAll(async () => {
+    uninstall();
+    await t.drop();
+  });
+
   it("refuses a body over 16 KB by its Content-Length: 413 with the envelope", async () => {
     const body = `email=a%40b.test&password=${"x".repeat(20_000)}`;
     const res = await POST(
@@ -39,7 +52,7 @@ describe("POST /api/auth/*", () => {
 
   it("an account over the throttle gets 429 with Retry-After, its email read from the capped body", async () => {
     const email = `throttled.${Date.now()}@bank.test`;
-    const throttle = getSignInThrottle();
+    const throttle = getSignInThrottle(t.db.prisma);
     for (let i = 0; i <= DEFAULT_SIGN_IN_LIMITS.perAccount; i += 1) await throttle.consume(null, email).catch(() => {});
     const body = new URLSearchParams({ email: email.toUpperCase(), password: "wrong", csrfToken: "x" }).toString();
     const res = await POST(new NextRequest(url, { method: "POST", headers: form, body }), ctx);

@@ -7,7 +7,7 @@ import { createCaller } from "@/server/api/root";
 import { setHashCostForTests } from "@/server/auth/password";
 import { resolveSessionUser } from "@/server/auth/session-user";
 import { revokeSession } from "@/server/auth/sessions";
-import { createSignInThrottle } from "@/server/auth/sign-in-throttle";
+import { createSignInThrottle, ThrottledError } from "@/server/auth/sign-in-throttle";
 import { MAX_FAILED_SIGN_INS, SignInError, signInWithCredentials } from "@/server/auth/sign-in";
 import { MAX_STEP_UP_FAILURES } from "@/server/auth/step-up";
 import { generateTotpCode } from "@/server/auth/totp";
@@ -208,7 +208,7 @@ describe.each(BACKENDS)("sign-in counters and throttling on %s", (kind) => {
 
   it("throttles per IP and per account with a retry time, audited once per window", async () => {
     const u = await createUser(t.db, "RISK", { session: false });
-    const throttle = createSignInThrottle({ perIp: 3, perAccount: 2, windowS: 900 });
+    const throttle = createSignInThrottle({ perIp: 3, perAccount: 2, windowS: 900 }, { prisma: t.db.prisma });
     const at = (email: string, ip: string) =>
       outcome(signInWithCredentials(t.db.prisma, { email, password: "wrong password", ip }, Date.now(), { throttle }));
     expect(await at(u.email, "10.1.1.1")).toBe("invalid_credentials");
@@ -233,6 +233,28 @@ describe.each(BACKENDS)("sign-in counters and throttling on %s", (kind) => {
     expect(await throttle.peek("10.0.0.77", "free@test.local")).toBeNull();
     const throttled = await t.db.prisma.auditEvent.findMany({ where: { action: "auth.signInThrottled" } });
     expect(throttled.map((e) => (e.after as { scope: string }).scope).sort()).toEqual(["account", "ip"]);
+  });
+
+  it("two web instances on one database share the counters, and concurrent attempts are counted exactly", async () => {
+    const limits = { perIp: 1000, perAccount: 7, windowS: 900 };
+    // Two throttles over one database stand for two web instances behind a load balancer.
+    const a = createSignInThrottle(limits, { prisma: t.db.prisma });
+    const b = createSignInThrottle(limits, { prisma: t.db.prisma });
+    const email = "shared.counter@test.local";
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? a : b).consume(`10.2.0.${i}`, email)),
+    );
+    // 7 allowed in all, whichever instance took them; the 5 others refused with a retry time.
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(7);
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+    expect(refused).toHaveLength(5);
+    for (const err of refused) expect(err).toBeInstanceOf(ThrottledError);
+    expect(await b.peek(null, email)).toBeGreaterThan(890);
+    // A success on instance a clears the account for instance b too.
+    await a.clearAccount(email);
+    expect(await b.peek(null, email)).toBeNull();
+    const row = await t.db.prisma.rateLimit.findUnique({ where: { key: `signin_ip:10.2.0.0` } });
+    expect(row?.points).toBe(1);
   });
 
   it("an email over 254 characters is refused like a wrong password, without a lookup", async () => {

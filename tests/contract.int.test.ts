@@ -29,7 +29,6 @@ import { POST as paymentsCallback } from "@/app/api/v1/payments/callback/route";
 import { POST as evaluate } from "@/app/api/v1/risk/evaluate/route";
 import { createOwnApiToken } from "@/server/auth/api-tokens";
 import { signCallback } from "@/server/payments/callback";
-import { createCallbackThrottle } from "@/server/payments/callback-gate";
 import { DEFAULT_RISK_PARAMS } from "@/server/risk/margin/risk-params";
 import { ensureDefaultParams } from "@/server/risk/params/param-service";
 import { closeComputePool } from "@/server/workers/compute-pool";
@@ -136,8 +135,6 @@ describe.each(BACKENDS)("v1 contract on %s: generated inputs against the served 
   let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: { Error: Schema } } };
   const ajv = new Ajv2020({ strict: false, allErrors: false, multipleOfPrecision: 9 });
   addFormats.default(ajv);
-  const throttleKey = Symbol.for("minute-desk.callbackThrottle");
-  const g = globalThis as { [throttleKey]?: unknown };
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -149,11 +146,9 @@ describe.each(BACKENDS)("v1 contract on %s: generated inputs against the served 
     // Metrics are for ADMIN only.
     const admin = await createUser(t.db, "ADMIN");
     adminBearer = (await createOwnApiToken(t.db.prisma, admin, { name: "contract test", scopes: ["read"] })).token;
-    g[throttleKey] = createCallbackThrottle();
     doc = (await (await servedDocument()).json()) as typeof doc;
   });
   afterAll(async () => {
-    g[throttleKey] = createCallbackThrottle();
     uninstall();
     await closeComputePool();
     await t.drop();

@@ -12,7 +12,7 @@ import { POST as callbackRoute } from "@/app/api/v1/payments/callback/route";
 import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
 import { createOwnApiToken } from "@/server/auth/api-tokens";
 import { DEFAULT_RISK_PARAMS } from "@/server/risk/margin/risk-params";
-import { createCallbackThrottle } from "@/server/payments/callback-gate";
+import { createCallbackThrottle, setCallbackThrottle } from "@/server/payments/callback-gate";
 import { closeComputePool } from "@/server/workers/compute-pool";
 import { createUser } from "./helpers/fixtures";
 import { installTestRuntime } from "./helpers/route-runtime";
@@ -256,11 +256,7 @@ describe.each(BACKENDS)("request limits on %s", (kind) => {
   });
 
   describe("bank callback", () => {
-    const throttleKey = Symbol.for("minute-desk.callbackThrottle");
-    const g = globalThis as { [throttleKey]?: unknown };
-
     it("refuses (and audits) a missing signature without reading the body", async () => {
-      g[throttleKey] = createCallbackThrottle();
       const { stream, state } = countingStream(10 * MB);
       const res = await callbackRoute(
         new Request(`${BASE}/api/v1/payments/callback`, {
@@ -280,7 +276,7 @@ describe.each(BACKENDS)("request limits on %s", (kind) => {
     });
 
     it("throttles per IP: 429 with Retry-After once the allowance is used; another IP still passes", async () => {
-      g[throttleKey] = createCallbackThrottle({ points: 3, durationSeconds: 60 });
+      setCallbackThrottle(t.db.prisma, createCallbackThrottle(t.db.prisma, { points: 3, durationSeconds: 60 }));
       const call = (ip: string) =>
         callbackRoute(
           new Request(`${BASE}/api/v1/payments/callback`, {
@@ -296,7 +292,7 @@ describe.each(BACKENDS)("request limits on %s", (kind) => {
       expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
       expect((await envelope(limited)).error.code).toBe("TOO_MANY_REQUESTS");
       expect((await call("198.51.100.8")).status).toBe(401);
-      g[throttleKey] = createCallbackThrottle();
+      setCallbackThrottle(t.db.prisma, createCallbackThrottle(t.db.prisma));
     });
   });
 });

@@ -1,13 +1,10 @@
-// Sign-in throttling per client IP and per account (rate-limiter-flexible). Memory store by
-// default (one process); pass a pg Pool to share the counters across instances through PostgreSQL.
-// A throttled attempt is refused before any database read or password hash.
-import type pg from "pg";
-import {
-  RateLimiterMemory,
-  RateLimiterPostgres,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from "rate-limiter-flexible";
+// Sign-in throttling per client IP and per account (rate-limiter-flexible). The process's throttle
+// keeps its counters in the database (rate-limit-store.ts), so several web instances on one
+// PostgreSQL count the same attempts; tests may use the memory store. A throttled attempt is
+// refused before the user is read or a password hashed.
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { PrismaClient } from "../db/generated/client";
+import { createSqlRateLimiter } from "./rate-limit-store";
 
 export interface ThrottleLimits {
   /** Attempts per client IP per window. */
@@ -44,18 +41,11 @@ export interface SignInThrottle {
 
 export function createSignInThrottle(
   limits: ThrottleLimits = DEFAULT_SIGN_IN_LIMITS,
-  store?: { pool: pg.Pool },
+  store?: { prisma: PrismaClient },
 ): SignInThrottle {
   const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
     store
-      ? new RateLimiterPostgres({
-          storeClient: store.pool,
-          storeType: "pool",
-          tableName: "rate_limits",
-          keyPrefix,
-          points,
-          duration: limits.windowS,
-        })
+      ? createSqlRateLimiter(store.prisma, { keyPrefix, points, duration: limits.windowS })
       : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowS });
   const byIp = make("signin_ip", limits.perIp);
   const byAccount = make("signin_account", limits.perAccount);
@@ -92,9 +82,19 @@ export function createSignInThrottle(
   };
 }
 
-/** The process's throttle (memory store), used when the caller passes none. */
-let shared: SignInThrottle | undefined;
-export function getSignInThrottle(): SignInThrottle {
-  shared ??= createSignInThrottle();
-  return shared;
+const SHARED_KEY = Symbol.for("minute-desk.signInThrottle");
+
+/**
+ * The throttle of this database (counters in its rate_limits table), one per Prisma client and
+ * shared by every copy of this module (the route bundle and next-auth's authorize both count).
+ */
+export function getSignInThrottle(prisma: PrismaClient): SignInThrottle {
+  const g = globalThis as { [SHARED_KEY]?: WeakMap<PrismaClient, SignInThrottle> };
+  const byDb = (g[SHARED_KEY] ??= new WeakMap());
+  let throttle = byDb.get(prisma);
+  if (!throttle) {
+    throttle = createSignInThrottle(DEFAULT_SIGN_IN_LIMITS, { prisma });
+    byDb.set(prisma, throttle);
+  }
+  return throttle;
 }

@@ -67,7 +67,7 @@ export async function signInWithCredentials(
 ): Promise<SessionUser> {
   const email = input.email.trim().toLowerCase();
   const ip = input.ip ?? null;
-  const throttle = deps.throttle ?? getSignInThrottle();
+  const throttle = deps.throttle ?? getSignInThrottle(prisma);
   try {
     await throttle.consume(ip, email.slice(0, MAX_EMAIL_LENGTH));
   } catch (err) {

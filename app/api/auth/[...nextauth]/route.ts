@@ -5,6 +5,7 @@ import { readBodyCapped } from "@/server/api/request-limits";
 import { authOptions } from "@/server/auth/next-auth-options";
 import { MAX_EMAIL_LENGTH } from "@/server/auth/sign-in";
 import { getSignInThrottle } from "@/server/auth/sign-in-throttle";
+import { getRuntime } from "@/server/runtime";
 
 const handler = NextAuth(authOptions);
 
@@ -30,7 +31,7 @@ async function post(req: NextRequest, ctx: RouteContext) {
   if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
     const email = (new URLSearchParams(raw).get("email") ?? "").trim().toLowerCase().slice(0, MAX_EMAIL_LENGTH);
     const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-    const retryAfterS = await getSignInThrottle().peek(ip, email);
+    const retryAfterS = await getSignInThrottle((await getRuntime()).db.prisma).peek(ip, email);
     if (retryAfterS !== null) {
       const url = new URL("/signin?error=rate_limited", req.url).toString();
       return Response.json(

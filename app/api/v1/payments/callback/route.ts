@@ -19,8 +19,8 @@ export const dynamic = "force-dynamic";
 export const POST = observeRequest(async (req: Request, scope): Promise<Response> => {
   try {
     const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-    await throttleCallback(getCallbackThrottle(), ip);
     const rt = await getRuntime();
+    await throttleCallback(getCallbackThrottle(rt.db.prisma), ip);
     const secret = resolveCallbackSecret({
       demo: rt.demo,
       configured: rt.env.PAYMENTS_CALLBACK_SECRET,
