@@ -1,6 +1,7 @@
 // Surveillance in the browser (S5): compliance opens the top case of the queue, sees the evidence
 // and the linked-account graph, freezes the account from the case; the account's pending
-// withdrawal is frozen at once and a manager can no longer approve it; the account page shows it.
+// withdrawal is frozen at once and a manager can no longer approve it; the account page shows it,
+// and the audit trail shows the freeze as a readable change.
 import { expect, signIn, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
@@ -50,4 +51,18 @@ test("compliance freezes the top case's account and its withdrawal can no longer
   // The account page shows the freeze.
   await page.getByRole("link", { name: code }).first().click();
   await expect(page.getByTestId("account-controls")).toContainText("Frozen by compliance");
+  const accountId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
+
+  // The audit trail shows the freeze as a readable change: frozen false -> true, with the full account id.
+  await page.getByRole("link", { name: "Audit trail" }).click();
+  await page.getByLabel("Action starts with").fill("account.freeze");
+  await page.getByLabel("Target id").fill(accountId);
+  const audit = page.getByTestId("audit-table");
+  await expect(audit.getByRole("row")).toHaveCount(2);
+  await expect(audit.getByRole("link", { name: accountId })).toBeVisible();
+  await audit.getByRole("button", { name: /Show change/ }).click();
+  const frozen = audit.getByRole("row").filter({ has: page.getByRole("cell", { name: "frozen", exact: true }) });
+  await expect(frozen).toHaveAttribute("data-kind", "changed");
+  await expect(frozen.getByRole("cell").nth(1)).toHaveText("false");
+  await expect(frozen.getByRole("cell").nth(2)).toHaveText("true");
 });

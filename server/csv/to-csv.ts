@@ -10,3 +10,32 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
     record_delimiter: "\n",
   });
 }
+
+/**
+ * The same CSV built a slice at a time: rows are fetched `chunk` at a time by the caller's `page`
+ * (given the last row it returned, undefined at first) and the event loop gets a turn between slices, so
+ * a large export never holds the engine's thread for long. One BOM, one header.
+ */
+export async function toCsvPaged<T>(
+  header: readonly string[],
+  page: (after: T | undefined) => Promise<T[]>,
+  toRow: (item: T) => ReadonlyArray<string | number>,
+): Promise<{ csv: string; rows: number }> {
+  const parts = [toCsv(header, [])];
+  let rows = 0;
+  let last: T | undefined;
+  for (;;) {
+    const items = await page(last);
+    if (items.length === 0) break;
+    parts.push(
+      stringify(
+        items.map((item) => [...toRow(item)]),
+        { escape_formulas: true, record_delimiter: "\n" },
+      ),
+    );
+    rows += items.length;
+    last = items[items.length - 1];
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return { csv: parts.join(""), rows };
+}
