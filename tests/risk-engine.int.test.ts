@@ -193,6 +193,43 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     expect((await t.db.prisma.marginCall.findFirstOrThrow()).status).toBe("ESCALATED");
   });
 
+  it("flags accounts with an open case, a freeze or a buy restriction, and filters on them", async () => {
+    await engine.tick(T0, bar(10));
+    const slaDueAt = new Date(T0 + 86_400_000);
+    await t.db.prisma.surveillanceCase.create({
+      data: { id: "case-a", accountId: "acc-a", priority: 87, rules: ["WASH_TRADE"], slaDueAt },
+    });
+    // A closed case is no flag.
+    await t.db.prisma.surveillanceCase.create({
+      data: { accountId: "acc-b", status: "CLOSED", disposition: "NO_ACTION", priority: 10, rules: [], slaDueAt },
+    });
+    await t.db.prisma.accountRestriction.create({
+      data: { accountId: "acc-c", frozen: true, restrictBuys: true, reason: "test", byId: risk.id },
+    });
+    const caller = callerFor(t.db, risk, { services: { riskEngine: engine } });
+    const all = await caller.accounts.list({ sort: "code", limit: 100 });
+    expect(Object.fromEntries(all.items.map((i) => [i.code, i.flags]))).toEqual({
+      "ACC-A": {
+        case: { id: "case-a", status: "OPEN", priority: 87, rules: ["WASH_TRADE"] },
+        restrictBuys: false,
+        frozen: false,
+      },
+      "ACC-B": null,
+      "ACC-C": { case: null, restrictBuys: true, frozen: true },
+    });
+    const flagged = await caller.accounts.list({ flagged: true, sort: "code", limit: 1 });
+    expect(flagged.total).toBe(2);
+    expect(flagged.items.map((i) => i.code)).toEqual(["ACC-A"]);
+    const next = await caller.accounts.list({
+      flagged: true,
+      sort: "code",
+      limit: 1,
+      cursor: flagged.nextCursor ?? "",
+    });
+    expect(next.items.map((i) => i.code)).toEqual(["ACC-C"]);
+    expect(next.nextCursor).toBeNull();
+  });
+
   it("serves the live list, the account's why and the evaluate model", async () => {
     await engine.tick(T0, bar(10));
     const caller = callerFor(t.db, risk, { services: { riskEngine: engine } });

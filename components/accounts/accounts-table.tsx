@@ -2,7 +2,8 @@
 // Accounts list (R1-R3 live): every account's equity, maintenance margin, margin level, coverage
 // and status at the last bar close, refreshed when the risk engine announces a tick. Sorted and
 // filtered on the server and read in keyset pages of 200 as the user scrolls; virtualized (only the
-// visible rows are in the DOM); filterable by status and held symbol (?status=, ?symbol=), searchable (?search=).
+// visible rows are in the DOM); filterable by status, held symbol and compliance flags (?status=, ?symbol=,
+// ?flagged=1), searchable (?search=).
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
@@ -14,6 +15,7 @@ import { RISK_STATUSES, type RiskStatus } from "@/server/risk/margin/risk-params
 import { useI18n } from "../i18n/i18n-provider";
 import styles from "../risk/risk.module.css";
 import { StatusBadge } from "../risk/status-badge";
+import { AccountFlagChips } from "./account-flag-chips";
 import { useTRPC } from "../trpc/react";
 
 const ROW_HEIGHT = 34;
@@ -29,12 +31,21 @@ export function AccountsTable() {
   const statusParam = params.get("status");
   const status = isStatus(statusParam) ? statusParam : undefined;
   const symbol = params.get("symbol") ?? undefined;
+  const flagged = params.get("flagged") === "1";
   // ?search= pre-fills the search box (links from payments and compliance rows).
   const [search, setSearch] = useState(() => params.get("search") ?? "");
   const [sort, setSort] = useState<{ key: AccountSort; dir: "asc" | "desc" }>({ key: "marginLevel", dir: "asc" });
   const q = useInfiniteQuery({
     ...trpc.accounts.list.infiniteQueryOptions(
-      { search: search || undefined, status, symbol, sort: sort.key, dir: sort.dir, limit: PAGE },
+      {
+        search: search || undefined,
+        status,
+        symbol,
+        flagged: flagged || undefined,
+        sort: sort.key,
+        dir: sort.dir,
+        limit: PAGE,
+      },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
     placeholderData: keepPreviousData,
@@ -115,6 +126,14 @@ export function AccountsTable() {
             ))}
           </select>
         </label>
+        <label className="inline-field">
+          <input
+            type="checkbox"
+            checked={flagged}
+            onChange={(e) => setFilter("flagged", e.target.checked ? "1" : undefined)}
+          />
+          {t("accounts.flaggedOnly")}
+        </label>
         {symbol && (
           <span className="inline-field">
             {t("risk.list.symbol", { symbol })}
@@ -155,6 +174,7 @@ export function AccountsTable() {
                 {header("marginLevel", t("risk.fig.ml"))}
                 {header("coverageRatio", t("risk.fig.coverage"))}
                 <th scope="col">{t("risk.fig.status")}</th>
+                <th scope="col">{t("accounts.flags")}</th>
               </tr>
             </thead>
             <tbody>
@@ -193,6 +213,9 @@ export function AccountsTable() {
                     </td>
                     <td>
                       <StatusBadge status={a.status} />
+                    </td>
+                    <td className="nowrap" data-testid="account-flags">
+                      <AccountFlagChips flags={a.flags} />
                     </td>
                   </tr>
                 );

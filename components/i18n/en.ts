@@ -114,6 +114,11 @@ export const en = {
   regime: { CALM: "Calm", STRESSED: "Stressed" },
   boards: { MAIN: "Main board", CHINEXT: "ChiNext", STAR: "STAR" },
   accounts: {
+    flags: "Flags",
+    flaggedOnly: "Flagged only",
+    flagCase: "Case · P{priority}",
+    flagFrozen: "Frozen",
+    flagNoBuys: "No buys",
     title: "Accounts",
     searchPlaceholder: "Account code or client name",
     code: "Account",

@@ -106,6 +106,11 @@ export const zhCN: Messages = {
   regime: { CALM: "平稳", STRESSED: "承压" },
   boards: { MAIN: "主板", CHINEXT: "创业板", STAR: "科创板" },
   accounts: {
+    flags: "标记",
+    flaggedOnly: "仅看已标记",
+    flagCase: "案件 · P{priority}",
+    flagFrozen: "已冻结",
+    flagNoBuys: "禁止买入",
     title: "账户",
     searchPlaceholder: "账户编号或客户姓名",
     code: "账户",

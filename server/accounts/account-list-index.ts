@@ -146,11 +146,14 @@ export interface ListFilter {
   search?: string;
   status?: number; // status code
   symbolIndex?: number;
+  /** Only these account positions (e.g. the flagged accounts). */
+  only?: ReadonlySet<number>;
 }
 
 /** Does account `a` pass the filter? Search matches code or client name, case-insensitively. */
 export function matches(view: ListView, a: number, f: ListFilter, searchLower?: string): boolean {
   if (f.status !== undefined && view.figures.status[a] !== f.status) return false;
+  if (f.only && !f.only.has(a)) return false;
   if (searchLower && !(view.meta.searchText[a] ?? "").includes(searchLower)) return false;
   if (f.symbolIndex !== undefined) {
     const { posStart, posSym } = view.book;

@@ -2,6 +2,7 @@
 // filterable by status and held symbol, searchable), one account's live evaluation with
 // per-position margin, its margin calls, decisions and history. Figures are the last bar close.
 import { AppError } from "../errors";
+import { readAccountFlags } from "./account-flags";
 import { decodeCursor, pageOf, sortValue, type AccountMetaColumns, type AccountSort } from "./account-list-index";
 import type { BookColumns } from "../risk/engine/book-columns";
 import { STATUS_CODE, statusOfCode } from "../risk/engine/revalue-book";
@@ -15,6 +16,8 @@ export interface AccountListInput {
   search?: string;
   status?: RiskStatus;
   symbol?: string;
+  /** Only accounts with an open surveillance case, a buy restriction or a freeze. */
+  flagged?: boolean;
   sort?: AccountSort;
   dir?: "asc" | "desc";
   cursor?: string; // keyset: the nextCursor of the previous page
@@ -61,12 +64,26 @@ export async function listAccounts(deps: RiskReadDeps, input: AccountListInput) 
   const symbolIndex = input.symbol ? book.symbolIndex.get(input.symbol) : undefined;
   if (input.symbol && symbolIndex === undefined) throw new AppError("NOT_FOUND", `No account holds ${input.symbol}.`);
   const view = { book, figures, meta: await metaColumns(deps, book) };
+  const flags = await readAccountFlags(deps.prisma);
+  let only: Set<number> | undefined;
+  if (input.flagged) {
+    only = new Set();
+    for (const id of flags.keys()) {
+      const a = book.accountIndex.get(id);
+      if (a !== undefined) only.add(a);
+    }
+  }
   const page = pageOf(view, {
     sort: input.sort ?? "code",
     dir: input.dir ?? "asc",
     cursor: input.cursor ? decodeCursor(input.cursor) : undefined,
     limit: input.limit,
-    filter: { search: input.search, status: input.status ? STATUS_CODE[input.status] : undefined, symbolIndex },
+    filter: {
+      search: input.search,
+      status: input.status ? STATUS_CODE[input.status] : undefined,
+      symbolIndex,
+      only,
+    },
   });
   const items = page.rows.map((a) => {
     const cash = book.cash[a] ?? 0;
@@ -86,6 +103,7 @@ export async function listAccounts(deps: RiskReadDeps, input: AccountListInput) 
       marginLevel: Number.isNaN(ml) ? null : ml,
       coverageRatio: sortValue(view, "coverageRatio", a), // R1 担保比例
       status: statusOfCode(figures.status[a] ?? 0),
+      flags: flags.get(book.accountIds[a] ?? "") ?? null,
     };
   });
   return {

@@ -25,6 +25,7 @@ export const accountsRouter = createTRPCRouter({
           .trim()
           .regex(/^\d{6}\.(SH|SZ)$/, "Symbol codes look like 600519.SH")
           .optional(),
+        flagged: z.boolean().optional(),
         sort: z.enum(ACCOUNT_SORTS).optional(),
         dir: z.enum(["asc", "desc"]).optional(),
         cursor: z.string().max(96, "cursor: not a cursor this list returned").optional(),
