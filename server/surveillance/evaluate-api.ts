@@ -70,6 +70,7 @@ const paramsSchema = z
     spoofCancelWithinMs: count(0, 3_600_000).optional(),
     spoofExecuteWithinMs: count(0, 3_600_000).optional(),
     spoofMinLayers: count(1, 1000).optional(),
+    spoofMinAwayBps: z.number().min(0).max(10_000).optional(),
     pushMinMoveBps: z.number().positive().max(10_000).optional(),
     pushMinShare: z.number().gt(0).max(1).optional(),
     pushMinMinutes: count(1, 1440).optional(),

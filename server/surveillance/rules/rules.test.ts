@@ -164,11 +164,12 @@ describe("RELATED_PARTY_TRADE", () => {
   });
 });
 
-describe("SPOOFING (large orders cancelled within 5 s, then an opposite execution within 10 s)", () => {
-  const pattern = (cancelAfter: number, tradeAfter: number, layers = 2) => {
-    const out: OrderEvent[] = [];
+describe("SPOOFING (large orders away from the touch cancelled within 5 s, then an opposite execution within 10 s)", () => {
+  // The market trades at 10.00 first: that is the touch the layers rest away from.
+  const pattern = (cancelAfter: number, tradeAfter: number, layers = 2, layerPrice = (i: number) => 10.2 + i / 100) => {
+    const out: OrderEvent[] = [ev(T0 - 1000, "MKT", "TRADE", "SELL", { qty: 500, price: 10 })];
     for (let i = 0; i < layers; i++) {
-      const n = ev(T0, "SP", "NEW", "SELL", { qty: 50_000, price: 10.2 + i / 100 });
+      const n = ev(T0, "SP", "NEW", "SELL", { qty: 50_000, price: layerPrice(i) });
       out.push(n, ev(T0 + cancelAfter, "SP", "CANCEL", "SELL", { orderId: n.orderId, qty: 50_000 }));
     }
     out.push(ev(T0 + cancelAfter + tradeAfter, "SP", "TRADE", "BUY", { qty: 1000 }));
@@ -184,6 +185,12 @@ describe("SPOOFING (large orders cancelled within 5 s, then an opposite executio
     expect(found(pattern(5001, 100))).toEqual([]);
     expect(found(pattern(100, 10_001))).toHaveLength(0);
     expect(found(pattern(100, 100, 1))).toEqual([]);
+  });
+  it("layers 20.1 bps above a 10.00 touch count; 19.9 bps, a sell below the touch, or no trade yet: no hit", () => {
+    expect(found(pattern(100, 100, 2, () => 10.0201))).toHaveLength(1);
+    expect(found(pattern(100, 100, 2, () => 10.0199))).toEqual([]);
+    expect(found(pattern(100, 100, 2, () => 9.9))).toEqual([]);
+    expect(found(pattern(100, 100).slice(1))).toEqual([]);
   });
   it("orders below spoofMinQty are not layers", () => {
     const small = pattern(100, 100).map((e) => (e.type === "TRADE" ? e : { ...e, qty: 49_999 }));

@@ -1,8 +1,11 @@
-// S2 spoofing / layering: large orders (>= spoofMinQty) cancelled within spoofCancelWithinMs of
-// being placed, then, within spoofExecuteWithinMs of those cancels, an execution by the same
+// S2 spoofing / layering: large orders (>= spoofMinQty) resting away from the touch (at least
+// spoofMinAwayBps from the symbol's last trade price, on the passive side: a buy below it, a sell
+// above it) cancelled within spoofCancelWithinMs of being placed, then, within spoofExecuteWithinMs of those cancels, an execution by the same
 // account on the opposite side of the same symbol. spoofMinLayers large cancelled orders are
-// needed (1 = spoofing, more = layering). State per account and symbol: the large orders still
-// open and the recent large cancels, both pruned by time.
+// needed (1 = spoofing, more = layering). The last trade stands for the touch (the events carry no
+// quotes); before a symbol's first trade no order counts as away. State per account and symbol: the
+// large orders still open and the recent large cancels, both pruned by time; per symbol its last
+// trade price.
 import { emptyEvidence, pushCapped, tradeRef, type Hit, type OrderEvent, type RuleParams } from "./types";
 
 interface OpenLarge {
@@ -29,19 +32,20 @@ interface SpoofRecord {
 
 export interface SpoofState {
   books: Map<string, Book>;
+  lastTrade: Map<string, number>;
   records: Map<string, SpoofRecord>;
   dirty: Set<string>;
 }
 
 export function createSpoofState(): SpoofState {
-  return { books: new Map(), records: new Map(), dirty: new Set() };
+  return { books: new Map(), lastTrade: new Map(), records: new Map(), dirty: new Set() };
 }
 
 export function ingestSpoof(s: SpoofState, e: OrderEvent, p: RuleParams): void {
   const key = `${e.account}|${e.symbol}`;
   let b = s.books.get(key);
   if (e.type === "NEW") {
-    if (e.qty < p.spoofMinQty) return;
+    if (e.qty < p.spoofMinQty || !awayFromTouch(s.lastTrade.get(e.symbol), e, p.spoofMinAwayBps)) return;
     if (!b) {
       b = { open: new Map(), cancels: [] };
       s.books.set(key, b);
@@ -50,6 +54,7 @@ export function ingestSpoof(s: SpoofState, e: OrderEvent, p: RuleParams): void {
     b.open.set(e.orderId, { ts: e.ts, side: e.side });
     return;
   }
+  if (e.type === "TRADE") s.lastTrade.set(e.symbol, e.price);
   if (!b) return;
   if (e.type === "CANCEL") {
     const o = b.open.get(e.orderId);
@@ -76,6 +81,13 @@ export function ingestSpoof(s: SpoofState, e: OrderEvent, p: RuleParams): void {
     s.dirty.add(rkey);
   }
   if (b.open.size === 0 && b.cancels.length === 0) s.books.delete(key);
+}
+
+/** A passive order at least minBps from the touch: a buy below it, a sell above it. */
+export function awayFromTouch(touch: number | undefined, e: OrderEvent, minBps: number): boolean {
+  if (touch === undefined || !(touch > 0)) return false;
+  const bps = ((e.side === "BUY" ? touch - e.price : e.price - touch) / touch) * 10_000;
+  return bps >= minBps;
 }
 
 export function collectSpoof(s: SpoofState): Hit[] {

@@ -72,6 +72,8 @@ export interface RuleParams {
   spoofCancelWithinMs: number;
   spoofExecuteWithinMs: number;
   spoofMinLayers: number;
+  /** a layer rests at least this far from the touch (the symbol's last trade), in bps */
+  spoofMinAwayBps: number;
   /** repeated one-minute price pushes */
   pushMinMoveBps: number;
   pushMinShare: number;
@@ -97,6 +99,7 @@ export const DEFAULT_RULE_PARAMS: RuleParams = {
   spoofCancelWithinMs: 5_000,
   spoofExecuteWithinMs: 10_000,
   spoofMinLayers: 2,
+  spoofMinAwayBps: 20,
   pushMinMoveBps: 50,
   pushMinShare: 0.3,
   pushMinMinutes: 3,
