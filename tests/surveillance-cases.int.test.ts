@@ -166,6 +166,43 @@ describe.each(BACKENDS)("surveillance cases on %s", (kind) => {
     expect(actions).toEqual(["case.assign", "case.move", "case.note", "case.move", "case.move"]);
   });
 
+  it("the client's appeal reopens a closed case with a fresh SLA; assignees are the active compliance officers", async () => {
+    const { w1, w2, monitor } = await plantedBook();
+    await monitor.runMinute(T0, [], trade(T0 + 1000, w1, w2));
+    const c = callerFor(t.db, compliance);
+    const [first] = await c.surveillance.cases();
+    const id = first!.id;
+    const officers = await c.surveillance.assignees();
+    expect(officers.map((u) => u.id).sort()).toEqual([compliance.id, compliance2.id].sort());
+    await expect(callerFor(t.db, risk).surveillance.assignees()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await c.surveillance.move({ id, to: "CLOSED", disposition: "RESTRICTED" });
+    await expect(c.surveillance.appeal({ id, statement: "  ", channel: "PHONE" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const before = Date.now();
+    const res = await c.surveillance.appeal({
+      id,
+      statement: "The two accounts are my wife's and mine; we never traded with each other on purpose.",
+      channel: "LETTER",
+    });
+    expect(res.reopened).toBe(true);
+    const d = await c.surveillance.case({ id });
+    expect(d.status).toBe("INVESTIGATING");
+    // The priority's SLA counts again from the appeal.
+    const hours = (d.slaDueAt.getTime() - before) / 3_600_000;
+    expect([4, 24, 72].some((h) => Math.abs(hours - h) < 0.01)).toBe(true);
+    const last = d.events.at(-1);
+    expect(last).toMatchObject({ kind: "APPEAL", detail: { channel: "LETTER", reopened: true } });
+    const audit = await t.db.prisma.auditEvent.findFirst({ where: { action: "case.appeal", targetId: id } });
+    expect(audit).toMatchObject({
+      before: { status: "CLOSED" },
+      after: { status: "INVESTIGATING", channel: "LETTER" },
+    });
+    await expect(
+      callerFor(t.db, auditor).surveillance.appeal({ id, statement: "x".repeat(10), channel: "PHONE" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("freeze takes effect at once in payments, shows on the account, is audited; restrict stops new buys", async () => {
     const { w1, w2, monitor } = await plantedBook();
     await monitor.runMinute(T0, [], trade(T0 + 1000, w1, w2));

@@ -1,8 +1,9 @@
 "use client";
 // The officer's actions on a case: move it through its lifecycle (closing needs a disposition),
-// restrict or freeze the account (and lift them), add a note, export the STR. Every irreversible
+// assign it to an officer, record the client's appeal, restrict or freeze the account (and lift
+// them), add a note, export the STR. Every irreversible
 // or money-affecting step goes through the app's confirmation dialog with a reason.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
@@ -10,7 +11,8 @@ import styles from "./surveillance.module.css";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 
 const DISPOSITIONS = ["NO_ACTION", "WARNING", "RESTRICTED", "FROZEN", "STR_FILED"] as const;
-type Pending = { kind: "freeze" | "restrict" | "lift-freeze" | "lift-restrict" | "close" } | null;
+const CHANNELS = ["PHONE", "EMAIL", "LETTER", "IN_PERSON"] as const;
+type Pending = { kind: "freeze" | "restrict" | "lift-freeze" | "lift-restrict" | "close" | "appeal" } | null;
 
 export function CaseActions(props: {
   caseId: string;
@@ -18,6 +20,7 @@ export function CaseActions(props: {
   accountCode: string;
   status: string;
   version: number;
+  assigneeId: string | null;
   controls: { restrictBuys: boolean; frozen: boolean };
 }) {
   const { t } = useI18n();
@@ -27,6 +30,9 @@ export function CaseActions(props: {
   const [reason, setReason] = useState("");
   const [disposition, setDisposition] = useState<(typeof DISPOSITIONS)[number]>("NO_ACTION");
   const [note, setNote] = useState("");
+  const [assignee, setAssignee] = useState(props.assigneeId ?? "");
+  const [channel, setChannel] = useState<(typeof CHANNELS)[number]>("PHONE");
+  const assignees = useQuery(trpc.surveillance.assignees.queryOptions());
   const [error, setError] = useState<string | null>(null);
   const onSuccess = () => {
     setPending(null);
@@ -39,6 +45,8 @@ export function CaseActions(props: {
   const move = useMutation(trpc.surveillance.move.mutationOptions({ onSuccess, onError }));
   const freeze = useMutation(trpc.surveillance.freeze.mutationOptions({ onSuccess, onError }));
   const restrict = useMutation(trpc.surveillance.restrict.mutationOptions({ onSuccess, onError }));
+  const assign = useMutation(trpc.surveillance.assign.mutationOptions({ onSuccess, onError }));
+  const appeal = useMutation(trpc.surveillance.appeal.mutationOptions({ onSuccess, onError }));
   const addNote = useMutation(
     trpc.surveillance.note.mutationOptions({
       onSuccess: () => {
@@ -62,7 +70,7 @@ export function CaseActions(props: {
       onError,
     }),
   );
-  const busy = move.isPending || freeze.isPending || restrict.isPending;
+  const busy = move.isPending || freeze.isPending || restrict.isPending || appeal.isPending;
   const base = { accountId: props.accountId, caseId: props.caseId, reason };
   const confirm = () => {
     if (!pending) return;
@@ -70,6 +78,7 @@ export function CaseActions(props: {
     if (pending.kind === "lift-freeze") freeze.mutate({ ...base, lift: true });
     if (pending.kind === "restrict") restrict.mutate(base);
     if (pending.kind === "lift-restrict") restrict.mutate({ ...base, lift: true });
+    if (pending.kind === "appeal") appeal.mutate({ id: props.caseId, statement: reason, channel });
     if (pending.kind === "close")
       move.mutate({ id: props.caseId, to: "CLOSED", disposition, note: reason || undefined, version: props.version });
   };
@@ -82,6 +91,7 @@ export function CaseActions(props: {
       "lift-freeze": [t("surveillance.case.confirmLiftTitle", code), t("surveillance.case.confirmLiftBody")],
       "lift-restrict": [t("surveillance.case.confirmLiftTitle", code), t("surveillance.case.confirmLiftBody")],
       close: [t("surveillance.case.confirmCloseTitle"), t("surveillance.case.confirmCloseBody")],
+      appeal: [t("surveillance.case.appealTitle", code), t("surveillance.case.appealBody")],
     }[pending.kind];
   const open = props.status !== "CLOSED";
   return (
@@ -135,6 +145,31 @@ export function CaseActions(props: {
           </button>
         )}
       </div>
+      <form
+        className={styles.row}
+        onSubmit={(e) => {
+          e.preventDefault();
+          assign.mutate({ id: props.caseId, assigneeId: assignee || null });
+        }}
+      >
+        <label className="inline-field">
+          {t("surveillance.case.assignee")}
+          <select value={assignee} onChange={(e) => setAssignee(e.target.value)} disabled={assignees.isPending}>
+            <option value="">{t("surveillance.queue.unassigned")}</option>
+            {(assignees.data ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} ({u.email})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="btn" type="submit" disabled={assign.isPending || assignee === (props.assigneeId ?? "")}>
+          {t("surveillance.case.assign")}
+        </button>
+        <button className="btn" type="button" disabled={busy} onClick={() => setPending({ kind: "appeal" })}>
+          {t("surveillance.case.recordAppeal")}
+        </button>
+      </form>
       <div className={styles.row}>
         <button
           className={`btn ${styles["danger-btn"]}`}
@@ -206,14 +241,26 @@ export function CaseActions(props: {
             </select>
           </label>
         )}
+        {pending?.kind === "appeal" && (
+          <label>
+            {t("surveillance.case.appealChannel")}
+            <select value={channel} onChange={(e) => setChannel(e.target.value as (typeof CHANNELS)[number])}>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`surveillance.channel.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
-          {t("surveillance.case.reason")}
+          {pending?.kind === "appeal" ? t("surveillance.case.appealStatement") : t("surveillance.case.reason")}
           <input
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             required={pending?.kind !== "close"}
+            maxLength={pending?.kind === "appeal" ? 4000 : 500}
             minLength={3}
-            maxLength={500}
             name="reason"
           />
         </label>

@@ -102,6 +102,7 @@ export function CasePage({ caseId, canAct }: { caseId: string; canAct: boolean }
           accountCode={c.account.code}
           status={c.status}
           version={c.version}
+          assigneeId={c.assigneeId}
           controls={c.controls}
         />
       )}
@@ -171,6 +172,9 @@ export function CasePage({ caseId, canAct }: { caseId: string; canAct: boolean }
                   typeof d.rule === "string" &&
                   ` · ${t(`surveillance.rule.${d.rule as "WASH_TRADE"}`)}`}
                 {e.kind === "STATUS" && typeof d.to === "string" && ` → ${t(`surveillance.status.${d.to as "OPEN"}`)}`}
+                {e.kind === "APPEAL" &&
+                  typeof d.channel === "string" &&
+                  ` · ${t(`surveillance.channel.${d.channel as "PHONE"}`)}`}
                 {e.actor && <span className="muted"> · {e.actor}</span>}
                 {text && <p>{text}</p>}
               </li>

@@ -146,3 +146,13 @@ export async function accountGraph(prisma: PrismaClient, accountId: string) {
       .map((l) => ({ a: l.a, b: l.b, kind: l.kind, value: l.value })),
   };
 }
+
+/** Who a case can be assigned to: the active compliance officers. */
+export async function listAssignees(prisma: PrismaClient) {
+  return prisma.user.findMany({
+    where: { role: "COMPLIANCE", disabled: false },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
+}

@@ -225,3 +225,52 @@ export async function addCaseNote(
     });
   });
 }
+
+/**
+ * The client appeals a decision on the case (a restriction, a freeze, a closure with a finding):
+ * the appeal is recorded on the timeline with the client's statement and how it arrived, a closed
+ * case reopens to INVESTIGATING with a fresh SLA, and an open one gets its SLA reset so the appeal
+ * is answered in time.
+ */
+export async function recordAppeal(
+  prisma: PrismaClient,
+  input: { caseId: string; statement: string; channel: "PHONE" | "EMAIL" | "LETTER" | "IN_PERSON" },
+  actor: Actor,
+  now = Date.now(),
+) {
+  const statement = input.statement.trim();
+  if (statement.length < 3)
+    throw new AppError("BAD_REQUEST", "Write down what the client says (at least 3 characters).");
+  return prisma.$transaction(async (tx) => {
+    const c = await loadForAction(tx, input.caseId);
+    const reopen = c.status === "CLOSED";
+    const slaDueAt = new Date(now + slaHours(c.priority) * 3_600_000);
+    await tx.surveillanceCase.update({
+      where: { id: c.id },
+      data: {
+        ...(reopen ? { status: "INVESTIGATING", closedAt: null } : {}),
+        slaDueAt,
+        version: { increment: 1 },
+      },
+    });
+    await tx.caseEvent.create({
+      data: {
+        caseId: c.id,
+        ts: new Date(now),
+        actorId: actor.id,
+        kind: "APPEAL",
+        detail: { text: statement, channel: input.channel, reopened: reopen },
+      },
+    });
+    await appendAuditEventTx(tx, {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: "case.appeal",
+      targetType: "SurveillanceCase",
+      targetId: c.id,
+      before: { status: c.status },
+      after: { status: reopen ? "INVESTIGATING" : c.status, channel: input.channel, slaDueAt: slaDueAt.toISOString() },
+    });
+    return { reopened: reopen, slaDueAt };
+  });
+}

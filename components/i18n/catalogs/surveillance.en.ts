@@ -45,6 +45,12 @@ export const surveillanceEn = {
     FUND_SHARED_SOURCE: "Accounts funded from one card",
     FUND_COMMON_BENEFICIARY: "Accounts paying one beneficiary",
   },
+  channel: {
+    PHONE: "Phone",
+    EMAIL: "Email",
+    LETTER: "Letter",
+    IN_PERSON: "In person",
+  },
   event: {
     CREATED: "Case opened",
     HIT: "New hit",
@@ -57,8 +63,16 @@ export const surveillanceEn = {
     FREEZE: "Account frozen",
     UNFREEZE: "Freeze lifted",
     STR_EXPORTED: "STR exported",
+    APPEAL: "Client appeal",
   },
   case: {
+    assign: "Assign",
+    recordAppeal: "Record client appeal",
+    appealTitle: "Record an appeal by the client of {code}?",
+    appealBody:
+      "The appeal goes on the case timeline and the audit trail. A closed case reopens for investigation; either way the SLA starts again so the client is answered in time.",
+    appealChannel: "Received by",
+    appealStatement: "What the client says",
     title: "Case {code}",
     back: "All cases",
     notFound: "Case not found.",

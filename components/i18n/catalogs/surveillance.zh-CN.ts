@@ -46,6 +46,12 @@ export const surveillanceZhCN: Messages["surveillance"] = {
     FUND_SHARED_SOURCE: "多个账户由同一张银行卡入金",
     FUND_COMMON_BENEFICIARY: "多个账户向同一收款人出金",
   },
+  channel: {
+    PHONE: "电话",
+    EMAIL: "邮件",
+    LETTER: "信函",
+    IN_PERSON: "现场",
+  },
   event: {
     CREATED: "立案",
     HIT: "新命中",
@@ -58,8 +64,16 @@ export const surveillanceZhCN: Messages["surveillance"] = {
     FREEZE: "冻结账户",
     UNFREEZE: "解除冻结",
     STR_EXPORTED: "导出可疑交易报告",
+    APPEAL: "客户申诉",
   },
   case: {
+    assign: "分配",
+    recordAppeal: "登记客户申诉",
+    appealTitle: "登记 {code} 客户的申诉？",
+    appealBody:
+      "申诉将记入案件时间线和审计日志。已关闭的案件将重新打开调查；无论如何 SLA 都会重新计时，确保及时答复客户。",
+    appealChannel: "受理渠道",
+    appealStatement: "客户陈述",
     title: "案件 {code}",
     back: "全部案件",
     notFound: "未找到该案件。",

@@ -1,11 +1,18 @@
 // Surveillance and compliance procedures (issue 11, S3-S5): the case queue, a case, flagged
 // accounts, an account's controls and linked-account graph, and the officer's actions (move,
-// assign, note, restrict / freeze, STR export). Each: input schema, permission, one service call.
+// assign, note, record a client's appeal, restrict / freeze, STR export). Each: input schema, permission, one service call.
 // Restrict and freeze are interactive only (no API token may take them).
 import { z } from "zod";
 import { actOnAccount } from "../../surveillance/account-actions";
-import { addCaseNote, assignCase, CASE_STATUSES, DISPOSITIONS, moveCase } from "../../surveillance/case-service";
-import { accountGraph, accountSurveillance, getCase, listCases } from "../../surveillance/case-queries";
+import {
+  addCaseNote,
+  assignCase,
+  CASE_STATUSES,
+  DISPOSITIONS,
+  moveCase,
+  recordAppeal,
+} from "../../surveillance/case-service";
+import { accountGraph, accountSurveillance, getCase, listAssignees, listCases } from "../../surveillance/case-queries";
 import { exportStrCsv } from "../../surveillance/str-export";
 import { createTRPCRouter, interactiveProcedure, permissionProcedure } from "../trpc";
 
@@ -49,6 +56,18 @@ export const surveillanceRouter = createTRPCRouter({
   assign: permissionProcedure("cases.manage")
     .input(z.object({ id, assigneeId: id.nullable() }))
     .mutation(({ ctx, input }) => assignCase(ctx.prisma, { caseId: input.id, assigneeId: input.assigneeId }, ctx.user)),
+  assignees: permissionProcedure("cases.manage").query(({ ctx }) => listAssignees(ctx.prisma)),
+  appeal: permissionProcedure("cases.manage")
+    .input(
+      z.object({
+        id,
+        statement: z.string().trim().min(3, "Write down what the client says (at least 3 characters)").max(4000),
+        channel: z.enum(["PHONE", "EMAIL", "LETTER", "IN_PERSON"]),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      recordAppeal(ctx.prisma, { caseId: input.id, statement: input.statement, channel: input.channel }, ctx.user),
+    ),
   note: permissionProcedure("cases.manage")
     .input(z.object({ id, text: z.string().trim().min(1, "A note cannot be empty").max(4000) }))
     .mutation(({ ctx, input }) => addCaseNote(ctx.prisma, { caseId: input.id, text: input.text }, ctx.user)),
