@@ -150,6 +150,7 @@ export const oncallEn = {
     expired: "This link has expired. Open the console to acknowledge.",
     done: "Acknowledged. Escalation has stopped.",
     already: "Already taken: {message}",
+    throttled: "Too many attempts with this link from here. Try again in {seconds} s.",
     console: "Open the console",
   },
 };

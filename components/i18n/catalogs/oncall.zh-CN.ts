@@ -149,6 +149,7 @@ export const oncallZhCN: Shape<typeof oncallEn> = {
     expired: "此链接已过期，请在控制台中确认。",
     done: "已确认，升级已停止。",
     already: "已有人处理：{message}",
+    throttled: "此链接尝试次数过多，请 {seconds} 秒后再试。",
     console: "打开控制台",
   },
 };

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
 import { CHANNEL_KINDS } from "../../oncall/channels/message";
+import { webhookUrlProblem } from "../../oncall/channels/webhook-url";
 import { addChannel, listChannels, openChannel, removeChannel, updateChannel } from "../../oncall/channel-store";
 import { acknowledgeIncident, resolveIncident } from "../../oncall/incident-actions";
 import { incidentDetail, listIncidents, myOpenPages } from "../../oncall/incident-queries";
@@ -41,15 +42,8 @@ const channelInput = z
         c.addIssue({ code: "custom", path: ["target"], message: "an email address" });
       return;
     }
-    let url: URL | null = null;
-    try {
-      url = new URL(v.target);
-    } catch {
-      url = null;
-    }
-    if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
-      c.addIssue({ code: "custom", path: ["target"], message: "an http(s) webhook URL" });
-    }
+    const problem = webhookUrlProblem(v.target);
+    if (problem) c.addIssue({ code: "custom", path: ["target"], message: problem });
     if ((v.kind === "DINGTALK" || v.kind === "FEISHU" || v.kind === "WEBHOOK") && !v.secret) {
       c.addIssue({ code: "custom", path: ["secret"], message: "signed webhooks need their signing secret" });
     }
