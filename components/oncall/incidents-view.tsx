@@ -11,7 +11,9 @@ import { useTRPC } from "../trpc/react";
 type Action = { kind: "ack" | "resolve"; id: string; title: string };
 
 export function IncidentsView({ canAct }: { canAct: boolean }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, locale } = useI18n();
+  // Incidents carry English and Chinese texts; ones opened before the Chinese existed show English.
+  const inLocale = (en: string, zh: string) => (locale === "zh-CN" && zh ? zh : en);
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [scope, setScope] = useState<"open" | "all">("open");
@@ -83,8 +85,9 @@ export function IncidentsView({ canAct }: { canAct: boolean }) {
                     aria-expanded={expanded === i.id}
                     onClick={() => setExpanded(expanded === i.id ? null : i.id)}
                   >
-                    {i.title}
+                    {inLocale(i.title, i.titleZh)}
                   </button>
+                  <div className="muted">{inLocale(i.detail, i.detailZh)}</div>
                   <div className="muted">
                     {t(`oncall.kind.${i.kind.replace(".", "_")}` as "oncall.kind.oncall_drill")} ·{" "}
                     <a href={i.link}>{t("oncall.incidents.object")}</a>
@@ -112,7 +115,7 @@ export function IncidentsView({ canAct }: { canAct: boolean }) {
                     <button
                       type="button"
                       className="btn btn-primary"
-                      onClick={() => setAction({ kind: "ack", id: i.id, title: i.title })}
+                      onClick={() => setAction({ kind: "ack", id: i.id, title: inLocale(i.title, i.titleZh) })}
                     >
                       {t("oncall.incidents.acknowledge")}
                     </button>
@@ -121,7 +124,7 @@ export function IncidentsView({ canAct }: { canAct: boolean }) {
                     <button
                       type="button"
                       className="btn"
-                      onClick={() => setAction({ kind: "resolve", id: i.id, title: i.title })}
+                      onClick={() => setAction({ kind: "resolve", id: i.id, title: inLocale(i.title, i.titleZh) })}
                     >
                       {t("oncall.incidents.resolve")}
                     </button>
@@ -135,7 +138,7 @@ export function IncidentsView({ canAct }: { canAct: boolean }) {
       {expanded && detail.data && (
         <div className="stack" aria-live="polite">
           <h3>
-            {t("oncall.incidents.detail")}: {detail.data.title}
+            {t("oncall.incidents.detail")}: {inLocale(detail.data.title, detail.data.titleZh)}
           </h3>
           <table className="table">
             <thead>

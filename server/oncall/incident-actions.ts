@@ -131,13 +131,18 @@ export async function describeAckLink(
   ackKey: Buffer,
   query: { p?: unknown; e?: unknown; s?: unknown },
   wallNow = Date.now(),
+  locale: "en" | "zh-CN" = "en",
 ) {
   const check = verifyAckToken(ackKey, query, wallNow);
   if (!check.ok) return { ok: false as const, reason: check.reason };
   const page = await prisma.oncallPage.findUnique({
     where: { id: String(query.p) },
-    select: { incident: { select: { id: true, title: true, severity: true, status: true, link: true } } },
+    select: {
+      incident: { select: { id: true, title: true, titleZh: true, severity: true, status: true, link: true } },
+    },
   });
   if (!page) return { ok: false as const, reason: "malformed" as const };
-  return { ok: true as const, incident: page.incident };
+  const { titleZh, ...incident } = page.incident;
+  // The viewer's language; an incident opened before Chinese texts existed keeps its English title.
+  return { ok: true as const, incident: { ...incident, title: locale === "zh-CN" && titleZh ? titleZh : incident.title } };
 }

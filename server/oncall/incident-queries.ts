@@ -33,6 +33,9 @@ export async function listIncidents(prisma: PrismaClient, input: { scope: "open"
       severity: r.severity,
       title: r.title,
       detail: r.detail,
+      // Chinese texts; "" on incidents opened before they existed (the console then shows English).
+      titleZh: r.titleZh,
+      detailZh: r.detailZh,
       link: r.link,
       status: r.status,
       level: r.level,
@@ -74,6 +77,7 @@ export async function incidentDetail(prisma: PrismaClient, id: string) {
   return {
     id: inc.id,
     title: inc.title,
+    titleZh: inc.titleZh,
     status: inc.status,
     pages: inc.pages.map((p) => ({
       id: p.id,
@@ -101,7 +105,8 @@ export async function myOpenPages(prisma: PrismaClient, userId: string) {
     where: { userId, incident: { status: "OPEN" } },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, createdAt: true, severity: true, incident: { select: { id: true, title: true, link: true } } },
+    select: { id: true, createdAt: true, severity: true, incident: { select: { id: true, title: true, titleZh: true, link: true } },
+    },
   });
   return rows;
 }

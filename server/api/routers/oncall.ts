@@ -116,6 +116,7 @@ export const oncallRouter = createTRPCRouter({
         await svc.sender.send(openChannel(svc.box, row), {
           title: "Test page from Minute Desk",
           detail: `Sent by ${ctx.user.email} to check this channel.`,
+          zh: { title: "Minute Desk 测试通知", detail: `由 ${ctx.user.email} 发送，用于检查此渠道。` },
           severity: "INFO",
           link,
           ackLink: link,
@@ -188,6 +189,7 @@ export const oncallRouter = createTRPCRouter({
         key: `drill:${now}`,
         title: "Paging drill",
         detail: input.note || `Drill started by ${ctx.user.email}.`,
+        zh: { title: "值班演练", detail: input.note || `由 ${ctx.user.email} 发起的演练。` },
         objectType: null,
         objectId: null,
         link: "/oncall",
