@@ -46,6 +46,7 @@ export const surveillanceEn = {
     FUND_COMMON_BENEFICIARY: "Accounts paying one beneficiary",
   },
   event: {
+    SLA_BREACHED: "SLA passed without a decision (on duty told)",
     CREATED: "Case opened",
     HIT: "New hit",
     REOPENED: "Reopened by new evidence",

@@ -47,6 +47,7 @@ export const surveillanceZhCN: Messages["surveillance"] = {
     FUND_COMMON_BENEFICIARY: "多个账户向同一收款人出金",
   },
   event: {
+    SLA_BREACHED: "超出时限仍未处理（已通知值班）",
     CREATED: "立案",
     HIT: "新命中",
     REOPENED: "因新证据重新打开",
