@@ -136,7 +136,13 @@ describe.each(BACKENDS)("desk events from their domains page on %s", (kind) => {
   it("a case past its SLA is marked once and pages compliance; with nobody on duty everyone holding the role is paged and ADMIN is told once", async () => {
     const mk = (accountId: string, dueAgoMin: number) =>
       t.db.prisma.surveillanceCase.create({
-        data: { accountId, priority: 72, rules: ["WASH"], slaDueAt: new Date(T - dueAgoMin * MIN), openedAt: new Date(T - 5 * 60 * MIN) },
+        data: {
+          accountId,
+          priority: 72,
+          rules: ["WASH"],
+          slaDueAt: new Date(T - dueAgoMin * MIN),
+          openedAt: new Date(T - 5 * 60 * MIN),
+        },
       });
     const c1 = await mk("acc-a", 1);
     await mk("acc-b", -10); // due in 10 minutes: not yet

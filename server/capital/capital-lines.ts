@@ -18,8 +18,7 @@ export interface CapitalLines {
   guaranteeFunded: number;
 }
 
-const cny = (v: number) =>
-  `CNY ${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const cny = (v: number) => `CNY ${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /** Pure: which lines are breached now. */

@@ -3,7 +3,12 @@
 // client address and per page id (a leaked link cannot be replayed at speed from many addresses).
 // Memory store by default, like sign-in throttling; pass a pg Pool to share counters across instances.
 import type pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 
 export interface AckThrottleLimits {
   /** Opens and submissions per client address per window. */
@@ -21,7 +26,10 @@ export interface AckThrottle {
   take(ip: string | null | undefined, pageId: unknown): Promise<number | null>;
 }
 
-export function createAckThrottle(limits: AckThrottleLimits = DEFAULT_ACK_LIMITS, store?: { pool: pg.Pool }): AckThrottle {
+export function createAckThrottle(
+  limits: AckThrottleLimits = DEFAULT_ACK_LIMITS,
+  store?: { pool: pg.Pool },
+): AckThrottle {
   const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
     store
       ? new RateLimiterPostgres({

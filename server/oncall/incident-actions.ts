@@ -130,8 +130,8 @@ export async function describeAckLink(
   prisma: PrismaClient,
   ackKey: Buffer,
   query: { p?: unknown; e?: unknown; s?: unknown },
-  wallNow = Date.now(),
   locale: "en" | "zh-CN" = "en",
+  wallNow = Date.now(),
 ) {
   const check = verifyAckToken(ackKey, query, wallNow);
   if (!check.ok) return { ok: false as const, reason: check.reason };
@@ -144,5 +144,8 @@ export async function describeAckLink(
   if (!page) return { ok: false as const, reason: "malformed" as const };
   const { titleZh, ...incident } = page.incident;
   // The viewer's language; an incident opened before Chinese texts existed keeps its English title.
-  return { ok: true as const, incident: { ...incident, title: locale === "zh-CN" && titleZh ? titleZh : incident.title } };
+  return {
+    ok: true as const,
+    incident: { ...incident, title: locale === "zh-CN" && titleZh ? titleZh : incident.title },
+  };
 }

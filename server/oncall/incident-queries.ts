@@ -105,7 +105,11 @@ export async function myOpenPages(prisma: PrismaClient, userId: string) {
     where: { userId, incident: { status: "OPEN" } },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, createdAt: true, severity: true, incident: { select: { id: true, title: true, titleZh: true, link: true } },
+    select: {
+      id: true,
+      createdAt: true,
+      severity: true,
+      incident: { select: { id: true, title: true, titleZh: true, link: true } },
     },
   });
   return rows;

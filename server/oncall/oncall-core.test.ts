@@ -76,7 +76,8 @@ describe("escalation", () => {
   });
 
   it("one rule for holes: nobody of the role on duty pages everyone holding it, then the manager on duty", () => {
-    const holders = (r: string) => ({ COMPLIANCE: ["cora", "carl"], ADMIN: ["ann"], RISK: ["alice", "bob", "rita"] })[r] ?? [];
+    const holders = (r: string) =>
+      ({ COMPLIANCE: ["cora", "carl"], ADMIN: ["ann"], RISK: ["alice", "bob", "rita"] })[r] ?? [];
     // Someone on duty: the roster order, no hole.
     expect(planChain({ firstRole: "RISK" }, onDuty, holders)).toEqual({
       chain: escalationChain({ firstRole: "RISK" }, onDuty),
@@ -101,7 +102,9 @@ describe("escalation", () => {
     });
     // A manager-first rule with no manager on duty: every manager, never the same person twice.
     const noManager = (r: string) => (r === "MANAGER" ? [] : onDuty(r));
-    expect(planChain({ firstRole: "MANAGER" }, noManager, (r) => (r === "MANAGER" ? ["mia", "max"] : [])).chain).toEqual([
+    expect(
+      planChain({ firstRole: "MANAGER" }, noManager, (r) => (r === "MANAGER" ? ["mia", "max"] : [])).chain,
+    ).toEqual([
       { level: 0, role: "MANAGER", userId: "mia" },
       { level: 0, role: "MANAGER", userId: "max" },
     ]);
@@ -112,8 +115,14 @@ describe("escalation", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...roles),
-        fc.dictionary(fc.constantFrom(...roles), fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 3 })),
-        fc.dictionary(fc.constantFrom(...roles), fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 30 })),
+        fc.dictionary(
+          fc.constantFrom(...roles),
+          fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 3 }),
+        ),
+        fc.dictionary(
+          fc.constantFrom(...roles),
+          fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 30 }),
+        ),
         fc.string({ minLength: 1, maxLength: 4 }),
         (firstRole, duty, held, anAdmin) => {
           const holders = (r: string) => (r === "ADMIN" ? [anAdmin, ...(held.ADMIN ?? [])] : (held[r as "RISK"] ?? []));

@@ -228,7 +228,8 @@ export class Pager {
       }
       // The page went to the fallback: ADMIN hears that the roster has a hole (one incident per role
       // while it stays open). A hole in the ADMIN roster itself is already paged to every ADMIN.
-      if (hole && event.kind !== "oncall.rosterHole") await this.handleNow(rosterHoleEvent(decision.rule.firstRole, now));
+      if (hole && event.kind !== "oncall.rosterHole")
+        await this.handleNow(rosterHoleEvent(decision.rule.firstRole, now));
       return { incidentId: id, action: "open" };
     }
     return null;

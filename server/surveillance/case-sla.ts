@@ -15,7 +15,10 @@ const shanghai = new Intl.DateTimeFormat("en-CA", {
   hourCycle: "h23",
 });
 
-export function caseSlaEvent(c: { id: string; accountId: string; priority: number; slaDueAt: Date }, now: number): DeskEvent {
+export function caseSlaEvent(
+  c: { id: string; accountId: string; priority: number; slaDueAt: Date },
+  now: number,
+): DeskEvent {
   const due = `${shanghai.format(c.slaDueAt).replace(",", "")} (Asia/Shanghai)`;
   return {
     kind: "case.slaBreached",

@@ -66,7 +66,8 @@ export const oncallEn = {
   },
   rule: {
     title: "Who is paged",
-    onDuty: "Someone of the event's role is on duty: position 1 is paged first; unacknowledged after the policy's minutes, position 2; then the manager on duty.",
+    onDuty:
+      "Someone of the event's role is on duty: position 1 is paged first; unacknowledged after the policy's minutes, position 2; then the manager on duty.",
     hole: "Nobody of that role is on duty (a hole in the roster): everyone holding the role is paged at once, then the manager on duty, and ADMIN gets a “Nobody on duty” incident to fill the roster.",
     noRole: "Nobody holds the role at all: every ADMIN is paged.",
     quiet: "Quiet hours hold warnings in the console; critical pages always go out.",

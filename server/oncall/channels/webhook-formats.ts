@@ -9,7 +9,15 @@
 // - Generic JSON webhook: our own body, X-MinuteDesk-Timestamp (ms) and X-MinuteDesk-Signature
 //   "sha256=" + hex HmacSHA256(key = secret, data = timestamp + "." + body).
 import crypto from "node:crypto";
-import { bilingualTitle, detailLines, markdown, plainText, severityTag, type OpenChannel, type PageMessage } from "./message";
+import {
+  bilingualTitle,
+  detailLines,
+  markdown,
+  plainText,
+  severityTag,
+  type OpenChannel,
+  type PageMessage,
+} from "./message";
 
 export interface WebhookRequest {
   url: string;

@@ -7,7 +7,6 @@ export const WEBHOOK_URL_MAX = 1024;
 /** Why the target is not an acceptable webhook URL, or null when it is. */
 export function webhookUrlProblem(target: string): string | null {
   if (target.length > WEBHOOK_URL_MAX) return `a webhook URL of at most ${WEBHOOK_URL_MAX} characters`;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0020\u007f]/.test(target)) return "a webhook URL without spaces or control characters";
   let url: URL;
   try {
