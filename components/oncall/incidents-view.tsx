@@ -10,17 +10,21 @@ import { useTRPC } from "../trpc/react";
 
 type Action = { kind: "ack" | "resolve"; id: string; title: string };
 
-export function IncidentsView({ canAct }: { canAct: boolean }) {
+export function IncidentsView({ canAct, focus = null }: { canAct: boolean; focus?: string | null }) {
   const { t, fmt, locale } = useI18n();
   // Incidents carry English and Chinese texts; ones opened before the Chinese existed show English.
   const inLocale = (en: string, zh: string) => (locale === "zh-CN" && zh ? zh : en);
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [scope, setScope] = useState<"open" | "all">("open");
+  const [only, setOnly] = useState<string | null>(focus);
   const [action, setAction] = useState<Action | null>(null);
   const [note, setNote] = useState("");
   const [expanded, setExpanded] = useState<string | null>(null);
-  const list = useQuery({ ...trpc.oncall.incidents.queryOptions({ scope, take: 100 }), refetchInterval: 10_000 });
+  const list = useQuery({
+    ...trpc.oncall.incidents.queryOptions({ scope, take: 100, ...(only ? { id: only } : {}) }),
+    refetchInterval: 10_000,
+  });
   const detail = useQuery({ ...trpc.oncall.incident.queryOptions({ id: expanded ?? "" }), enabled: expanded !== null });
   const onSuccess = () => {
     setAction(null);
@@ -38,13 +42,21 @@ export function IncidentsView({ canAct }: { canAct: boolean }) {
       <div className="panel-head">
         <h2 id="incidents-title">{t("oncall.incidents.title")}</h2>
         <div role="group">
+          {only && (
+            <button type="button" className="btn btn-ghost" onClick={() => setOnly(null)}>
+              {t("oncall.incidents.showAll")}
+            </button>
+          )}
           {(["open", "all"] as const).map((s) => (
             <button
               key={s}
               type="button"
-              className={`btn ${scope === s ? "btn-primary" : "btn-ghost"}`}
-              aria-pressed={scope === s}
-              onClick={() => setScope(s)}
+              className={`btn ${!only && scope === s ? "btn-primary" : "btn-ghost"}`}
+              aria-pressed={!only && scope === s}
+              onClick={() => {
+                setOnly(null);
+                setScope(s);
+              }}
             >
               {t(`oncall.incidents.${s}`)}
             </button>

@@ -10,9 +10,13 @@ import { securityAlertDeskEvent } from "../auth/security-alerts";
 import { LIQUIDATION_TOPIC, type TicketBusEvent } from "../liquidation/tickets/ticket-transition";
 import { ACCOUNT_PLACEHOLDER, DESK_EVENT_TOPIC, type DeskEvent } from "../notify/desk-event";
 
-/** A hard-floor ticket opening pages; other ticket transitions do not. */
+/**
+ * A hard-floor ticket pages: one opening at the hard floor, and a liquidation ticket re-planned because
+ * its account fell to the hard floor (it executes at once too; the account never gets a second ticket).
+ * Both carry the ticket's key, so a later re-plan joins the open incident. Other transitions do not page.
+ */
 export function ticketToDeskEvent(e: TicketBusEvent): DeskEvent | null {
-  if (e.kind !== "OPEN" || e.urgency !== "HARD_FLOOR") return null;
+  if ((e.kind !== "OPEN" && e.kind !== "REPLAN") || e.urgency !== "HARD_FLOOR") return null;
   return {
     kind: "liquidation.hardFloor",
     severity: "CRITICAL",

@@ -4,9 +4,9 @@ import type { PrismaClient } from "../db/generated/client";
 import { nextEscalationAt, type EscalationTarget } from "./escalation";
 import { chainLevels } from "./pager";
 
-export async function listIncidents(prisma: PrismaClient, input: { scope: "open" | "all"; take: number }) {
+export async function listIncidents(prisma: PrismaClient, input: { scope: "open" | "all"; take: number; id?: string }) {
   const rows = await prisma.oncallIncident.findMany({
-    where: input.scope === "open" ? { status: { in: ["OPEN", "ACKNOWLEDGED"] } } : {},
+    where: input.id ? { id: input.id } : input.scope === "open" ? { status: { in: ["OPEN", "ACKNOWLEDGED"] } } : {},
     orderBy: [{ firstAt: "desc" }],
     take: input.take,
     include: { _count: { select: { pages: true } } },

@@ -324,6 +324,7 @@ export class Pager {
             this.deps.consoleUrl,
           ).toString(),
           incidentId: inc.id,
+          incidentLink: new URL(`/oncall?incident=${encodeURIComponent(inc.id)}`, this.deps.consoleUrl).toString(),
           level: d.page.level,
         };
         try {

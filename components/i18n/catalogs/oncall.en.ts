@@ -28,6 +28,7 @@ export const oncallEn = {
     handover: "Handover: {note}",
   },
   incidents: {
+    showAll: "Show all incidents",
     title: "Incidents",
     open: "Open",
     all: "All",

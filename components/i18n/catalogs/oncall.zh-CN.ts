@@ -32,6 +32,7 @@ export const oncallZhCN: Shape<typeof oncallEn> = {
     handover: "交接：{note}",
   },
   incidents: {
+    showAll: "显示全部事件",
     title: "事件",
     open: "未关闭",
     all: "全部",

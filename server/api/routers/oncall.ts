@@ -153,7 +153,14 @@ export const oncallRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => decidePolicy(ctx.prisma, ctx.user, input)),
 
   incidents: permissionProcedure("oncall.view")
-    .input(z.strictObject({ scope: z.enum(["open", "all"]), take: z.number().int().min(1).max(200).default(50) }))
+    .input(
+      z.strictObject({
+        scope: z.enum(["open", "all"]),
+        take: z.number().int().min(1).max(200).default(50),
+        /** One incident only (the console link in a page message). */
+        id: id.optional(),
+      }),
+    )
     .query(({ ctx, input }) => listIncidents(ctx.prisma, input)),
   incident: permissionProcedure("oncall.view")
     .input(z.strictObject({ id }))

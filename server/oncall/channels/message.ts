@@ -12,6 +12,8 @@ export interface PageMessage {
   link: string;
   /** Absolute URL of the signed acknowledge link. */
   ackLink: string;
+  /** Absolute URL of the incident in the console (acknowledge or resolve there, signed in). */
+  incidentLink?: string;
   incidentId: string;
   /** Escalation level (0 = first person). */
   level: number;
@@ -57,6 +59,7 @@ export function plainText(m: PageMessage): string {
     ...detailLines(m),
     `Open / 打开: ${m.link}`,
     `Acknowledge / 确认接手: ${m.ackLink}`,
+    ...(m.incidentLink ? [`Incident / 事件: ${m.incidentLink}`] : []),
   ].join("\n");
 }
 

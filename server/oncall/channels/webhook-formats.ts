@@ -103,6 +103,7 @@ export function buildWebhookRequest(ch: OpenChannel, m: PageMessage, nowMs: numb
         level: m.level,
         link: m.link,
         ackLink: m.ackLink,
+        incidentLink: m.incidentLink ?? null,
         text: plainText(m),
       });
       const headers: Record<string, string> = { ...json, "x-minutedesk-timestamp": String(nowMs) };
