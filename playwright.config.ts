@@ -33,10 +33,12 @@ export default defineConfig({
     },
   },
   // The liquidation spec crashes the whole market (hundreds of tickets executing on one shared server):
-  // it runs after every other spec, so none of them sees that market.
+  // it runs after every other spec, so none of them sees that market. The on-call spec crashes it
+  // harder still, so it runs last of all.
   projects: [
-    { name: "app", testIgnore: /liquidation\.spec\.ts$/ },
+    { name: "app", testIgnore: /(liquidation|oncall)\.spec\.ts$/ },
     { name: "market-crash", testMatch: /liquidation\.spec\.ts$/, dependencies: ["app"] },
+    { name: "oncall", testMatch: /oncall\.spec\.ts$/, dependencies: ["market-crash"] },
   ],
   webServer: {
     command: `rm -rf ${E2E_DATA_DIR} && next start -p ${PORT}`,
