@@ -43,7 +43,8 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${E2E_DATA_DIR} && next start -p ${PORT}`,
     url: `http://localhost:${PORT}/api/v1/health`,
-    timeout: 180_000,
+    // First start seeds the demo book; on a two-core machine shared with other builds that took over 180 s.
+    timeout: 360_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
