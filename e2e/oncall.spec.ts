@@ -8,6 +8,8 @@
 // manager, and then the acknowledged one still has its single page. It runs in a project of its own
 // after the market-crash project, so no other spec sees its crash; every page it counts went to a
 // channel it created, so incidents left open by earlier crashes cannot stand in for its own.
+// Alone: `npx playwright test --project=oncall --no-deps` (a file filter alone still runs the projects it
+// depends on, i.e. the whole suite).
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
