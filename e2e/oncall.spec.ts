@@ -80,9 +80,9 @@ test("a hard-floor drill pages the on-duty risk user's webhook; acknowledging in
     const adminCred = claimStaff("ADMIN");
     const managerCred = claimStaff("MANAGER");
     await Promise.all([
-      signIn(page, adminCred.email, { timeout: 40_000 }),
-      signIn(managerPage!, managerCred.email, { timeout: 40_000 }),
-      signIn(riskPage!, "risk@demo.local", { timeout: 40_000 }),
+      signIn(page, adminCred.email, { timeout: 150_000 }),
+      signIn(managerPage!, managerCred.email, { timeout: 150_000 }),
+      signIn(riskPage!, "risk@demo.local", { timeout: 150_000 }),
     ]);
 
     // The policy: hard-floor pages escalate after 30 engine minutes. ADMIN proposes, MANAGER approves.
