@@ -4,6 +4,12 @@ import type { PrismaClient } from "../db/generated/client";
 import { nextEscalationAt, type EscalationTarget } from "./escalation";
 import { chainLevels } from "./pager";
 
+/** Who is paged now, for a table cell: a fallback page to a whole role would list twenty people. */
+function namesOf(names: string[]): string | null {
+  if (names.length === 0) return null;
+  return names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} +${names.length - 3}`;
+}
+
 export async function listIncidents(prisma: PrismaClient, input: { scope: "open" | "all"; take: number; id?: string }) {
   const rows = await prisma.oncallIncident.findMany({
     where: input.id ? { id: input.id } : input.scope === "open" ? { status: { in: ["OPEN", "ACKNOWLEDGED"] } } : {},
@@ -44,11 +50,7 @@ export async function listIncidents(prisma: PrismaClient, input: { scope: "open"
       occurrences: r.occurrences,
       pages: r._count.pages,
       chain,
-      onCall:
-        chain
-          .filter((t) => t.level === r.level)
-          .map((t) => t.name)
-          .join(", ") || null,
+      onCall: namesOf(chain.filter((t) => t.level === r.level).map((t) => t.name)),
       nextEscalationAt: nextEscalationAt(
         { status: r.status as "OPEN", level: r.level, lastPagedAt: r.lastPagedAt.getTime() },
         { escalateAfterMinutes: r.escalateAfterMin },
