@@ -3,6 +3,7 @@
 // instrumentation.ts, and closed cleanly on SIGTERM/SIGINT so PGlite flushes its data.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { DEMO_USERS, isDemoSeeded, seedDemo, type DemoCredential } from "../prisma/seed/seed-demo";
 import { setBootPhase } from "./boot-phase";
@@ -11,12 +12,14 @@ import { loadMigrations, migrationsDir, runMigrations } from "./db/migrate";
 import { createClock, type Clock } from "./engine/clock";
 import { createInProcessBus, type EventBus } from "./engine/event-bus";
 import { createSimulator } from "./engine/history";
+import { leaderLostEvent } from "./engine/leader-events";
 import { alwaysLeader, startLeaderElection, type LeaderLock } from "./engine/leader-lock";
 import { PLUGINS } from "./engine/plugins";
 import type { Services } from "./services";
 import { MarketEngine } from "./engine/market-engine";
 import { getEnv, isDemoMode, type Env } from "./env";
 import { domainLog } from "./log";
+import { publishDeskEvent } from "./notify/desk-event";
 
 export interface Runtime {
   env: Env;
@@ -108,7 +111,13 @@ async function bootRuntime(): Promise<Runtime> {
     const e = engine;
     leader = demo
       ? alwaysLeader(() => e.start())
-      : startLeaderElection(env.DATABASE_URL ?? "", { onAcquire: () => e.start(), onLose: () => void e.stop() });
+      : startLeaderElection(env.DATABASE_URL ?? "", {
+          onAcquire: () => e.start(),
+          onLose: () => {
+            void e.stop();
+            publishDeskEvent(bus, leaderLostEvent(`${os.hostname()}:${process.pid}`, e.now()));
+          },
+        });
   }
   domainLog("runtime").info(
     {

@@ -24,6 +24,7 @@ const hardFloor = (ticket: string, ts = T): DeskEvent => ({
   key: `ticket:${ticket}`,
   title: `Hard floor: account acc-${ticket}`,
   detail: "below the hard floor",
+  zh: { title: `触及强平线：acc-${ticket}`, detail: "跌破强平线" },
   objectType: "LiquidationTicket",
   objectId: ticket,
   link: `/accounts/acc-${ticket}`,

@@ -10,15 +10,21 @@ import { useTRPC } from "../trpc/react";
 
 type Action = { kind: "ack" | "resolve"; id: string; title: string };
 
-export function IncidentsView({ canAct }: { canAct: boolean }) {
-  const { t, fmt } = useI18n();
+export function IncidentsView({ canAct, focus = null }: { canAct: boolean; focus?: string | null }) {
+  const { t, fmt, locale } = useI18n();
+  // Incidents carry English and Chinese texts; ones opened before the Chinese existed show English.
+  const inLocale = (en: string, zh: string) => (locale === "zh-CN" && zh ? zh : en);
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [scope, setScope] = useState<"open" | "all">("open");
+  const [only, setOnly] = useState<string | null>(focus);
   const [action, setAction] = useState<Action | null>(null);
   const [note, setNote] = useState("");
   const [expanded, setExpanded] = useState<string | null>(null);
-  const list = useQuery({ ...trpc.oncall.incidents.queryOptions({ scope, take: 100 }), refetchInterval: 10_000 });
+  const list = useQuery({
+    ...trpc.oncall.incidents.queryOptions({ scope, take: 100, ...(only ? { id: only } : {}) }),
+    refetchInterval: 10_000,
+  });
   const detail = useQuery({ ...trpc.oncall.incident.queryOptions({ id: expanded ?? "" }), enabled: expanded !== null });
   const onSuccess = () => {
     setAction(null);
@@ -36,13 +42,21 @@ export function IncidentsView({ canAct }: { canAct: boolean }) {
       <div className="panel-head">
         <h2 id="incidents-title">{t("oncall.incidents.title")}</h2>
         <div role="group">
+          {only && (
+            <button type="button" className="btn btn-ghost" onClick={() => setOnly(null)}>
+              {t("oncall.incidents.showAll")}
+            </button>
+          )}
           {(["open", "all"] as const).map((s) => (
             <button
               key={s}
               type="button"
-              className={`btn ${scope === s ? "btn-primary" : "btn-ghost"}`}
-              aria-pressed={scope === s}
-              onClick={() => setScope(s)}
+              className={`btn ${!only && scope === s ? "btn-primary" : "btn-ghost"}`}
+              aria-pressed={!only && scope === s}
+              onClick={() => {
+                setOnly(null);
+                setScope(s);
+              }}
             >
               {t(`oncall.incidents.${s}`)}
             </button>
@@ -83,8 +97,9 @@ export function IncidentsView({ canAct }: { canAct: boolean }) {
                     aria-expanded={expanded === i.id}
                     onClick={() => setExpanded(expanded === i.id ? null : i.id)}
                   >
-                    {i.title}
+                    {inLocale(i.title, i.titleZh)}
                   </button>
+                  <div className="muted">{inLocale(i.detail, i.detailZh)}</div>
                   <div className="muted">
                     {t(`oncall.kind.${i.kind.replace(".", "_")}` as "oncall.kind.oncall_drill")} ·{" "}
                     <a href={i.link}>{t("oncall.incidents.object")}</a>
@@ -112,7 +127,7 @@ export function IncidentsView({ canAct }: { canAct: boolean }) {
                     <button
                       type="button"
                       className="btn btn-primary"
-                      onClick={() => setAction({ kind: "ack", id: i.id, title: i.title })}
+                      onClick={() => setAction({ kind: "ack", id: i.id, title: inLocale(i.title, i.titleZh) })}
                     >
                       {t("oncall.incidents.acknowledge")}
                     </button>
@@ -121,7 +136,7 @@ export function IncidentsView({ canAct }: { canAct: boolean }) {
                     <button
                       type="button"
                       className="btn"
-                      onClick={() => setAction({ kind: "resolve", id: i.id, title: i.title })}
+                      onClick={() => setAction({ kind: "resolve", id: i.id, title: inLocale(i.title, i.titleZh) })}
                     >
                       {t("oncall.incidents.resolve")}
                     </button>
@@ -135,7 +150,7 @@ export function IncidentsView({ canAct }: { canAct: boolean }) {
       {expanded && detail.data && (
         <div className="stack" aria-live="polite">
           <h3>
-            {t("oncall.incidents.detail")}: {detail.data.title}
+            {t("oncall.incidents.detail")}: {inLocale(detail.data.title, detail.data.titleZh)}
           </h3>
           <table className="table">
             <thead>

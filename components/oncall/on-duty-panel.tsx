@@ -25,7 +25,9 @@ export function OnDutyPanel() {
             <li key={r.role}>
               <strong>{t(`oncall.role.${r.role}`)}</strong>:{" "}
               {r.people.length === 0 ? (
-                <span className="muted">{t("oncall.onDuty.nobody")}</span>
+                <span className="muted" data-testid={`nobody-${r.role}`}>
+                  {t("oncall.onDuty.nobody", { role: t(`oncall.role.${r.role}`) })}
+                </span>
               ) : (
                 r.people.map((p, i) => (
                   <span key={p.shiftId}>

@@ -1,10 +1,16 @@
 // Funding and capital (issue 12) join the runtime here. Demo mode seeds sources, tranche products
 // (before the liquidation plugin, so the waterfall's tranche layers are the products' tranches),
-// pools and limits. Loans accrue once a day: at the first minute close of each Asia/Shanghai day.
+// pools and limits. Loans accrue once a day: at the first minute close of each Asia/Shanghai day. Every
+// five engine minutes the capital lines are checked and a breach is published as a desk event.
 import type { DomainPlugin } from "../engine/plugins";
+import { capitalLineEvents, readCapitalLines } from "../capital/capital-lines";
 import { domainLog } from "../log";
+import { publishDeskEvent } from "../notify/desk-event";
 import { accrueDay } from "./accrual-service";
 import { seedFundingDemo } from "./demo-seed";
+
+/** Engine time between checks of the capital lines (the LCR view reads the whole funding book). */
+const CAPITAL_CHECK_MS = 5 * 60_000;
 
 const shanghaiDay = (ts: number) => new Date(ts + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -28,5 +34,17 @@ export const fundingPlugin: DomainPlugin = {
         domainLog("funding").error({ err }, "accrual failed");
       }
     }, "funding");
+    // The capital lines (LCR, guarantee fund) for the duty manager, every few engine minutes.
+    let lastCheck = 0;
+    ctx.engine.onMinuteClose(async ({ minuteTs }) => {
+      if (minuteTs - lastCheck < CAPITAL_CHECK_MS) return;
+      lastCheck = minuteTs;
+      try {
+        const now = ctx.engine?.now() ?? minuteTs;
+        for (const e of capitalLineEvents(await readCapitalLines(ctx.prisma, now), now)) publishDeskEvent(ctx.bus, e);
+      } catch (err) {
+        domainLog("funding").error({ err }, "capital line check failed");
+      }
+    }, "capital-lines");
   },
 };

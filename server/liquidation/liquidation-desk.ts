@@ -17,6 +17,8 @@ import type { RiskView } from "./tickets/plan-inputs";
 import { claimDueTickets, claimExecution, releaseExpiredHolds } from "./tickets/ticket-actions";
 import { syncTickets, type SyncResult } from "./tickets/ticket-sync";
 import { publishTicketEvents, type Actor, type TicketBusEvent } from "./tickets/ticket-transition";
+import { publishDeskEvent } from "../notify/desk-event";
+import { executionFailedEvent } from "./execution-failed";
 
 /** Bus topic of the mark guard's alerts (frozen symbols that held back trigger decisions this minute). */
 export type { ExecutionWindow };
@@ -82,6 +84,15 @@ export class LiquidationDesk {
 
   private publish(events: readonly TicketBusEvent[]): void {
     publishTicketEvents(this.deps.bus, events);
+  }
+
+  /** Tells the duty risk team (on-call) that this ticket's execution failed on its own. */
+  private async publishExecutionFailed(ticketId: string, err: unknown): Promise<void> {
+    if (!this.deps.bus) return;
+    const ticket = await this.deps.prisma.liquidationTicket
+      .findUnique({ where: { id: ticketId }, select: { id: true, accountId: true } })
+      .catch(() => null);
+    if (ticket) publishDeskEvent(this.deps.bus, executionFailedEvent(ticket, err, this.deps.now()));
   }
 
   /** The minute-close hook (registered after the risk plugin's tick), with the minute's closed bars. */
@@ -208,6 +219,8 @@ export class LiquidationDesk {
     } catch (err) {
       if (batch.length === 1) {
         this.deps.log?.(`[liquidation] slice of ${batch[0]} failed`, err);
+        const [only] = batch;
+        if (only) await this.publishExecutionFailed(only, err);
         return [];
       }
       this.deps.log?.(`[liquidation] slice of ${batch.length} tickets failed; retrying one by one`, err);

@@ -6,6 +6,7 @@ import { appendAuditEventTx } from "../audit/audit-service";
 import type { SessionUser } from "../auth/sign-in";
 import { AppError } from "../errors";
 import type { ChannelKind, OpenChannel } from "./channels/message";
+import { webhookUrlProblem } from "./channels/webhook-url";
 import type { SecretBox } from "./secret-box";
 import { cuidLike } from "./ids";
 
@@ -62,6 +63,9 @@ export async function addChannel(
 ) {
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
   if (!user) throw new AppError("BAD_REQUEST", "That user does not exist.");
+  // The router checks the same; repeated here so no other caller can store a URL the sender would misuse.
+  const problem = input.kind === "EMAIL" ? null : webhookUrlProblem(input.target);
+  if (problem) throw new AppError("BAD_REQUEST", `Target: ${problem}.`);
   const id = cuidLike();
   return prisma.$transaction(async (tx) => {
     await tx.oncallChannel.create({

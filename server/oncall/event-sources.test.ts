@@ -37,6 +37,14 @@ describe("ticket events", () => {
     });
     expect(ticketToDeskEvent({ ...base, kind: "OPEN", urgency: "LIQUIDATION" })).toBeNull();
     expect(ticketToDeskEvent({ ...base, kind: "EXECUTE", urgency: "HARD_FLOOR" })).toBeNull();
+    // A liquidation ticket whose account fell to the hard floor is re-planned, not reopened: it pages,
+    // under the same key, so repeats join the incident.
+    expect(ticketToDeskEvent({ ...base, kind: "REPLAN", urgency: "HARD_FLOOR" })).toMatchObject({
+      key: "ticket:tk1",
+      accountId: "A-17",
+      title: "Hard floor: {account}",
+    });
+    expect(ticketToDeskEvent({ ...base, kind: "REPLAN", urgency: "LIQUIDATION" })).toBeNull();
   });
 });
 

@@ -1,23 +1,33 @@
-// Where desk events come from, without touching the producing domains: liquidation ticket events on
-// the bus (a hard-floor ticket), anything published on the shared desk-event topic (capital,
-// surveillance, the leader lock publish there when they land), the engine's and feed supervisor's
-// status read at each pager tick, and step-up lock-outs read from the audit trail's security alerts.
+// Where desk events come from: liquidation ticket events on the bus (a hard-floor ticket opening),
+// everything the domains publish on the shared desk-event topic (execution failures, capital lines,
+// case SLAs, the leader lock), the engine's and feed supervisor's status read at each pager tick, and
+// step-up lock-outs from the audit trail's security alerts (they happen on any web instance).
 import type { PrismaClient } from "../db/generated/client";
 import type { EventBus } from "../engine/event-bus";
 import type { EngineStatus } from "../engine/market-engine";
 import type { FeedHealth } from "../market/feeds/feed-supervisor";
+import { securityAlertDeskEvent } from "../auth/security-alerts";
 import { LIQUIDATION_TOPIC, type TicketBusEvent } from "../liquidation/tickets/ticket-transition";
-import { DESK_EVENT_TOPIC, type DeskEvent } from "../notify/desk-event";
+import { ACCOUNT_PLACEHOLDER, DESK_EVENT_TOPIC, type DeskEvent } from "../notify/desk-event";
 
-/** A hard-floor ticket opening pages; other ticket transitions do not. */
+/**
+ * A hard-floor ticket pages: one opening at the hard floor, and a liquidation ticket re-planned because
+ * its account fell to the hard floor (it executes at once too; the account never gets a second ticket).
+ * Both carry the ticket's key, so a later re-plan joins the open incident. Other transitions do not page.
+ */
 export function ticketToDeskEvent(e: TicketBusEvent): DeskEvent | null {
-  if (e.kind !== "OPEN" || e.urgency !== "HARD_FLOOR") return null;
+  if ((e.kind !== "OPEN" && e.kind !== "REPLAN") || e.urgency !== "HARD_FLOOR") return null;
   return {
     kind: "liquidation.hardFloor",
     severity: "CRITICAL",
     key: `ticket:${e.ticketId}`,
-    title: `Hard floor: account ${e.accountId}`,
-    detail: `Account ${e.accountId} fell below the hard floor; liquidation ticket ${e.ticketId} executes at once.`,
+    title: `Hard floor: ${ACCOUNT_PLACEHOLDER}`,
+    detail: `Account ${ACCOUNT_PLACEHOLDER} fell below the hard floor; its liquidation ticket executes at once.`,
+    zh: {
+      title: `触及强平线：${ACCOUNT_PLACEHOLDER}`,
+      detail: `账户 ${ACCOUNT_PLACEHOLDER} 跌破强平线，其强平工单立即执行。`,
+    },
+    accountId: e.accountId,
     objectType: "LiquidationTicket",
     objectId: e.ticketId,
     link: `/accounts/${encodeURIComponent(e.accountId)}`,
@@ -48,6 +58,10 @@ export function observeEngine(
       key: "feed:failover",
       title: `Market feed failed over to ${feed.activeSource}`,
       detail: `The primary source went stale; prints now come from ${feed.activeSource}.`,
+      zh: {
+        title: `行情源已切换至 ${feed.activeSource}`,
+        detail: `主行情源已失效，成交数据现由 ${feed.activeSource} 提供。`,
+      },
       objectType: "Feed",
       objectId: feed.activeSource,
       link: "/admin/system",
@@ -62,6 +76,10 @@ export function observeEngine(
       key: "feed:all-stale",
       title: "All market data sources are stale",
       detail: `No source has printed within its staleness window (${feed.sources.map((s) => s.id).join(", ")}).`,
+      zh: {
+        title: "所有行情源均已失效",
+        detail: `在失效窗口内没有任何行情源有成交数据（${feed.sources.map((s) => s.id).join("、")}）。`,
+      },
       objectType: "Feed",
       objectId: null,
       link: "/admin/system",
@@ -76,6 +94,10 @@ export function observeEngine(
       key: "engine:behind",
       title: "The minute engine is behind",
       detail: `No minute has closed for ${Math.round((ts - lastClose) / 60_000)} minutes of engine time.`,
+      zh: {
+        title: "分钟引擎落后",
+        detail: `引擎时间已有 ${Math.round((ts - lastClose) / 60_000)} 分钟没有完成分钟收盘。`,
+      },
       objectType: "Engine",
       objectId: null,
       link: "/admin/system",
@@ -85,7 +107,12 @@ export function observeEngine(
   return out;
 }
 
-/** Step-up lock-outs since the cursor (audit ids ascending): security alerts of kind stepUpLocked. */
+/**
+ * Step-up lock-outs since the cursor (audit ids ascending). The auth domain publishes them as security
+ * alerts on the audit trail rather than on the bus: a lock-out happens on whichever web instance served
+ * the request, while the pager runs on the engine's instance, and the in-process bus does not cross.
+ * What the page says is the auth domain's (securityAlertDeskEvent).
+ */
 export async function readStepUpLockouts(
   prisma: PrismaClient,
   afterId: number,
@@ -99,19 +126,8 @@ export async function readStepUpLockouts(
   });
   const events: DeskEvent[] = [];
   for (const r of rows) {
-    const a = (r.after ?? {}) as { kind?: string; email?: string };
-    if (a.kind !== "stepUpLocked") continue;
-    events.push({
-      kind: "auth.stepUpLocked",
-      severity: "WARNING",
-      key: `stepup:${r.targetId ?? a.email ?? r.id}`,
-      title: `Step-up locked: ${a.email ?? "unknown user"}`,
-      detail: "Five wrong authenticator codes locked step-up for 15 minutes.",
-      objectType: "User",
-      objectId: r.targetId,
-      link: "/admin/users",
-      ts: now,
-    });
+    const e = securityAlertDeskEvent(r, now);
+    if (e) events.push(e);
   }
   return { events, cursor: rows.at(-1)?.id ?? afterId };
 }

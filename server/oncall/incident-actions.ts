@@ -130,14 +130,22 @@ export async function describeAckLink(
   prisma: PrismaClient,
   ackKey: Buffer,
   query: { p?: unknown; e?: unknown; s?: unknown },
+  locale: "en" | "zh-CN" = "en",
   wallNow = Date.now(),
 ) {
   const check = verifyAckToken(ackKey, query, wallNow);
   if (!check.ok) return { ok: false as const, reason: check.reason };
   const page = await prisma.oncallPage.findUnique({
     where: { id: String(query.p) },
-    select: { incident: { select: { id: true, title: true, severity: true, status: true, link: true } } },
+    select: {
+      incident: { select: { id: true, title: true, titleZh: true, severity: true, status: true, link: true } },
+    },
   });
   if (!page) return { ok: false as const, reason: "malformed" as const };
-  return { ok: true as const, incident: page.incident };
+  const { titleZh, ...incident } = page.incident;
+  // The viewer's language; an incident opened before Chinese texts existed keeps its English title.
+  return {
+    ok: true as const,
+    incident: { ...incident, title: locale === "zh-CN" && titleZh ? titleZh : incident.title },
+  };
 }

@@ -4,9 +4,15 @@ import type { PrismaClient } from "../db/generated/client";
 import { nextEscalationAt, type EscalationTarget } from "./escalation";
 import { chainLevels } from "./pager";
 
-export async function listIncidents(prisma: PrismaClient, input: { scope: "open" | "all"; take: number }) {
+/** Who is paged now, for a table cell: a fallback page to a whole role would list twenty people. */
+function namesOf(names: string[]): string | null {
+  if (names.length === 0) return null;
+  return names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} +${names.length - 3}`;
+}
+
+export async function listIncidents(prisma: PrismaClient, input: { scope: "open" | "all"; take: number; id?: string }) {
   const rows = await prisma.oncallIncident.findMany({
-    where: input.scope === "open" ? { status: { in: ["OPEN", "ACKNOWLEDGED"] } } : {},
+    where: input.id ? { id: input.id } : input.scope === "open" ? { status: { in: ["OPEN", "ACKNOWLEDGED"] } } : {},
     orderBy: [{ firstAt: "desc" }],
     take: input.take,
     include: { _count: { select: { pages: true } } },
@@ -33,6 +39,9 @@ export async function listIncidents(prisma: PrismaClient, input: { scope: "open"
       severity: r.severity,
       title: r.title,
       detail: r.detail,
+      // Chinese texts; "" on incidents opened before they existed (the console then shows English).
+      titleZh: r.titleZh,
+      detailZh: r.detailZh,
       link: r.link,
       status: r.status,
       level: r.level,
@@ -41,11 +50,7 @@ export async function listIncidents(prisma: PrismaClient, input: { scope: "open"
       occurrences: r.occurrences,
       pages: r._count.pages,
       chain,
-      onCall:
-        chain
-          .filter((t) => t.level === r.level)
-          .map((t) => t.name)
-          .join(", ") || null,
+      onCall: namesOf(chain.filter((t) => t.level === r.level).map((t) => t.name)),
       nextEscalationAt: nextEscalationAt(
         { status: r.status as "OPEN", level: r.level, lastPagedAt: r.lastPagedAt.getTime() },
         { escalateAfterMinutes: r.escalateAfterMin },
@@ -74,6 +79,7 @@ export async function incidentDetail(prisma: PrismaClient, id: string) {
   return {
     id: inc.id,
     title: inc.title,
+    titleZh: inc.titleZh,
     status: inc.status,
     pages: inc.pages.map((p) => ({
       id: p.id,
@@ -101,7 +107,12 @@ export async function myOpenPages(prisma: PrismaClient, userId: string) {
     where: { userId, incident: { status: "OPEN" } },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, createdAt: true, severity: true, incident: { select: { id: true, title: true, link: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      severity: true,
+      incident: { select: { id: true, title: true, titleZh: true, link: true } },
+    },
   });
   return rows;
 }

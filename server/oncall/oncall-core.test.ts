@@ -2,7 +2,7 @@
 // timing, grouping of repeats and quiet hours. Instants are worked by hand from UTC+8.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dueEscalation, escalationChain, nextEscalationAt } from "./escalation";
+import { dueEscalation, escalationChain, FALLBACK_MAX, nextEscalationAt, planChain } from "./escalation";
 import { groupEvent } from "./grouping";
 import { DEFAULT_POLICY, matchRule, pagingPolicySchema } from "./policy";
 import { isQuietAt, pushesExternally } from "./quiet-hours";
@@ -71,12 +71,68 @@ describe("escalation", () => {
       { level: 1, role: "RISK", userId: "bob" },
       { level: 2, role: "MANAGER", userId: "mia" },
     ]);
-    // Nobody on the compliance roster: the manager is paged first.
-    expect(escalationChain({ firstRole: "COMPLIANCE" }, onDuty)).toEqual([
-      { level: 0, role: "MANAGER", userId: "mia" },
-    ]);
     // A manager-first rule does not page the same manager twice.
     expect(escalationChain({ firstRole: "MANAGER" }, onDuty)).toEqual([{ level: 0, role: "MANAGER", userId: "mia" }]);
+  });
+
+  it("one rule for holes: nobody of the role on duty pages everyone holding it, then the manager on duty", () => {
+    const holders = (r: string) =>
+      ({ COMPLIANCE: ["cora", "carl"], ADMIN: ["ann"], RISK: ["alice", "bob", "rita"] })[r] ?? [];
+    // Someone on duty: the roster order, no hole.
+    expect(planChain({ firstRole: "RISK" }, onDuty, holders)).toEqual({
+      chain: escalationChain({ firstRole: "RISK" }, onDuty),
+      hole: false,
+    });
+    // Nobody on the compliance roster: both compliance users at once, then the manager on duty.
+    expect(planChain({ firstRole: "COMPLIANCE" }, onDuty, holders)).toEqual({
+      chain: [
+        { level: 0, role: "COMPLIANCE", userId: "cora" },
+        { level: 0, role: "COMPLIANCE", userId: "carl" },
+        { level: 1, role: "MANAGER", userId: "mia" },
+      ],
+      hole: true,
+    });
+    // Nobody holds the role at all: every ADMIN.
+    expect(planChain({ firstRole: "COMPLIANCE" }, onDuty, (r) => (r === "ADMIN" ? ["ann"] : []))).toEqual({
+      chain: [
+        { level: 0, role: "ADMIN", userId: "ann" },
+        { level: 1, role: "MANAGER", userId: "mia" },
+      ],
+      hole: true,
+    });
+    // A manager-first rule with no manager on duty: every manager, never the same person twice.
+    const noManager = (r: string) => (r === "MANAGER" ? [] : onDuty(r));
+    expect(
+      planChain({ firstRole: "MANAGER" }, noManager, (r) => (r === "MANAGER" ? ["mia", "max"] : [])).chain,
+    ).toEqual([
+      { level: 0, role: "MANAGER", userId: "mia" },
+      { level: 0, role: "MANAGER", userId: "max" },
+    ]);
+  });
+
+  it("a page never goes nowhere while anyone holds ADMIN (property)", () => {
+    const roles = ["RISK", "COMPLIANCE", "MANAGER", "ADMIN"] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...roles),
+        fc.dictionary(
+          fc.constantFrom(...roles),
+          fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 3 }),
+        ),
+        fc.dictionary(
+          fc.constantFrom(...roles),
+          fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 30 }),
+        ),
+        fc.string({ minLength: 1, maxLength: 4 }),
+        (firstRole, duty, held, anAdmin) => {
+          const holders = (r: string) => (r === "ADMIN" ? [anAdmin, ...(held.ADMIN ?? [])] : (held[r as "RISK"] ?? []));
+          const { chain } = planChain({ firstRole }, (r) => duty[r] ?? [], holders);
+          const level0 = chain.filter((x) => x.level === 0);
+          const ids = chain.map((x) => x.userId);
+          return level0.length >= 1 && level0.length <= FALLBACK_MAX && new Set(ids).size === ids.length;
+        },
+      ),
+    );
   });
 
   it("unacknowledged 5 minutes: level 0 -> 1 at exactly T+5m, 1 -> 2 five minutes after that page, then stays", () => {

@@ -3,15 +3,16 @@
 // on the engine instance (minute-close hook plus a short timer) with an injected clock.
 import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEvent } from "../audit/audit-service";
-import type { DeskEvent } from "../notify/desk-event";
+import { nameAccountIn, type DeskEvent } from "../notify/desk-event";
 import { ackLinkPath } from "./ack-link";
 import { backoffMs, MAX_ATTEMPTS } from "./backoff";
 import type { ChannelSender, PageMessage } from "./channels/message";
 import { openChannel } from "./channel-store";
-import { dueEscalation, escalationChain, type EscalationTarget } from "./escalation";
+import { dueEscalation, FALLBACK_MAX, planChain, type ChainPlan, type EscalationTarget } from "./escalation";
 import { groupEvent } from "./grouping";
 import { pagePersonTx } from "./page-person";
 import { matchRule, type PagedRole } from "./policy";
+import { rosterHoleEvent } from "./roster-hole";
 import { currentPolicy } from "./policy-store";
 import { loadShifts } from "./roster-store";
 import { onDutyAt } from "./roster";
@@ -99,12 +100,8 @@ export class Pager {
     this.timer = undefined;
   }
 
-  /**
-   * The escalation chain from the roster. Nobody of the first role on duty: everyone holding the
-   * role is paged at level 0 (then the manager on duty), and with nobody at all every ADMIN, so a
-   * page never goes nowhere. Targets may share a level; escalation pages the whole next level.
-   */
-  private async chainFor(firstRole: PagedRole, now: number): Promise<{ chain: EscalationTarget[]; fallback: boolean }> {
+  /** The escalation chain from the roster, by the one rule of planChain (escalation.ts). */
+  private async chainFor(firstRole: PagedRole, now: number): Promise<ChainPlan> {
     const { prisma } = this.deps;
     const shifts = await loadShifts(prisma, now, now + 1);
     const enabled = new Set(
@@ -119,18 +116,30 @@ export class Pager {
       onDutyAt(shifts, role, now)
         .map((s) => s.userId)
         .filter((id) => enabled.has(id));
-    const chain = escalationChain({ firstRole }, onDuty);
-    if (onDuty(firstRole).length > 0) return { chain, fallback: false };
+    if (onDuty(firstRole).length > 0) return planChain({ firstRole }, onDuty, () => []);
+    const holders = new Map<PagedRole, string[]>();
     for (const role of [firstRole, "ADMIN"] as const) {
-      const users = await prisma.user.findMany({ where: { role, disabled: false }, select: { id: true }, take: 20 });
-      if (users.length === 0) continue;
-      const first = users.map((u) => ({ level: 0, role, userId: u.id }));
-      const managers = chain
-        .filter((t) => t.role === "MANAGER" && !users.some((u) => u.id === t.userId))
-        .map((t) => ({ ...t, level: 1 }));
-      return { chain: [...first, ...managers], fallback: true };
+      const users = await prisma.user.findMany({
+        where: { role, disabled: false },
+        orderBy: { createdAt: "asc" },
+        select: { id: true },
+        take: FALLBACK_MAX,
+      });
+      holders.set(
+        role,
+        users.map((u) => u.id),
+      );
     }
-    return { chain, fallback: chain.length === 0 };
+    return planChain({ firstRole }, onDuty, (role) => holders.get(role) ?? []);
+  }
+
+  /** The account's code and client name for the texts ("A00042 王芳"); its id when it is gone. */
+  private async accountLabel(accountId: string): Promise<string> {
+    const a = await this.deps.prisma.account.findUnique({
+      where: { id: accountId },
+      select: { code: true, clientName: true },
+    });
+    return a ? `${a.code} ${a.clientName}` : accountId;
   }
 
   private async handleNow(event: DeskEvent): Promise<{ incidentId: string; action: "open" | "append" } | null> {
@@ -170,17 +179,21 @@ export class Pager {
         });
         return { incidentId: open.id, action: "append" };
       }
-      const { chain, fallback } = await this.chainFor(decision.rule.firstRole, now);
+      const { chain, hole } = await this.chainFor(decision.rule.firstRole, now);
+      const text = event.accountId ? nameAccountIn(event, await this.accountLabel(event.accountId)) : event;
+      let id: string;
       try {
-        const id = await prisma.$transaction(async (tx) => {
+        id = await prisma.$transaction(async (tx) => {
           const inc = await tx.oncallIncident.create({
             data: {
               key: event.key,
               openKey: event.key,
               kind: event.kind,
               severity: decision.severity,
-              title: event.title.slice(0, 200),
-              detail: event.detail.slice(0, 2000),
+              title: text.title.slice(0, 200),
+              detail: text.detail.slice(0, 2000),
+              titleZh: text.zh.title.slice(0, 200),
+              detailZh: text.zh.detail.slice(0, 2000),
               objectType: event.objectType,
               objectId: event.objectId,
               link: event.link,
@@ -200,7 +213,7 @@ export class Pager {
               userId: t.userId,
               role: t.role,
               level: 0,
-              reason: fallback ? "NOBODY_ON_DUTY" : "FIRST",
+              reason: hole ? "NOBODY_ON_DUTY" : "FIRST",
               severity: decision.severity,
               quietHours: policy.quietHours,
               now,
@@ -208,11 +221,16 @@ export class Pager {
           }
           return inc.id;
         });
-        return { incidentId: id, action: "open" };
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         // Another instance opened this event's incident a moment ago: join it instead.
+        continue;
       }
+      // The page went to the fallback: ADMIN hears that the roster has a hole (one incident per role
+      // while it stays open). A hole in the ADMIN roster itself is already paged to every ADMIN.
+      if (hole && event.kind !== "oncall.rosterHole")
+        await this.handleNow(rosterHoleEvent(decision.rule.firstRole, now));
+      return { incidentId: id, action: "open" };
     }
     return null;
   }
@@ -298,6 +316,7 @@ export class Pager {
         const message: PageMessage = {
           title: inc.title,
           detail: inc.detail,
+          zh: { title: inc.titleZh, detail: inc.detailZh },
           severity: d.page.severity as Severity,
           link: new URL(inc.link, this.deps.consoleUrl).toString(),
           ackLink: new URL(
@@ -305,6 +324,7 @@ export class Pager {
             this.deps.consoleUrl,
           ).toString(),
           incidentId: inc.id,
+          incidentLink: new URL(`/oncall?incident=${encodeURIComponent(inc.id)}`, this.deps.consoleUrl).toString(),
           level: d.page.level,
         };
         try {
@@ -337,6 +357,10 @@ export class Pager {
         key: `channel:${f.channelId}`,
         title: `Paging channel failing: ${f.label}`,
         detail: `Deliveries through this channel failed ${MAX_ATTEMPTS} times (${f.error}); pages go out through the next channel.`,
+        zh: {
+          title: `通知渠道持续失败：${f.label}`,
+          detail: `经此渠道的投递已失败 ${MAX_ATTEMPTS} 次（${f.error}）；通知改由下一个渠道发出。`,
+        },
         objectType: "OncallChannel",
         objectId: f.channelId,
         link: "/admin/oncall",

@@ -45,7 +45,16 @@ export const oncallPlugin: DomainPlugin = {
     pager = p;
     ctx.services.oncall.pager = p;
     unsubscribe = subscribeDeskEvents(ctx.bus, (e) => {
-      // Only the instance running the engine pages, so a standby never doubles a page.
+      // The instance that just lost the engine lock pages that itself, at once (the new leader's timer
+      // retries the deliveries if this one fails). Otherwise only the instance running the engine pages,
+      // so a standby never doubles a page.
+      if (e.kind === "engine.leaderLost") {
+        void p
+          .handle(e)
+          .then(() => p.tick())
+          .catch((err: unknown) => log.error({ err, kind: e.kind }, "paging failed"));
+        return;
+      }
       if (!engine.status().running) return;
       void p.handle(e).catch((err: unknown) => log.error({ err, kind: e.kind }, "paging failed"));
     });

@@ -49,6 +49,7 @@ export const DEFAULT_POLICY: PagingPolicy = {
     rule("auth.stepUpLocked", "ADMIN", 30, "WARNING"),
     rule("case.slaBreached", "COMPLIANCE", 30, "WARNING"),
     rule("oncall.channelFailing", "ADMIN", 30, "WARNING"),
+    rule("oncall.rosterHole", "ADMIN", 60, "WARNING"),
     rule("oncall.drill", "RISK", 5, null),
   ],
   quietHours: { start: "22:00", end: "07:00" },
@@ -59,9 +60,17 @@ export interface RuleDecision {
   severity: Severity;
 }
 
+/**
+ * Alerts about paging itself: a policy approved before such a kind existed (so without a rule for it)
+ * still sends them by the default rule; only an explicit disabled rule turns one off.
+ */
+const SELF_ALERTS: readonly DeskEventKind[] = ["oncall.channelFailing", "oncall.rosterHole"];
+
 /** The rule that pages for this event, or null when the policy does not page on it. */
 export function matchRule(policy: PagingPolicy, event: Pick<DeskEvent, "kind" | "severity">): RuleDecision | null {
-  const r = policy.rules.find((x) => x.kind === event.kind);
+  const r =
+    policy.rules.find((x) => x.kind === event.kind) ??
+    (SELF_ALERTS.includes(event.kind) ? DEFAULT_POLICY.rules.find((x) => x.kind === event.kind) : undefined);
   if (!r || !r.enabled) return null;
   return { rule: r, severity: r.severity ?? event.severity };
 }

@@ -4,6 +4,8 @@
 // planted cases already found.
 import type { DomainPlugin } from "../engine/plugins";
 import { domainLog } from "../log";
+import { publishDeskEvent } from "../notify/desk-event";
+import { markSlaBreaches } from "./case-sla";
 import { seedSurveillanceDemo } from "./demo-seed";
 import type { FlowSymbol } from "./order-flow/flow-generator";
 import { SurveillanceMonitor } from "./surveillance-monitor";
@@ -42,6 +44,8 @@ export const surveillancePlugin: DomainPlugin = {
       const closes = new Map(bars.map((b) => [b.symbol, b.close]));
       const list = (await symbols()).map((s) => ({ ...s, price: closes.get(s.symbol) ?? s.price }));
       await monitor.runMinute(minuteTs, list);
+      // Cases past their SLA reach the compliance officer on duty (on-call), once per due date.
+      for (const e of await markSlaBreaches(ctx.prisma, ctx.clock.now())) publishDeskEvent(ctx.bus, e);
       minutes += 1;
       if (minutes % RETENTION_EVERY_MINUTES === 0) await monitor.applyRetention(ctx.clock.now());
     }, "surveillance");

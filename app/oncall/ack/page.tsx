@@ -1,6 +1,8 @@
 // The signed acknowledge link from a page message. Opening it only shows what it is about (chat
 // apps preview links); the button POSTs to /api/oncall/ack, which acknowledges as the paged person.
+import { headers } from "next/headers";
 import { getServerI18n } from "@/components/i18n/server";
+import { clientIpOf, getAckThrottle } from "@/server/oncall/ack-throttle";
 import { describeAckLink } from "@/server/oncall/incident-actions";
 import { getRuntime } from "@/server/runtime";
 
@@ -10,10 +12,12 @@ type Query = { p?: string; e?: string; s?: string; result?: string; message?: st
 
 export default async function AckPage({ searchParams }: { searchParams: Promise<Query> }) {
   const q = await searchParams;
-  const { t } = await getServerI18n();
+  const { t, locale } = await getServerI18n();
   const rt = await getRuntime();
   const oncall = rt.services.oncall;
-  const view = oncall ? await describeAckLink(rt.db.prisma, oncall.ackKey, q) : null;
+  // Only opening a link is counted (it checks the signature and reads the page); an outcome page is not.
+  const wait = q.result ? null : await getAckThrottle().take(clientIpOf(await headers()), q.p);
+  const view = oncall && wait === null ? await describeAckLink(rt.db.prisma, oncall.ackKey, q, locale) : null;
   return (
     <main className="signin-page">
       <div className="panel stack signin-form">
@@ -28,7 +32,12 @@ export default async function AckPage({ searchParams }: { searchParams: Promise<
             {t("oncall.ack.already", { message: (q.message ?? "").slice(0, 200) })}
           </p>
         )}
-        {!q.result && (!view || !view.ok) && (
+        {wait !== null && (
+          <p role="alert" className="form-error" data-testid="ack-throttled">
+            {t("oncall.ack.throttled", { seconds: wait })}
+          </p>
+        )}
+        {!q.result && wait === null && (!view || !view.ok) && (
           <p role="alert" className="form-error">
             {view && !view.ok && view.reason === "expired" ? t("oncall.ack.expired") : t("oncall.ack.invalid")}
           </p>

@@ -16,17 +16,19 @@ export const oncallEn = {
     auth_stepUpLocked: "Step-up locked out",
     case_slaBreached: "Case SLA breached",
     oncall_channelFailing: "Paging channel failing",
+    oncall_rosterHole: "Nobody on duty (roster hole)",
     oncall_drill: "Paging drill",
   },
   onDuty: {
     title: "On duty now",
-    nobody: "nobody on the roster",
+    nobody: "nobody on duty: a page goes to every {role} user at once, and ADMIN is alerted to fill the roster",
     first: "first",
     next: "next",
     until: "until {time}",
     handover: "Handover: {note}",
   },
   incidents: {
+    showAll: "Show all incidents",
     title: "Incidents",
     open: "Open",
     all: "All",
@@ -62,6 +64,14 @@ export const oncallEn = {
     },
     delivery: "Deliveries",
     attempts: "{n} attempts",
+  },
+  rule: {
+    title: "Who is paged",
+    onDuty:
+      "Someone of the event's role is on duty: position 1 is paged first; unacknowledged after the policy's minutes, position 2; then the manager on duty.",
+    hole: "Nobody of that role is on duty (a hole in the roster): everyone holding the role is paged at once, then the manager on duty, and ADMIN gets a “Nobody on duty” incident to fill the roster.",
+    noRole: "Nobody holds the role at all: every ADMIN is paged.",
+    quiet: "Quiet hours hold warnings in the console; critical pages always go out.",
   },
   roster: {
     title: "Duty roster",
@@ -150,6 +160,7 @@ export const oncallEn = {
     expired: "This link has expired. Open the console to acknowledge.",
     done: "Acknowledged. Escalation has stopped.",
     already: "Already taken: {message}",
+    throttled: "Too many attempts with this link from here. Try again in {seconds} s.",
     console: "Open the console",
   },
 };

@@ -20,17 +20,19 @@ export const oncallZhCN: Shape<typeof oncallEn> = {
     auth_stepUpLocked: "二次验证被锁定",
     case_slaBreached: "案件超出时限",
     oncall_channelFailing: "通知渠道连续失败",
+    oncall_rosterHole: "无人值班（排班缺口）",
     oncall_drill: "值班演练",
   },
   onDuty: {
     title: "当前值班",
-    nobody: "排班表上无人",
+    nobody: "无人当班：通知将同时发给所有{role}用户，并提醒管理员补排班次",
     first: "首位",
     next: "次位",
     until: "至 {time}",
     handover: "交接：{note}",
   },
   incidents: {
+    showAll: "显示全部事件",
     title: "事件",
     open: "未关闭",
     all: "全部",
@@ -61,6 +63,13 @@ export const oncallZhCN: Shape<typeof oncallEn> = {
     reason: { FIRST: "首次通知", ESCALATION: "升级", SEVERITY: "级别上调", NOBODY_ON_DUTY: "无人值班" },
     delivery: "送达记录",
     attempts: "尝试 {n} 次",
+  },
+  rule: {
+    title: "通知对象规则",
+    onDuty: "事件对应岗位有人当班：先通知顺位 1；超过策略规定的分钟数仍未确认，通知顺位 2；再通知当班经理。",
+    hole: "该岗位无人当班（排班缺口）：同时通知所有该岗位用户，再通知当班经理，并向管理员发出“无人值班”事件以补排班次。",
+    noRole: "没有任何用户担任该岗位：通知所有管理员。",
+    quiet: "静默时段内警告仅在控制台显示；紧急通知始终发出。",
   },
   roster: {
     title: "值班表",
@@ -149,6 +158,7 @@ export const oncallZhCN: Shape<typeof oncallEn> = {
     expired: "此链接已过期，请在控制台中确认。",
     done: "已确认，升级已停止。",
     already: "已有人处理：{message}",
+    throttled: "此链接尝试次数过多，请 {seconds} 秒后再试。",
     console: "打开控制台",
   },
 };

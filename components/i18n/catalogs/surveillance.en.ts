@@ -52,6 +52,7 @@ export const surveillanceEn = {
     IN_PERSON: "In person",
   },
   event: {
+    SLA_BREACHED: "SLA passed without a decision (on duty told)",
     CREATED: "Case opened",
     HIT: "New hit",
     REOPENED: "Reopened by new evidence",

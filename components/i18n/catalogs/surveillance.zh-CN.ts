@@ -53,6 +53,7 @@ export const surveillanceZhCN: Messages["surveillance"] = {
     IN_PERSON: "现场",
   },
   event: {
+    SLA_BREACHED: "超出时限仍未处理（已通知值班）",
     CREATED: "立案",
     HIT: "新命中",
     REOPENED: "因新证据重新打开",

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
 import { CHANNEL_KINDS } from "../../oncall/channels/message";
+import { webhookUrlProblem } from "../../oncall/channels/webhook-url";
 import { addChannel, listChannels, openChannel, removeChannel, updateChannel } from "../../oncall/channel-store";
 import { acknowledgeIncident, resolveIncident } from "../../oncall/incident-actions";
 import { incidentDetail, listIncidents, myOpenPages } from "../../oncall/incident-queries";
@@ -41,15 +42,8 @@ const channelInput = z
         c.addIssue({ code: "custom", path: ["target"], message: "an email address" });
       return;
     }
-    let url: URL | null = null;
-    try {
-      url = new URL(v.target);
-    } catch {
-      url = null;
-    }
-    if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
-      c.addIssue({ code: "custom", path: ["target"], message: "an http(s) webhook URL" });
-    }
+    const problem = webhookUrlProblem(v.target);
+    if (problem) c.addIssue({ code: "custom", path: ["target"], message: problem });
     if ((v.kind === "DINGTALK" || v.kind === "FEISHU" || v.kind === "WEBHOOK") && !v.secret) {
       c.addIssue({ code: "custom", path: ["secret"], message: "signed webhooks need their signing secret" });
     }
@@ -122,6 +116,7 @@ export const oncallRouter = createTRPCRouter({
         await svc.sender.send(openChannel(svc.box, row), {
           title: "Test page from Minute Desk",
           detail: `Sent by ${ctx.user.email} to check this channel.`,
+          zh: { title: "Minute Desk 测试通知", detail: `由 ${ctx.user.email} 发送，用于检查此渠道。` },
           severity: "INFO",
           link,
           ackLink: link,
@@ -158,7 +153,14 @@ export const oncallRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => decidePolicy(ctx.prisma, ctx.user, input)),
 
   incidents: permissionProcedure("oncall.view")
-    .input(z.strictObject({ scope: z.enum(["open", "all"]), take: z.number().int().min(1).max(200).default(50) }))
+    .input(
+      z.strictObject({
+        scope: z.enum(["open", "all"]),
+        take: z.number().int().min(1).max(200).default(50),
+        /** One incident only (the console link in a page message). */
+        id: id.optional(),
+      }),
+    )
     .query(({ ctx, input }) => listIncidents(ctx.prisma, input)),
   incident: permissionProcedure("oncall.view")
     .input(z.strictObject({ id }))
@@ -194,6 +196,7 @@ export const oncallRouter = createTRPCRouter({
         key: `drill:${now}`,
         title: "Paging drill",
         detail: input.note || `Drill started by ${ctx.user.email}.`,
+        zh: { title: "值班演练", detail: input.note || `由 ${ctx.user.email} 发起的演练。` },
         objectType: null,
         objectId: null,
         link: "/oncall",

@@ -11,8 +11,9 @@ import { DeliveryError, type PageMessage } from "./message";
 const NOW = Date.parse("2026-12-03T19:00:00Z");
 const SECRET = "SEC0123456789abcdef";
 const msg: PageMessage = {
-  title: "Hard floor: acc-17",
+  title: "Hard floor: A00017 Wang Fang",
   detail: "Margin level 0.82 below the hard floor 0.9; execution started.",
+  zh: { title: "触及强平线：A00017 王芳", detail: "维持担保比例 0.82 低于强平线 0.9，已开始执行。" },
   severity: "CRITICAL",
   link: "http://desk.test/risk/liquidations/t1",
   ackLink: "http://desk.test/oncall/ack?p=pg1&e=1&s=abc",
@@ -70,7 +71,10 @@ describe("webhook formats on loopback", () => {
     expect(s.url).toBe("/cgi-bin/webhook/send?key=K1");
     const body = JSON.parse(s.body) as { msgtype: string; markdown: { content: string } };
     expect(body.msgtype).toBe("markdown");
-    expect(body.markdown.content).toContain("[CRITICAL] Hard floor: acc-17");
+    // Both languages: the group reads either.
+    expect(body.markdown.content).toContain("[CRITICAL 紧急] Hard floor: A00017 Wang Fang / 触及强平线：A00017 王芳");
+    expect(body.markdown.content).toContain(msg.detail);
+    expect(body.markdown.content).toContain(msg.zh.detail);
     expect(body.markdown.content).toContain(`(${msg.link})`);
     expect(body.markdown.content).toContain(`(${msg.ackLink})`);
   });
@@ -86,7 +90,10 @@ describe("webhook formats on loopback", () => {
     await sender.send({ kind: "DINGTALK", target: `${base}/robot/send?access_token=T1`, secret: SECRET }, msg);
     const body = JSON.parse(seen[0]!.body) as { msgtype: string; markdown: { title: string; text: string } };
     expect(new URL(seen[0]!.url, base).searchParams.get("access_token")).toBe("T1");
-    expect(body).toMatchObject({ msgtype: "markdown", markdown: { title: msg.title } });
+    expect(body).toMatchObject({
+      msgtype: "markdown",
+      markdown: { title: "Hard floor: A00017 Wang Fang / 触及强平线：A00017 王芳" },
+    });
     expect(body.markdown.text).toContain(msg.ackLink);
     await expect(
       sender.send({ kind: "DINGTALK", target: `${base}/robot/send?access_token=T1`, secret: "wrong" }, msg),
@@ -106,7 +113,7 @@ describe("webhook formats on loopback", () => {
       content: { post: { zh_cn: { title: string; content: { tag: string; href?: string }[][] } } };
     };
     expect(b.msg_type).toBe("post");
-    expect(b.content.post.zh_cn.title).toBe("[CRITICAL] Hard floor: acc-17");
+    expect(b.content.post.zh_cn.title).toBe("[CRITICAL 紧急] Hard floor: A00017 Wang Fang / 触及强平线：A00017 王芳");
     expect(
       b.content.post.zh_cn.content
         .flat()
@@ -126,7 +133,14 @@ describe("webhook formats on loopback", () => {
     const ts = String(s.headers["x-minutedesk-timestamp"]);
     const hex = Buffer.from(await hmacB64(SECRET, `${ts}.${s.body}`), "base64").toString("hex");
     expect(s.headers["x-minutedesk-signature"]).toBe(`sha256=${hex}`);
-    expect(JSON.parse(s.body)).toMatchObject({ type: "minute-desk.page", incidentId: "inc1", link: msg.link });
+    expect(JSON.parse(s.body)).toMatchObject({
+      type: "minute-desk.page",
+      incidentId: "inc1",
+      link: msg.link,
+      title: msg.title,
+      titleZh: msg.zh.title,
+      detailZh: msg.zh.detail,
+    });
     reply = async () => [503, { error: "down" }];
     await expect(sender.send({ kind: "WEBHOOK", target: `${base}/hooks/desk`, secret: SECRET }, msg)).rejects.toThrow(
       DeliveryError,
@@ -167,7 +181,21 @@ describe("email over SMTP on loopback (smtp-server)", () => {
       const decoded = mails[0]!.raw
         .replace(/=\r?\n/g, "")
         .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-      expect(decoded).toContain("Subject: [CRITICAL] Hard floor: acc-17");
+      // The subject has Chinese, so it travels as RFC 2047 encoded words: decode them (B or Q) to read it.
+      const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/m
+        .exec(mails[0]!.raw)![1]!
+        .replace(/\r?\n[ \t]/g, " ")
+        .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
+          enc.toUpperCase() === "B"
+            ? Buffer.from(text, "base64").toString("utf8")
+            : Buffer.from(
+                text
+                  .replace(/_/g, " ")
+                  .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+                "latin1",
+              ).toString("utf8"),
+        );
+      expect(subject).toBe("[CRITICAL 紧急] Hard floor: A00017 Wang Fang / 触及强平线：A00017 王芳");
       expect(decoded).toContain(msg.link);
       expect(decoded).toContain(msg.ackLink);
     } finally {

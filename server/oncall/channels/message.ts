@@ -5,11 +5,15 @@ import type { Severity } from "../../notify/desk-event";
 export interface PageMessage {
   title: string;
   detail: string;
+  /** The same in Simplified Chinese; empty strings when the incident predates bilingual texts. */
+  zh: { title: string; detail: string };
   severity: Severity;
   /** Absolute URL of the object in the console. */
   link: string;
   /** Absolute URL of the signed acknowledge link. */
   ackLink: string;
+  /** Absolute URL of the incident in the console (acknowledge or resolve there, signed in). */
+  incidentLink?: string;
   incidentId: string;
   /** Escalation level (0 = first person). */
   level: number;
@@ -32,10 +36,33 @@ export interface ChannelSender {
 
 export class DeliveryError extends Error {}
 
+const SEVERITY_ZH: Record<Severity, string> = { INFO: "提示", WARNING: "警告", CRITICAL: "紧急" };
+
+/** "[CRITICAL 紧急]": a duty group reads either language. */
+export function severityTag(m: Pick<PageMessage, "severity">): string {
+  return `[${m.severity} ${SEVERITY_ZH[m.severity]}]`;
+}
+
+/** "English / 中文" when there is a Chinese title that differs, else the English title. */
+export function bilingualTitle(m: Pick<PageMessage, "title" | "zh">): string {
+  return m.zh.title && m.zh.title !== m.title ? `${m.title} / ${m.zh.title}` : m.title;
+}
+
+/** The detail in English, then in Chinese on its own line when there is one. */
+export function detailLines(m: Pick<PageMessage, "detail" | "zh">): string[] {
+  return m.zh.detail && m.zh.detail !== m.detail ? [m.detail, m.zh.detail] : [m.detail];
+}
+
 export function plainText(m: PageMessage): string {
-  return `[${m.severity}] ${m.title}\n${m.detail}\nOpen: ${m.link}\nAcknowledge: ${m.ackLink}`;
+  return [
+    `${severityTag(m)} ${bilingualTitle(m)}`,
+    ...detailLines(m),
+    `Open / 打开: ${m.link}`,
+    `Acknowledge / 确认接手: ${m.ackLink}`,
+    ...(m.incidentLink ? [`Incident / 事件: ${m.incidentLink}`] : []),
+  ].join("\n");
 }
 
 export function markdown(m: PageMessage): string {
-  return `### [${m.severity}] ${m.title}\n${m.detail}\n\n[Open in Minute Desk](${m.link})  \n[Acknowledge](${m.ackLink})`;
+  return `### ${severityTag(m)} ${bilingualTitle(m)}\n${detailLines(m).join("  \n")}\n\n[Open in Minute Desk / 在控制台打开](${m.link})  \n[Acknowledge / 确认接手](${m.ackLink})`;
 }

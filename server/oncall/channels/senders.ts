@@ -2,7 +2,16 @@
 // SMTP. A failure is a DeliveryError with a short reason that is recorded on the delivery.
 import nodemailer from "nodemailer";
 import { buildWebhookRequest } from "./webhook-formats";
-import { DeliveryError, plainText, type ChannelSender, type OpenChannel, type PageMessage } from "./message";
+import {
+  bilingualTitle,
+  DeliveryError,
+  detailLines,
+  plainText,
+  severityTag,
+  type ChannelSender,
+  type OpenChannel,
+  type PageMessage,
+} from "./message";
 
 export interface SmtpConfig {
   url: string; // smtp://user:pass@host:port or smtps://
@@ -30,9 +39,13 @@ export function createChannelSender(opts: SenderOptions): ChannelSender {
           await transport.sendMail({
             from: opts.smtp.from,
             to: ch.target,
-            subject: `[${m.severity}] ${m.title}`,
+            subject: `${severityTag(m)} ${bilingualTitle(m)}`,
             text: plainText(m),
-            html: `<p><strong>[${m.severity}] ${escapeHtml(m.title)}</strong></p><p>${escapeHtml(m.detail)}</p><p><a href="${escapeHtml(m.link)}">Open in Minute Desk</a> · <a href="${escapeHtml(m.ackLink)}">Acknowledge</a></p>`,
+            html: `<p><strong>${escapeHtml(`${severityTag(m)} ${bilingualTitle(m)}`)}</strong></p>${detailLines(m)
+              .map((l) => `<p>${escapeHtml(l)}</p>`)
+              .join(
+                "",
+              )}<p><a href="${escapeHtml(m.link)}">Open in Minute Desk / 在控制台打开</a> · <a href="${escapeHtml(m.ackLink)}">Acknowledge / 确认接手</a></p>`,
           });
         } catch (err) {
           throw new DeliveryError(`SMTP: ${(err as Error).message}`.slice(0, 300));

@@ -9,7 +9,15 @@
 // - Generic JSON webhook: our own body, X-MinuteDesk-Timestamp (ms) and X-MinuteDesk-Signature
 //   "sha256=" + hex HmacSHA256(key = secret, data = timestamp + "." + body).
 import crypto from "node:crypto";
-import { markdown, plainText, type OpenChannel, type PageMessage } from "./message";
+import {
+  bilingualTitle,
+  detailLines,
+  markdown,
+  plainText,
+  severityTag,
+  type OpenChannel,
+  type PageMessage,
+} from "./message";
 
 export interface WebhookRequest {
   url: string;
@@ -52,7 +60,7 @@ export function buildWebhookRequest(ch: OpenChannel, m: PageMessage, nowMs: numb
       return {
         url: url.toString(),
         headers: json,
-        body: JSON.stringify({ msgtype: "markdown", markdown: { title: m.title, text: markdown(m) } }),
+        body: JSON.stringify({ msgtype: "markdown", markdown: { title: bilingualTitle(m), text: markdown(m) } }),
         accepted: errcodeZero,
       };
     }
@@ -60,13 +68,13 @@ export function buildWebhookRequest(ch: OpenChannel, m: PageMessage, nowMs: numb
       const ts = Math.floor(nowMs / 1000);
       const post = {
         zh_cn: {
-          title: `[${m.severity}] ${m.title}`,
+          title: `${severityTag(m)} ${bilingualTitle(m)}`,
           content: [
-            [{ tag: "text", text: m.detail }],
+            ...detailLines(m).map((text) => [{ tag: "text", text }]),
             [
-              { tag: "a", text: "Open in Minute Desk", href: m.link },
+              { tag: "a", text: "Open in Minute Desk / 在控制台打开", href: m.link },
               { tag: "text", text: "  " },
-              { tag: "a", text: "Acknowledge", href: m.ackLink },
+              { tag: "a", text: "Acknowledge / 确认接手", href: m.ackLink },
             ],
           ],
         },
@@ -90,9 +98,12 @@ export function buildWebhookRequest(ch: OpenChannel, m: PageMessage, nowMs: numb
         severity: m.severity,
         title: m.title,
         detail: m.detail,
+        titleZh: m.zh.title,
+        detailZh: m.zh.detail,
         level: m.level,
         link: m.link,
         ackLink: m.ackLink,
+        incidentLink: m.incidentLink ?? null,
         text: plainText(m),
       });
       const headers: Record<string, string> = { ...json, "x-minutedesk-timestamp": String(nowMs) };

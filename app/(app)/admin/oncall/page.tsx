@@ -1,5 +1,6 @@
 import { ChannelsEditor } from "@/components/oncall/channels-editor";
 import { DrillButton } from "@/components/oncall/drill-button";
+import { PagingRule } from "@/components/oncall/paging-rule";
 import { PolicyEditor } from "@/components/oncall/policy-editor";
 import { RosterEditor } from "@/components/oncall/roster-editor";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -25,6 +26,7 @@ export default async function OncallAdminPage() {
           <DrillButton />
         </div>
       )}
+      <PagingRule />
       <RosterEditor canManage={manage} now={now} />
       <ChannelsEditor canManage={manage} />
       <PolicyEditor canPropose={manage} canDecide={canView(user, "oncall.approvePolicy")} />

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OncallIncident" ADD COLUMN     "detailZh" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "titleZh" TEXT NOT NULL DEFAULT '';
