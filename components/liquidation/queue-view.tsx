@@ -1,7 +1,8 @@
 "use client";
 // The liquidation queue, the desk's central screen (R6): open tickets by urgency with live countdowns,
 // the selected ticket's plan, why and actions, executed tickets and the loss waterfall. Keyboard:
-// j/k or arrows move, n jumps to the next ticket still in review, h holds, e executes (dialogs confirm).
+// j/k or arrows move, n jumps to the next ticket still in review, h holds, e executes (dialogs confirm);
+// the account search narrows the table (Enter returns the keys to the queue).
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
@@ -37,8 +38,17 @@ export function QueueView({ rights }: { rights: ActionRights }) {
   const [sound, setSound] = useTicketSound();
   const [selectedId, setSelectedId] = useState<string | null>(params.get("ticket"));
   const [mode, setMode] = useState<ActionMode | null>(null);
+  // After a crash the queue holds hundreds of tickets: the desk finds a client's by its account code.
+  const [search, setSearch] = useState(params.get("account") ?? "");
+  const needle = search.trim().toUpperCase();
   const all = useMemo(() => open.data ?? [], [open.data]);
-  const visible = useMemo(() => (filter ? all.filter((tk) => tk.urgency === filter) : all), [all, filter]);
+  const visible = useMemo(
+    () =>
+      all.filter(
+        (tk) => (!filter || tk.urgency === filter) && (!needle || tk.accountCode.toUpperCase().includes(needle)),
+      ),
+    [all, filter, needle],
+  );
   const current = selectedId ?? visible[0]?.id ?? null;
   const index = visible.findIndex((tk) => tk.id === current);
   const counts = {
@@ -96,6 +106,24 @@ export function QueueView({ rights }: { rights: ActionRights }) {
           </span>
           <div className={styles.toolbarRight}>
             <label className="inline-field">
+              {t("liquidation.queue.search")}
+              <input
+                type="search"
+                value={search}
+                maxLength={40}
+                placeholder={t("liquidation.queue.searchPlaceholder")}
+                onChange={(e) => {
+                  setSearch(e.target.value);
+                  setSelectedId(null);
+                }}
+                onKeyDown={(e) => {
+                  // Enter takes the keyboard back to the queue (j/k, h, e) with the first match selected.
+                  if (e.key === "Enter") e.currentTarget.blur();
+                }}
+                data-testid="queue-search"
+              />
+            </label>
+            <label className="inline-field">
               {t("liquidation.queue.filter")}
               <select
                 value={filter ?? ""}
@@ -150,7 +178,11 @@ export function QueueView({ rights }: { rights: ActionRights }) {
           )}
           {open.isSuccess && visible.length === 0 && (
             <p className="muted empty-state" data-testid="queue-empty">
-              {filter ? t("liquidation.queue.emptyFiltered") : t("liquidation.queue.empty")}
+              {needle
+                ? t("liquidation.queue.emptySearch", { q: search.trim() })
+                : filter
+                  ? t("liquidation.queue.emptyFiltered")
+                  : t("liquidation.queue.empty")}
             </p>
           )}
           {visible.length > 0 && (
