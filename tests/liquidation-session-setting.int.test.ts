@@ -31,9 +31,9 @@ describe.each(BACKENDS)("liquidation execution session setting on %s", (kind) =>
     await expect(
       asRisk.liquidation.proposeExecutionSession({ session: "ALWAYS_OPEN", reason: "no change" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(asRisk.liquidation.proposeExecutionSession({ session: "A_SHARE", reason: " \u0000 " })).rejects.toMatchObject(
-      { code: "BAD_REQUEST" },
-    );
+    await expect(
+      asRisk.liquidation.proposeExecutionSession({ session: "A_SHARE", reason: " \u0000 " }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
       callerFor(t.db, auditor).liquidation.proposeExecutionSession({ session: "A_SHARE", reason: "read only" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

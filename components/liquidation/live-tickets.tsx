@@ -56,7 +56,8 @@ export function LiveTicketsProvider({
     tickets: Set<string>;
     accounts: Set<string>;
     freezes: boolean;
-  }>({ timer: null, tickets: new Set(), accounts: new Set(), freezes: false });
+    disputes: boolean;
+  }>({ timer: null, tickets: new Set(), accounts: new Set(), freezes: false, disputes: false });
   const flush = () => {
     const p = pendingRef.current;
     p.timer = null;
@@ -66,9 +67,11 @@ export function LiveTicketsProvider({
     if (p.accounts.size > 0) void qc.invalidateQueries({ queryKey: trpc.liquidation.waterfall.queryKey() }, keep);
     for (const id of p.accounts) void qc.invalidateQueries({ queryKey: trpc.accounts.risk.queryKey({ id }) }, keep);
     if (p.freezes) void qc.invalidateQueries({ queryKey: trpc.liquidation.markFreezes.pathKey() }, keep);
+    if (p.disputes) void qc.invalidateQueries({ queryKey: trpc.liquidation.disputes.pathKey() }, keep);
     p.tickets.clear();
     p.accounts.clear();
     p.freezes = false;
+    p.disputes = false;
   };
   useEffect(() => {
     const p = pendingRef.current;
@@ -77,6 +80,9 @@ export function LiveTicketsProvider({
     };
   }, []);
   const sub = useSubscription(
+    // onData runs when an event arrives, never during render; the compiler cannot tell a hook's
+    // callback from a render-time call, so it flags the ref the handler reads.
+    // eslint-disable-next-line react-hooks/refs
     trpc.liquidation.onTicket.subscriptionOptions(undefined, {
       enabled,
       onData: (e) => {
@@ -90,6 +96,7 @@ export function LiveTicketsProvider({
         const ev = e.data;
         p.tickets.add(ev.ticketId);
         if (ev.kind === "FILL_PARTIAL" || ev.kind === "COMPLETE") p.accounts.add(ev.accountId);
+        if (ev.kind === "DISPUTE" || ev.kind === "DISPUTE_REVIEWED") p.disputes = true;
         p.timer ??= setTimeout(flush, REFRESH_MS);
         if (ev.kind === "OPEN") {
           setLastNew({ ticketId: ev.ticketId, accountId: ev.accountId, urgency: ev.urgency, at: ev.ts });

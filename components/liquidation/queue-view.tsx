@@ -4,7 +4,7 @@
 // j/k or arrows move, n jumps to the next ticket still in review, h holds, e executes (dialogs confirm);
 // the account search narrows the table (Enter returns the keys to the queue).
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { ClosedTickets } from "./closed-tickets";
 import { isUrgency, URGENCIES, type Urgency } from "./format";
@@ -16,6 +16,7 @@ import { TicketDetailPanel } from "./ticket-detail";
 import { TicketTable } from "./ticket-table";
 import { useEngineNow } from "./use-engine-now";
 import { MarkFreezes } from "./mark-freezes";
+import { OpenDisputes } from "./open-disputes";
 import { WaterfallPanel } from "./waterfall-panel";
 
 function isTyping(target: EventTarget | null): boolean {
@@ -25,7 +26,7 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-export function QueueView({ rights }: { rights: ActionRights }) {
+export function QueueView({ rights, footer }: { rights: ActionRights; footer?: ReactNode }) {
   const { t, fmt } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
@@ -168,6 +169,7 @@ export function QueueView({ rights }: { rights: ActionRights }) {
         </p>
         <MarkFreezes />
       </section>
+      <OpenDisputes canReview={rights.reviewDispute === true} onSelect={setSelectedId} />
       <div className={styles.grid}>
         <section className="panel" aria-label={t("liquidation.queue.title")}>
           {open.isPending && <p className="muted">{t("common.loading")}</p>}
@@ -195,6 +197,7 @@ export function QueueView({ rights }: { rights: ActionRights }) {
         <ClosedTickets selectedId={current} onSelect={setSelectedId} />
         <WaterfallPanel />
       </div>
+      {footer}
     </div>
   );
 }

@@ -115,7 +115,11 @@ export async function* mergeIterators<A, B>(a: AsyncIterator<A>, b: AsyncIterato
   const pending = new Map<number, Promise<{ i: number; r: IteratorResult<A | B> }>>();
   const pull = (i: number) => {
     const it = its[i];
-    if (it) pending.set(i, it.next().then((r) => ({ i, r })));
+    if (it)
+      pending.set(
+        i,
+        it.next().then((r) => ({ i, r })),
+      );
   };
   pull(0);
   pull(1);

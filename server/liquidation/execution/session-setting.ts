@@ -64,7 +64,6 @@ export async function getSessionSetting(prisma: PrismaClient): Promise<SessionSe
 
 function cleanReason(reason: string): string {
   // NUL and other control characters never reach the audit trail.
-  // eslint-disable-next-line no-control-regex
   const s = reason.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
   if (s.length < 3) throw new AppError("BAD_REQUEST", "Give a reason (at least 3 characters).");
   return s;
