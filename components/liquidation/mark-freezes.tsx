@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import { POLL_MS, useLiveTickets } from "./live-tickets";
+import { useEngineNow } from "./use-engine-now";
 
 /** Alerts older than this (engine minutes are 2 s in the demo) are history, not news. */
 const RECENT_MS = 15 * 60_000;
@@ -19,9 +20,10 @@ export function MarkFreezes() {
     ...trpc.liquidation.markFreezes.queryOptions({ limit: 10 }),
     refetchInterval: live.polling ? POLL_MS : false,
   });
+  const now = useEngineNow();
   const rows = q.data ?? [];
-  const newest = rows[0]?.minuteTs.getTime() ?? 0;
-  const recent = rows.filter((r) => newest - r.minuteTs.getTime() <= RECENT_MS);
+  // Recent by the engine clock: a freeze from hours ago is history even when it is the newest one.
+  const recent = rows.filter((r) => now - r.minuteTs.getTime() <= RECENT_MS);
   if (recent.length === 0) return null;
   return (
     <div role="alert" className="small" data-testid="mark-freezes">
