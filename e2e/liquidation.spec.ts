@@ -39,13 +39,14 @@ test("a sector gap opens tickets live; the desk holds one by keyboard; another e
   page,
   browser,
 }) => {
-  // Two sign-ins, a drill, a 20 s review window and the execution slices after it.
-  test.setTimeout(170_000);
+  // Two sign-ins (scrypt on a loaded two-core machine has taken over 40 s), a drill, a 20 s review window
+  // and the execution slices after it.
+  test.setTimeout(300_000);
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await Promise.all([
-    signIn(page, "risk@demo.local", { timeout: 40_000 }),
-    signIn(admin, claimStaff("ADMIN").email, { timeout: 40_000 }),
+    signIn(page, "risk@demo.local", { timeout: 90_000 }),
+    signIn(admin, claimStaff("ADMIN").email, { timeout: 90_000 }),
   ]);
   await page.goto("/risk/liquidations");
   await expect(page.getByRole("heading", { name: "Liquidation queue", level: 1 })).toBeVisible();
