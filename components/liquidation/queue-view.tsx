@@ -7,7 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { ClosedTickets } from "./closed-tickets";
-import { isUrgency, URGENCIES, type Urgency } from "./format";
+import { filterQueue, isUrgency, URGENCIES, type Urgency } from "./format";
 import styles from "./liquidation.module.css";
 import { useLiveTickets, useOpenTickets } from "./live-tickets";
 import { useTicketSound } from "./sound";
@@ -41,15 +41,9 @@ export function QueueView({ rights, footer }: { rights: ActionRights; footer?: R
   const [mode, setMode] = useState<ActionMode | null>(null);
   // After a crash the queue holds hundreds of tickets: the desk finds a client's by its account code.
   const [search, setSearch] = useState(params.get("account") ?? "");
-  const needle = search.trim().toUpperCase();
+  const needle = search.trim();
   const all = useMemo(() => open.data ?? [], [open.data]);
-  const visible = useMemo(
-    () =>
-      all.filter(
-        (tk) => (!filter || tk.urgency === filter) && (!needle || tk.accountCode.toUpperCase().includes(needle)),
-      ),
-    [all, filter, needle],
-  );
+  const visible = useMemo(() => filterQueue(all, filter, search), [all, filter, search]);
   const current = selectedId ?? visible[0]?.id ?? null;
   const index = visible.findIndex((tk) => tk.id === current);
   const counts = {
@@ -181,7 +175,7 @@ export function QueueView({ rights, footer }: { rights: ActionRights; footer?: R
           {open.isSuccess && visible.length === 0 && (
             <p className="muted empty-state" data-testid="queue-empty">
               {needle
-                ? t("liquidation.queue.emptySearch", { q: search.trim() })
+                ? t("liquidation.queue.emptySearch", { q: needle })
                 : filter
                   ? t("liquidation.queue.emptyFiltered")
                   : t("liquidation.queue.empty")}
