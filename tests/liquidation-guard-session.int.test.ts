@@ -85,8 +85,24 @@ describe.each(BACKENDS)("liquidation mark guard and session calendar on %s", (ki
       return f.closeMinute(ts, p, quality);
     };
 
+    // The queue's live stream is open before the close: the freeze reaches it as a push, not a poll.
+    const watcher = callerFor(t.db, await createUser(t.db, "RISK"), { services: { riskEngine: f.engine }, bus: f.bus });
+    const stream = (await watcher.liquidation.onTicket())[Symbol.asyncIterator]();
+    // A generator's body (and so its bus subscription) starts at the first next(): ask before the close.
+    let next = stream.next();
+
     // SYM prints 9.00 on the primary while the secondary says 10.00 (10% apart, band 1%); SYM2 really is 9.00.
     const first = await minute(T0, { [SYM]: 9, [SYM2]: 9 }, { [SYM]: 10, [SYM2]: 9 });
+    const pushed: unknown[] = [];
+    for (let i = 0; i < 5; i++) {
+      const got = await next;
+      if (got.done) break;
+      pushed.push(got.value);
+      if ((got.value as { kind?: string }).kind === "MARK_FREEZE") break;
+      next = stream.next();
+    }
+    await stream.return?.(undefined);
+    expect(pushed).toContainEqual({ kind: "MARK_FREEZE", minuteTs: T0, symbols: [SYM] });
     expect(f.engine.snapshot("acc-l")?.status).toBe("LIQUIDATION"); // the risk view moved...
     expect(await ticketsOf("acc-l")).toEqual([]); // ...but no ticket on one unconfirmed print
     expect((await ticketsOf("acc-m")).map((x) => x.urgency)).toEqual(["LIQUIDATION"]);

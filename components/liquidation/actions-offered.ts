@@ -6,6 +6,8 @@ export interface ActionRights {
   act: boolean;
   extend: boolean;
   dispute: boolean;
+  /** COMPLIANCE records its review of client disputes (not a ticket action: the disputes panel). */
+  reviewDispute?: boolean;
 }
 
 const REVIEW = ["OPEN", "HELD"];

@@ -11,6 +11,21 @@ export function isUrgency(v: unknown): v is Urgency {
   return typeof v === "string" && (URGENCIES as readonly string[]).includes(v);
 }
 
+/**
+ * The queue's filters: an urgency, and an account-code search (case-insensitive, surrounding spaces
+ * ignored; an empty search keeps everything). Order is kept.
+ */
+export function filterQueue<T extends { urgency: string; accountCode: string }>(
+  tickets: readonly T[],
+  urgency: Urgency | null,
+  search: string,
+): T[] {
+  const needle = search.trim().toUpperCase();
+  return tickets.filter(
+    (tk) => (!urgency || tk.urgency === urgency) && (!needle || tk.accountCode.toUpperCase().includes(needle)),
+  );
+}
+
 /** "38 s" or "2 min 05 s" for a number of (engine) milliseconds, rounded up to the second. */
 export function formatDuration(t: Translate, ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));

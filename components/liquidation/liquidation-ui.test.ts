@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../i18n/config";
 import { offeredActions } from "./actions-offered";
-import { formatDuration } from "./format";
+import { filterQueue, formatDuration } from "./format";
 
 const RISK = { act: true, extend: false, dispute: true };
 const MANAGER = { act: false, extend: true, dispute: false };
@@ -67,5 +67,38 @@ describe("durations on the engine clock", () => {
     expect(formatDuration(en, 125_000)).toBe("2 min 05 s");
     expect(formatDuration(zh, 45_000)).toBe("45 秒");
     expect(formatDuration(zh, 125_000)).toBe("2 分 05 秒");
+  });
+});
+
+describe("queue filters", () => {
+  const tickets = [
+    { id: "a", urgency: "HARD_FLOOR", accountCode: "MD100271" },
+    { id: "b", urgency: "LIQUIDATION", accountCode: "MD102443" },
+    { id: "c", urgency: "LIQUIDATION", accountCode: "md102450" },
+  ];
+  it("finds an account by a part of its code, in any case, ignoring surrounding spaces", () => {
+    expect(filterQueue(tickets, null, "  1024 ").map((x) => x.id)).toEqual(["b", "c"]);
+    expect(filterQueue(tickets, null, "md100271").map((x) => x.id)).toEqual(["a"]);
+    expect(filterQueue(tickets, "HARD_FLOOR", "1024")).toEqual([]);
+    expect(filterQueue(tickets, "LIQUIDATION", "").map((x) => x.id)).toEqual(["b", "c"]);
+    expect(filterQueue(tickets, null, "\u0000")).toEqual([]);
+  });
+  it("keeps order and only drops tickets (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ urgency: fc.constantFrom("HARD_FLOOR", "LIQUIDATION"), accountCode: fc.string() })),
+        fc.string(),
+        (list, q) => {
+          const out = filterQueue(list, null, q);
+          let i = 0;
+          for (const x of out) {
+            while (i < list.length && list[i] !== x) i++;
+            expect(i).toBeLessThan(list.length);
+            i++;
+          }
+          if (q.trim() === "") expect(out).toHaveLength(list.length);
+        },
+      ),
+    );
   });
 });

@@ -1,11 +1,11 @@
 "use client";
 // One live ticket stream per tab (R6 "pushed live"): the provider subscribes once for the signed-in
-// user, refreshes the liquidation queries an event touches, beeps on a new ticket for the desk (RISK)
+// user, refreshes the liquidation queries an event touches (the mark guard's freezes ride on it too), beeps on a new ticket for the desk (RISK)
 // when the sound is on, and falls back to polling every 2 s while the stream is down. The navigation
 // badge and the queue page read the open tickets from the same cached query.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import { OPEN_STATES } from "./format";
@@ -50,37 +50,53 @@ export function LiveTicketsProvider({
   const [beeps, setBeeps] = useState(0);
   // A crash opens and fills hundreds of tickets in a minute: refresh at most every 750 ms, and let a
   // request in flight finish (cancelRefetch: false) rather than cancel and resend it on each event.
-  // A stable mutable box (not a ref: the subscription's handler is passed during render).
-  const [pending] = useState<{
+  // Only the stream's handler and the timer touch the box, never render.
+  const pendingRef = useRef<{
     timer: ReturnType<typeof setTimeout> | null;
     tickets: Set<string>;
     accounts: Set<string>;
-  }>(() => ({ timer: null, tickets: new Set(), accounts: new Set() }));
+    freezes: boolean;
+    disputes: boolean;
+  }>({ timer: null, tickets: new Set(), accounts: new Set(), freezes: false, disputes: false });
   const flush = () => {
-    const p = pending;
+    const p = pendingRef.current;
     p.timer = null;
     const keep = { cancelRefetch: false };
-    void qc.invalidateQueries({ queryKey: trpc.liquidation.list.pathKey() }, keep);
+    if (p.tickets.size > 0) void qc.invalidateQueries({ queryKey: trpc.liquidation.list.pathKey() }, keep);
     for (const id of p.tickets) void qc.invalidateQueries({ queryKey: trpc.liquidation.detail.queryKey({ id }) }, keep);
     if (p.accounts.size > 0) void qc.invalidateQueries({ queryKey: trpc.liquidation.waterfall.queryKey() }, keep);
     for (const id of p.accounts) void qc.invalidateQueries({ queryKey: trpc.accounts.risk.queryKey({ id }) }, keep);
+    if (p.freezes) void qc.invalidateQueries({ queryKey: trpc.liquidation.markFreezes.pathKey() }, keep);
+    if (p.disputes) void qc.invalidateQueries({ queryKey: trpc.liquidation.disputes.pathKey() }, keep);
     p.tickets.clear();
     p.accounts.clear();
+    p.freezes = false;
+    p.disputes = false;
   };
-  useEffect(
-    () => () => {
-      if (pending.timer) clearTimeout(pending.timer);
-    },
-    [pending],
-  );
+  useEffect(() => {
+    const p = pendingRef.current;
+    return () => {
+      if (p.timer) clearTimeout(p.timer);
+    };
+  }, []);
   const sub = useSubscription(
+    // onData runs when an event arrives, never during render; the compiler cannot tell a hook's
+    // callback from a render-time call, so it flags the ref the handler reads.
+    // eslint-disable-next-line react-hooks/refs
     trpc.liquidation.onTicket.subscriptionOptions(undefined, {
       enabled,
       onData: (e) => {
+        const p = pendingRef.current;
+        if (!("data" in e)) {
+          // The mark guard froze symbols at this bar close: the banner re-reads its list.
+          p.freezes = true;
+          p.timer ??= setTimeout(flush, REFRESH_MS);
+          return;
+        }
         const ev = e.data;
-        const p = pending;
         p.tickets.add(ev.ticketId);
         if (ev.kind === "FILL_PARTIAL" || ev.kind === "COMPLETE") p.accounts.add(ev.accountId);
+        if (ev.kind === "DISPUTE" || ev.kind === "DISPUTE_REVIEWED") p.disputes = true;
         p.timer ??= setTimeout(flush, REFRESH_MS);
         if (ev.kind === "OPEN") {
           setLastNew({ ticketId: ev.ticketId, accountId: ev.accountId, urgency: ev.urgency, at: ev.ts });

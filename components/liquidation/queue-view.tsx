@@ -1,12 +1,13 @@
 "use client";
 // The liquidation queue, the desk's central screen (R6): open tickets by urgency with live countdowns,
 // the selected ticket's plan, why and actions, executed tickets and the loss waterfall. Keyboard:
-// j/k or arrows move, n jumps to the next ticket still in review, h holds, e executes (dialogs confirm).
+// j/k or arrows move, n jumps to the next ticket still in review, h holds, e executes (dialogs confirm);
+// the account search narrows the table (Enter returns the keys to the queue).
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { ClosedTickets } from "./closed-tickets";
-import { isUrgency, URGENCIES, type Urgency } from "./format";
+import { filterQueue, isUrgency, URGENCIES, type Urgency } from "./format";
 import styles from "./liquidation.module.css";
 import { useLiveTickets, useOpenTickets } from "./live-tickets";
 import { useTicketSound } from "./sound";
@@ -15,6 +16,7 @@ import { TicketDetailPanel } from "./ticket-detail";
 import { TicketTable } from "./ticket-table";
 import { useEngineNow } from "./use-engine-now";
 import { MarkFreezes } from "./mark-freezes";
+import { OpenDisputes } from "./open-disputes";
 import { WaterfallPanel } from "./waterfall-panel";
 
 function isTyping(target: EventTarget | null): boolean {
@@ -24,7 +26,7 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-export function QueueView({ rights }: { rights: ActionRights }) {
+export function QueueView({ rights, footer }: { rights: ActionRights; footer?: ReactNode }) {
   const { t, fmt } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
@@ -37,8 +39,11 @@ export function QueueView({ rights }: { rights: ActionRights }) {
   const [sound, setSound] = useTicketSound();
   const [selectedId, setSelectedId] = useState<string | null>(params.get("ticket"));
   const [mode, setMode] = useState<ActionMode | null>(null);
+  // After a crash the queue holds hundreds of tickets: the desk finds a client's by its account code.
+  const [search, setSearch] = useState(params.get("account") ?? "");
+  const needle = search.trim();
   const all = useMemo(() => open.data ?? [], [open.data]);
-  const visible = useMemo(() => (filter ? all.filter((tk) => tk.urgency === filter) : all), [all, filter]);
+  const visible = useMemo(() => filterQueue(all, filter, search), [all, filter, search]);
   const current = selectedId ?? visible[0]?.id ?? null;
   const index = visible.findIndex((tk) => tk.id === current);
   const counts = {
@@ -96,6 +101,24 @@ export function QueueView({ rights }: { rights: ActionRights }) {
           </span>
           <div className={styles.toolbarRight}>
             <label className="inline-field">
+              {t("liquidation.queue.search")}
+              <input
+                type="search"
+                value={search}
+                maxLength={40}
+                placeholder={t("liquidation.queue.searchPlaceholder")}
+                onChange={(e) => {
+                  setSearch(e.target.value);
+                  setSelectedId(null);
+                }}
+                onKeyDown={(e) => {
+                  // Enter takes the keyboard back to the queue (j/k, h, e) with the first match selected.
+                  if (e.key === "Enter") e.currentTarget.blur();
+                }}
+                data-testid="queue-search"
+              />
+            </label>
+            <label className="inline-field">
               {t("liquidation.queue.filter")}
               <select
                 value={filter ?? ""}
@@ -140,6 +163,7 @@ export function QueueView({ rights }: { rights: ActionRights }) {
         </p>
         <MarkFreezes />
       </section>
+      <OpenDisputes canReview={rights.reviewDispute === true} onSelect={setSelectedId} />
       <div className={styles.grid}>
         <section className="panel" aria-label={t("liquidation.queue.title")}>
           {open.isPending && <p className="muted">{t("common.loading")}</p>}
@@ -150,7 +174,11 @@ export function QueueView({ rights }: { rights: ActionRights }) {
           )}
           {open.isSuccess && visible.length === 0 && (
             <p className="muted empty-state" data-testid="queue-empty">
-              {filter ? t("liquidation.queue.emptyFiltered") : t("liquidation.queue.empty")}
+              {needle
+                ? t("liquidation.queue.emptySearch", { q: needle })
+                : filter
+                  ? t("liquidation.queue.emptyFiltered")
+                  : t("liquidation.queue.empty")}
             </p>
           )}
           {visible.length > 0 && (
@@ -163,6 +191,7 @@ export function QueueView({ rights }: { rights: ActionRights }) {
         <ClosedTickets selectedId={current} onSelect={setSelectedId} />
         <WaterfallPanel />
       </div>
+      {footer}
     </div>
   );
 }

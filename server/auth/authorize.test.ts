@@ -39,4 +39,17 @@ describe("refusalFor", () => {
     const manager = user({ role: "MANAGER", token: { ...readToken, scopes: ["read", "write"] } });
     expect(refusalFor(manager, "withdrawals.approve", "mutation")).toMatch(/interactive session/);
   });
+
+  it("a write token never holds, executes or extends a liquidation, nor approves the execution session", () => {
+    const write = { ...readToken, scopes: ["read", "write"] };
+    expect(refusalFor(user({ token: write }), "liquidation.act", "mutation")).toMatch(/interactive session/);
+    expect(refusalFor(user({ role: "MANAGER", token: write }), "liquidation.extendHold", "mutation")).toMatch(
+      /interactive session/,
+    );
+    expect(refusalFor(user({ role: "MANAGER", token: write }), "liquidation.session.approve", "mutation")).toMatch(
+      /interactive session/,
+    );
+    // Disputes are records, not decisions: a write token of the desk may file one.
+    expect(refusalFor(user({ token: write }), "liquidation.dispute", "mutation")).toBeNull();
+  });
 });

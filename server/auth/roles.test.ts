@@ -49,6 +49,10 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "liquidation.extendHold": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
   "liquidation.dispute": { RISK: true, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
   "liquidation.reviewDispute": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
+  // The execution session setting: everyone reads it; RISK or ADMIN proposes, a MANAGER approves.
+  "liquidation.session.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: true },
+  "liquidation.session.propose": { RISK: true, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
+  "liquidation.session.approve": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
   // Surveillance (S): COMPLIANCE works cases and restricts or freezes accounts; AUDITOR reads
   // everything and exports STRs; POST /api/v1/surveillance/evaluate lists COMPLIANCE and AUDITOR.
   "surveillance.view": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: true },

@@ -44,6 +44,10 @@ export const PERMISSIONS = {
   "liquidation.extendHold": ["MANAGER"],
   "liquidation.dispute": ["RISK", "COMPLIANCE"],
   "liquidation.reviewDispute": ["COMPLIANCE"],
+  // The execution session setting (A-share hours or always open): maker-checker like the parameters.
+  "liquidation.session.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
+  "liquidation.session.propose": ["RISK", "ADMIN"],
+  "liquidation.session.approve": ["MANAGER"],
 
   // capital and funding (issue 12): add permissions below this line
   "capital.view": ["RISK", "MANAGER", "AUDITOR"],

@@ -20,6 +20,7 @@ import {
   reviewDispute,
   type ActionResult,
 } from "./tickets/ticket-actions";
+import { LIQUIDATION_FREEZE_TOPIC } from "./liquidation-desk";
 import { LIQUIDATION_TOPIC, publishTicketEvents, type Actor, type TicketBusEvent } from "./tickets/ticket-transition";
 
 export interface LiquidationDeps {
@@ -92,13 +93,56 @@ export async function review(d: LiquidationDeps, input: { disputeId: string; not
   return done(d, await reviewDispute(d.prisma, input, actor));
 }
 
-/** Live ticket events; a reconnecting client passes the last event id it saw and gets what it missed. */
+/** The mark guard's alert for a closed minute, as the desk publishes it (ticket-sync's frozen list). */
+export interface FreezeBusPayload {
+  minuteTs: number;
+  frozen: Array<{ symbol: string; reason: string; accounts: number }>;
+}
+
+/** Pushed on the ticket stream when the mark guard froze symbols this minute (the banner refreshes on it). */
+export interface MarkFreezeStreamEvent {
+  kind: "MARK_FREEZE";
+  minuteTs: number;
+  symbols: string[];
+}
+
+/**
+ * Both iterators' items as they come. Each has at most one next() outstanding; when one ends (abort
+ * closes both) the other is drained to its end too.
+ */
+export async function* mergeIterators<A, B>(a: AsyncIterator<A>, b: AsyncIterator<B>): AsyncGenerator<A | B> {
+  const its: Array<AsyncIterator<A | B>> = [a, b];
+  const pending = new Map<number, Promise<{ i: number; r: IteratorResult<A | B> }>>();
+  const pull = (i: number) => {
+    const it = its[i];
+    if (it)
+      pending.set(
+        i,
+        it.next().then((r) => ({ i, r })),
+      );
+  };
+  pull(0);
+  pull(1);
+  while (pending.size > 0) {
+    const { i, r } = await Promise.race(pending.values());
+    pending.delete(i);
+    if (r.done) continue;
+    yield r.value;
+    pull(i);
+  }
+}
+
+/**
+ * Live ticket events; a reconnecting client passes the last event id it saw and gets what it missed.
+ * The mark guard's freezes ride on the same stream (untracked: a reconnect re-reads the list instead).
+ */
 export async function* streamTicketEvents(
   d: LiquidationDeps,
   lastEventId: string | null | undefined,
   signal: AbortSignal | undefined,
 ) {
   const events = iterateTopic<TicketBusEvent>(d.bus, LIQUIDATION_TOPIC, signal);
+  const freezes = iterateTopic<FreezeBusPayload>(d.bus, LIQUIDATION_FREEZE_TOPIC, signal);
   try {
     let last = lastEventId ? Number(lastEventId) : NaN;
     if (Number.isInteger(last)) {
@@ -124,11 +168,23 @@ export async function* streamTicketEvents(
         yield tracked(String(e.id), ev);
       }
     }
-    for await (const e of events) {
-      if (Number.isInteger(last) && e.data.eventId <= last) continue;
-      yield tracked(String(e.data.eventId), e.data);
+    for await (const e of mergeIterators(events, freezes)) {
+      if (e.topic === LIQUIDATION_FREEZE_TOPIC) {
+        const f = e.data as FreezeBusPayload;
+        const out: MarkFreezeStreamEvent = {
+          kind: "MARK_FREEZE",
+          minuteTs: f.minuteTs,
+          symbols: f.frozen.map((x) => x.symbol),
+        };
+        yield out;
+        continue;
+      }
+      const ev = e.data as TicketBusEvent;
+      if (Number.isInteger(last) && ev.eventId <= last) continue;
+      yield tracked(String(ev.eventId), ev);
     }
   } finally {
     events.close();
+    freezes.close();
   }
 }

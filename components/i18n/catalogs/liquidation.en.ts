@@ -41,6 +41,44 @@ export const liquidationEn = {
     JUNIOR_TRANCHE: "Junior funding tranche",
     SENIOR_TRANCHE: "Senior funding tranche",
   },
+  session: {
+    title: "Execution session",
+    name: { ALWAYS_OPEN: "Always open", A_SHARE: "A-share sessions" },
+    hint: {
+      ALWAYS_OPEN: "Liquidations trade at any minute (the demo simulator's market never closes).",
+      A_SHARE:
+        "Liquidations trade only 09:30-11:30 and 13:00-15:00 Beijing time on exchange days; tickets claimed outside wait for the next open.",
+    },
+    change: "Change to",
+    reason: "Reason (required)",
+    propose: "Propose change",
+    proposeWhat:
+      "Propose changing when liquidations may trade from {from} to {to}. Nothing changes until a manager approves with an authenticator code.",
+    pending: "Proposed: {to}, by {by} at {at}. Waiting for a manager.",
+    reasonWas: "Reason: {reason}",
+    withdraw: "Withdraw proposal",
+    withdrawWhat: "Withdraw your proposal to switch to {to}. The setting stays as it is.",
+    code: "Authenticator code",
+    note: "Note (required to reject)",
+    approve: "Approve",
+    approveWhat:
+      "Approve: from now on liquidations follow {to}. Tickets already executing follow the new setting from their next slice.",
+    reject: "Reject",
+    rejectWhat: "Reject the proposal to switch to {to}. The setting stays as it is.",
+    rejectNeedsNote: "Say why in the note (at least 3 characters).",
+    whoChanges: "Risk or an administrator proposes a change; a manager approves it.",
+  },
+  disputes: {
+    title: "Client disputes waiting for compliance ({n})",
+    filed: "Filed",
+    ticket: "Ticket",
+    text: "Dispute",
+    by: "Entered by",
+    review: "Record review",
+    reviewWhat:
+      "Record compliance's review of this dispute. It is kept with the ticket and in the audit trail; a dispute is reviewed once.",
+    note: "Review note (required)",
+  },
   queue: {
     title: "Liquidation queue",
     intro:
@@ -52,6 +90,9 @@ export const liquidationEn = {
     all: "All",
     empty: "No open liquidation tickets. Accounts under the liquidation line appear here at the next bar close.",
     emptyFiltered: "No open tickets of this urgency.",
+    search: "Find account",
+    searchPlaceholder: "Account code",
+    emptySearch: "No open ticket for an account matching “{q}”.",
     live: "Live",
     polling: "Updating every 2 s (live stream unavailable)",
     account: "Account",

@@ -6,7 +6,14 @@ import * as liquidation from "../../liquidation/liquidation-service";
 import { getTicket, listMarkFreezes, listOpenDisputes, listTickets } from "../../liquidation/ticket-queries";
 import { TICKET_STATES, TICKET_URGENCIES } from "../../liquidation/tickets/ticket-states";
 import { readWaterfall, WATERFALL_LAYERS } from "../../liquidation/waterfall-ledger";
-import { createTRPCRouter, permissionProcedure } from "../trpc";
+import {
+  decideSession,
+  getSessionSetting,
+  proposeSession,
+  withdrawSessionProposal,
+} from "../../liquidation/execution/session-setting";
+import { EXECUTION_SESSIONS } from "../../liquidation/execution/session-window";
+import { createTRPCRouter, interactiveProcedure, permissionProcedure, stepUpProcedure } from "../trpc";
 
 const id = z.string().min(1).max(64);
 const reason = z.string().trim().min(3, "Give a reason (at least 3 characters)").max(500);
@@ -108,6 +115,20 @@ export const ticketDetailOut = ticketSummaryOut.omit({ accountCode: true, disput
 });
 
 const actionOut = z.object({ ticketId: z.string(), status: z.string() });
+const session = z.enum(EXECUTION_SESSIONS);
+const sessionSettingOut = z.object({
+  session,
+  updatedAt: z.date().nullable(),
+  proposal: z
+    .object({
+      session,
+      reason: z.string(),
+      proposedById: z.string(),
+      proposedByEmail: z.string(),
+      proposedAt: z.string(),
+    })
+    .nullable(),
+});
 
 export const liquidationRouter = createTRPCRouter({
   list: permissionProcedure("liquidation.view")
@@ -216,6 +237,33 @@ export const liquidationRouter = createTRPCRouter({
       ),
     )
     .query(({ ctx, input }) => listMarkFreezes(ctx.prisma, input?.limit ?? 20)),
+  executionSession: permissionProcedure("liquidation.session.view")
+    .output(sessionSettingOut)
+    .query(({ ctx }) => getSessionSetting(ctx.prisma)),
+  proposeExecutionSession: interactiveProcedure("liquidation.session.propose")
+    .input(z.object({ session, reason }))
+    .output(sessionSettingOut)
+    .mutation(({ ctx, input }) => proposeSession(ctx.prisma, ctx.user, input)),
+  withdrawExecutionSession: interactiveProcedure("liquidation.session.propose")
+    .output(sessionSettingOut)
+    .mutation(({ ctx }) => withdrawSessionProposal(ctx.prisma, ctx.user)),
+  decideExecutionSession: stepUpProcedure("liquidation.session.approve")
+    .input(
+      z.object({
+        session,
+        approve: z.boolean(),
+        note: z.string().trim().max(500).optional(),
+        totpCode: z
+          .string()
+          .trim()
+          .regex(/^\d{6}$/, "The authenticator code has 6 digits")
+          .optional(),
+      }),
+    )
+    .output(sessionSettingOut)
+    .mutation(({ ctx, input }) =>
+      decideSession(ctx.prisma, ctx.user, { session: input.session, approve: input.approve, note: input.note }),
+    ),
   onTicket: permissionProcedure("liquidation.view")
     .input(z.object({ lastEventId: z.string().max(64).nullish() }).optional())
     .subscription(({ ctx, input, signal }) => liquidation.streamTicketEvents(ctx, input?.lastEventId, signal)),

@@ -40,7 +40,7 @@ export function isExecutionSession(v: unknown): v is ExecutionSession {
   return typeof v === "string" && (EXECUTION_SESSIONS as readonly string[]).includes(v);
 }
 
-export async function readExecutionSession(prisma: PrismaClient): Promise<ExecutionSession> {
+export async function readExecutionSession(prisma: Pick<PrismaClient, "setting">): Promise<ExecutionSession> {
   const row = await prisma.setting.findUnique({ where: { key: EXECUTION_SESSION_KEY } });
   return isExecutionSession(row?.value) ? row.value : "ALWAYS_OPEN";
 }

@@ -1,3 +1,4 @@
+import { ExecutionSessionPanel } from "@/components/liquidation/execution-session-panel";
 import { QueueView } from "@/components/liquidation/queue-view";
 import { Forbidden } from "@/components/shell/forbidden";
 import { canView, requirePageUser } from "@/server/auth/page-session";
@@ -11,7 +12,15 @@ export default async function LiquidationsPage() {
         act: canView(user, "liquidation.act"),
         extend: canView(user, "liquidation.extendHold"),
         dispute: canView(user, "liquidation.dispute"),
+        reviewDispute: canView(user, "liquidation.reviewDispute"),
       }}
+      footer={
+        <ExecutionSessionPanel
+          userId={user.id}
+          canPropose={canView(user, "liquidation.session.propose")}
+          canApprove={canView(user, "liquidation.session.approve")}
+        />
+      }
     />
   );
 }
