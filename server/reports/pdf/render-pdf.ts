@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { woffToSfnt } from "./woff-to-sfnt";
 import type { Bilingual, ReportDocument, ReportSection } from "../report-document";
 import { fmtShanghai } from "../report-document";
 
@@ -28,7 +29,7 @@ const fontCache = new Map<string, Buffer>();
 function fontData(file: string): Buffer {
   let b = fontCache.get(file);
   if (!b) {
-    b = fs.readFileSync(file);
+    b = woffToSfnt(fs.readFileSync(file));
     fontCache.set(file, b);
   }
   return b;
