@@ -137,7 +137,8 @@ export async function createIncidentReview(
   const span = input.to.getTime() - input.from.getTime();
   if (!(span > 0)) throw new AppError("BAD_REQUEST", "The window must end after it starts.");
   if (span > INCIDENT_MAX_WINDOW_MS) throw new AppError("BAD_REQUEST", "An incident window is at most 7 days.");
-  if (input.from.getTime() > deps.now()) throw new AppError("BAD_REQUEST", "The window starts in the future.");
+  // Audit events carry wall-clock time, so the window is checked against it (not the engine clock).
+  if (input.from.getTime() > Date.now()) throw new AppError("BAD_REQUEST", "The window starts in the future.");
   const head = await auditHead(deps.prisma);
   const data = normalizeAuditJson(await collectIncident(deps.prisma, input.title, input.from, input.to));
   const dataHash = hashReportData(data);
