@@ -43,27 +43,69 @@ describe.each(BACKENDS)("reports on %s", (kind) => {
     auditor = await createUser(t.db, "AUDITOR");
     admin = await createUser(t.db, "ADMIN");
     const p = t.db.prisma;
-    const sym = { sector: "Tech", board: "MAIN" as const, assetClass: "MAIN_BOARD", liquidityTier: "T1", beta: 1, avgDailyValue: 1e8 };
+    const sym = {
+      sector: "Tech",
+      board: "MAIN" as const,
+      assetClass: "MAIN_BOARD",
+      liquidityTier: "T1",
+      beta: 1,
+      avgDailyValue: 1e8,
+    };
     await p.symbol.create({ data: { code: "AAA", name: "甲公司", prevClose: 10, ...sym } });
     await p.symbol.create({ data: { code: "BBB", name: "乙公司", prevClose: 20, ...sym } });
-    const bar = { open: 11, high: 12, low: 11, volume: 100, turnover: 1200, vwap: 12, trades: 1, spreadBps: 5, bidDepth: 1, askDepth: 1, imbalance: 0 };
+    const bar = {
+      open: 11,
+      high: 12,
+      low: 11,
+      volume: 100,
+      turnover: 1200,
+      vwap: 12,
+      trades: 1,
+      spreadBps: 5,
+      bidDepth: 1,
+      askDepth: 1,
+      imbalance: 0,
+    };
     await p.bar1m.create({ data: { symbolCode: "AAA", ts: new Date("2026-12-02T06:00:00Z"), close: 11.5, ...bar } });
     await p.bar1m.create({ data: { symbolCode: "AAA", ts: new Date("2026-12-02T06:59:00Z"), close: 12, ...bar } });
     const acc = async (id: string, cash: number, debt: number, pos: Array<[string, number]>) => {
       await p.account.create({ data: { id, code: `MD-${id}`, clientName: `客户${id}`, cash, debt } });
-      for (const [symbolCode, qty] of pos) await p.position.create({ data: { accountId: id, symbolCode, qty, avgCost: 10 } });
+      for (const [symbolCode, qty] of pos)
+        await p.position.create({ data: { accountId: id, symbolCode, qty, avgCost: 10 } });
     };
     await acc("acc1", 0, 100_000, [["AAA", 10_000]]);
     await acc("acc2", 5_000, 50_000, [["BBB", 3_000]]);
     await acc("acc3", 1_000, 0, []);
     await acc("acc4", 0, 30_000, [["AAA", 1_000]]);
     const lv = { refType: "Deposit", threshold: 50_000 };
-    await p.largeValueReport.create({ data: { ...lv, refId: "d1", accountId: "acc1", amount: 60_000, category: "CASH", createdAt: IN_NOV } });
-    await p.largeValueReport.create({ data: { ...lv, refId: "d2", accountId: "acc2", amount: 2_000_000, category: "DOMESTIC", createdAt: IN_NOV } });
+    await p.largeValueReport.create({
+      data: { ...lv, refId: "d1", accountId: "acc1", amount: 60_000, category: "CASH", createdAt: IN_NOV },
+    });
+    await p.largeValueReport.create({
+      data: { ...lv, refId: "d2", accountId: "acc2", amount: 2_000_000, category: "DOMESTIC", createdAt: IN_NOV },
+    });
     // December: outside November's report.
-    await p.largeValueReport.create({ data: { ...lv, refId: "d3", accountId: "acc2", amount: 70_000, category: "CASH", createdAt: new Date("2026-12-01T03:00:00Z") } });
+    await p.largeValueReport.create({
+      data: {
+        ...lv,
+        refId: "d3",
+        accountId: "acc2",
+        amount: 70_000,
+        category: "CASH",
+        createdAt: new Date("2026-12-01T03:00:00Z"),
+      },
+    });
     await p.surveillanceCase.create({
-      data: { accountId: "acc2", status: "CLOSED", disposition: "STR_FILED", priority: 1, rules: ["WASH_TRADE"], slaDueAt: IN_NOV, openedAt: IN_NOV, closedAt: IN_NOV },
+      data: {
+        accountId: "acc2",
+        status: "CLOSED",
+        disposition: "STR_FILED",
+        priority: 1,
+        rules: ["WASH_TRADE"],
+        slaDueAt: IN_NOV,
+        openedAt: IN_NOV,
+        closedAt: IN_NOV,
+      },
     });
   });
   afterEach(async () => {
@@ -81,7 +123,16 @@ describe.each(BACKENDS)("reports on %s", (kind) => {
     const s = r.document.sections;
     const exp = table(s, "exposures");
     expect(exp.rows.map((x) => x[0])).toEqual(["MD-acc1", "MD-acc2", "MD-acc4"]);
-    expect(exp.rows[0]).toEqual(["MD-acc1", "客户acc1", "CNY 100,000.00", "55.56%", "CNY 120,000.00", "CNY 20,000.00", "6.00x", "HEALTHY"]);
+    expect(exp.rows[0]).toEqual([
+      "MD-acc1",
+      "客户acc1",
+      "CNY 100,000.00",
+      "55.56%",
+      "CNY 120,000.00",
+      "CNY 20,000.00",
+      "6.00x",
+      "HEALTHY",
+    ]);
     expect(exp.rows[1]?.[6]).toBe("4.33x");
     expect(exp.rows[2]?.[5]).toBe("CNY -18,000.00");
     expect(exp.rows[2]?.[6]).toBe("equity <= 0");
@@ -149,19 +200,34 @@ describe.each(BACKENDS)("reports on %s", (kind) => {
   it("incident review: timeline from the audit trail, write-up, four-eyes sign-off", async () => {
     const from = new Date(Date.now() - 60_000);
     const { id: regId } = await as(compliance).reports.generate({ kind: "REGULATORY", period: "2026-11" });
-    const { id } = await as(risk).reports.openIncident({ title: "Feed outage 12-02", from, to: new Date(Date.now() + 1_000) });
+    const { id } = await as(risk).reports.openIncident({
+      title: "Feed outage 12-02",
+      from,
+      to: new Date(Date.now() + 1_000),
+    });
     let r = await as(compliance).reports.get({ id });
     expect(r.status).toBe("DRAFT");
     const timeline = table(r.document.sections, "timeline");
     expect(timeline.rows.some((row) => row[3] === "report.generated")).toBe(true);
     expect(timeline.rows.some((row) => row[4] === `Report:${regId}`)).toBe(true);
     // Nothing to sign before it is written.
-    await expect(as(manager).reports.signOff({ id, version: r.version, note: "" })).rejects.toMatchObject({ code: "CONFLICT" });
-    const writeUp = { summary: "主行情源中断 4 分钟", impact: "No liquidation affected", rootCause: "Vendor outage", actions: "Failover drill monthly" };
+    await expect(as(manager).reports.signOff({ id, version: r.version, note: "" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    const writeUp = {
+      summary: "主行情源中断 4 分钟",
+      impact: "No liquidation affected",
+      rootCause: "Vendor outage",
+      actions: "Failover drill monthly",
+    };
     const { version } = await as(compliance).reports.saveWriteUp({ id, version: r.version, writeUp });
-    await expect(as(risk).reports.saveWriteUp({ id, version: r.version, writeUp })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(as(risk).reports.saveWriteUp({ id, version: r.version, writeUp })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(as(risk).reports.signOff({ id, version, note: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(as(manager).reports.signOff({ id, version: version - 1, note: "" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(as(manager).reports.signOff({ id, version: version - 1, note: "" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     // Two managers at once: one signs.
     const both = await Promise.allSettled([
       as(manager).reports.signOff({ id, version, note: "Reviewed" }),
@@ -171,20 +237,31 @@ describe.each(BACKENDS)("reports on %s", (kind) => {
     r = await as(auditor).reports.get({ id });
     expect(r.status).toBe("SIGNED_OFF");
     expect(r.writeUp?.summary).toBe("主行情源中断 4 分钟");
-    expect(r.document.sections.find((x) => x.id === "summary")).toMatchObject({ kind: "text", body: "主行情源中断 4 分钟" });
-    await expect(as(compliance).reports.saveWriteUp({ id, version: r.version, writeUp })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(r.document.sections.find((x) => x.id === "summary")).toMatchObject({
+      kind: "text",
+      body: "主行情源中断 4 分钟",
+    });
+    await expect(as(compliance).reports.saveWriteUp({ id, version: r.version, writeUp })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const actions = (await t.db.prisma.auditEvent.findMany({ where: { targetId: id } })).map((a) => a.action);
     expect(actions).toEqual(["report.incidentOpened", "report.incidentWritten", "report.incidentSignedOff"]);
   });
 
   it("refuses bad incident windows and inputs", async () => {
     const now = Date.now();
-    await expect(as(risk).reports.openIncident({ title: "x", from: new Date(now - 1000), to: new Date(now) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(as(risk).reports.openIncident({ title: "Backwards", from: new Date(now), to: new Date(now - 1) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      as(risk).reports.openIncident({ title: "x", from: new Date(now - 1000), to: new Date(now) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      as(risk).reports.openIncident({ title: "Backwards", from: new Date(now), to: new Date(now - 1) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
       as(risk).reports.openIncident({ title: "Too long", from: new Date(now - 8 * 86_400_000), to: new Date(now) }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(as(risk).reports.openIncident({ title: "NUL\u0000", from: new Date(now - 1000), to: new Date(now) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      as(risk).reports.openIncident({ title: "NUL\u0000", from: new Date(now - 1000), to: new Date(now) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(as(risk).reports.get({ id: "__proto__" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 

@@ -50,9 +50,21 @@ export function bucketLeverage(values: ReadonlyArray<number | null>): Array<{ la
 export async function readExposures(
   prisma: PrismaClient,
   opts: { top: number },
-): Promise<{ top: ExposureRow[]; leverage: Array<number | null>; totals: { accounts: number; debt: number; equity: number; marketValue: number } }> {
+): Promise<{
+  top: ExposureRow[];
+  leverage: Array<number | null>;
+  totals: { accounts: number; debt: number; equity: number; marketValue: number };
+}> {
   const rows = await prisma.$queryRaw<
-    Array<{ id: string; code: string; clientName: string; cash: string; debt: string; mv: number; status: string | null }>
+    Array<{
+      id: string;
+      code: string;
+      clientName: string;
+      cash: string;
+      debt: string;
+      mv: number;
+      status: string | null;
+    }>
   >`
     WITH px AS (
       SELECT s.code, COALESCE((SELECT b.close FROM "Bar1m" b WHERE b."symbolCode" = s.code ORDER BY b.ts DESC LIMIT 1), s."prevClose") AS close

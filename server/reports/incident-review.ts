@@ -123,6 +123,7 @@ export function incidentSections(d: IncidentData, w: IncidentWriteUp | null): Re
         e.hash.slice(0, 16),
       ]),
       links: d.timeline.map((e) => targetLink(e.target)),
+      linkColumn: 4,
       empty: { en: "The audit trail has no event in this window.", zh: "该时间段审计链没有事件。" },
       note:
         d.events > d.timeline.length

@@ -90,7 +90,10 @@ export async function collectRegulatory(prisma: PrismaClient, start: Date, end: 
 
 const capNote = (shown: number, total: number) =>
   total > shown
-    ? { en: `First ${fmtInt(shown)} of ${fmtInt(total)} rows.`, zh: `显示前 ${fmtInt(shown)} 行，共 ${fmtInt(total)} 行。` }
+    ? {
+        en: `First ${fmtInt(shown)} of ${fmtInt(total)} rows.`,
+        zh: `显示前 ${fmtInt(shown)} 行，共 ${fmtInt(total)} 行。`,
+      }
     : undefined;
 
 export function regulatorySections(d: RegulatoryData): ReportSection[] {
@@ -104,7 +107,10 @@ export function regulatorySections(d: RegulatoryData): ReportSection[] {
         { label: { en: "Total debt", zh: "总负债" }, value: fmtCny(d.book.debt) },
         { label: { en: "Total equity", zh: "总权益" }, value: fmtCny(d.book.equity) },
         { label: { en: "Surveillance cases opened", zh: "新开监控案件" }, value: fmtInt(d.cases.opened) },
-        { label: { en: "STRs filed (cases closed as STR)", zh: "已报送可疑交易报告" }, value: fmtInt(d.cases.strFiled) },
+        {
+          label: { en: "STRs filed (cases closed as STR)", zh: "已报送可疑交易报告" },
+          value: fmtInt(d.cases.strFiled),
+        },
         { label: { en: "STR exports", zh: "可疑交易报告导出次数" }, value: fmtInt(d.cases.strExports) },
         { label: { en: "Large-value transactions", zh: "大额交易" }, value: fmtInt(d.largeValue.total) },
       ],
@@ -113,7 +119,10 @@ export function regulatorySections(d: RegulatoryData): ReportSection[] {
     {
       kind: "chart",
       id: "leverage",
-      heading: { en: "Leverage distribution (assets / equity, accounts with debt)", zh: "杠杆分布（资产/权益，有负债账户）" },
+      heading: {
+        en: "Leverage distribution (assets / equity, accounts with debt)",
+        zh: "杠杆分布（资产/权益，有负债账户）",
+      },
       unit: { en: "accounts", zh: "个账户" },
       bars: d.leverage,
       empty: { en: "No account carries debt.", zh: "没有账户有融资负债。" },
@@ -142,6 +151,7 @@ export function regulatorySections(d: RegulatoryData): ReportSection[] {
       ],
       rows: d.strs.map((s) => [s.closedAt ? fmtShanghai(s.closedAt) : "-", s.account, s.caseId, s.rules.join(", ")]),
       links: d.strs.map((s) => `/accounts/${s.accountId}`),
+      linkColumn: 1,
       empty: { en: "No STR was filed in this period.", zh: "本期没有报送可疑交易报告。" },
       note: capNote(d.strs.length, d.cases.strFiled),
     },
@@ -172,6 +182,7 @@ export function regulatorySections(d: RegulatoryData): ReportSection[] {
       numeric: [4],
       rows: d.largeValue.rows.map((r) => [fmtShanghai(r.at), r.account, r.refType, r.category, fmtCny(r.amount)]),
       links: d.largeValue.rows.map((r) => `/accounts/${r.accountId}`),
+      linkColumn: 1,
       empty: { en: "No large-value transaction in this period.", zh: "本期没有大额交易。" },
       note: capNote(d.largeValue.rows.length, d.largeValue.total),
     },

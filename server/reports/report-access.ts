@@ -26,7 +26,11 @@ export async function readReportFor(prisma: PrismaClient, user: { role: Role }, 
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
 
-export async function reportCsvResponse(prisma: PrismaClient, user: { id: string; email: string; role: Role }, id: string) {
+export async function reportCsvResponse(
+  prisma: PrismaClient,
+  user: { id: string; email: string; role: Role },
+  id: string,
+) {
   const r = await readReportFor(prisma, user, id);
   const csv = reportToCsv(r.document);
   await auditExport(prisma, user, id, "csv");

@@ -27,6 +27,8 @@ export type ReportSection =
       note?: Bilingual;
       /** Per row, the console path of the object it names (an account, a case), or null. */
       links?: Array<string | null>;
+      /** The column whose cell carries the row's link (default 0). */
+      linkColumn?: number;
     }
   | {
       kind: "chart";

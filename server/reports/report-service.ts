@@ -61,7 +61,9 @@ export async function generatePeriodicReport(
   const now = deps.now();
   const p = periodFor(input.kind, input.at ?? now);
   const complete = p.end.getTime() <= now;
-  const periodKey = complete ? p.key : `${p.key} to ${new Date(Math.floor(now / 60_000) * 60_000).toISOString().slice(0, 16)}Z`;
+  const periodKey = complete
+    ? p.key
+    : `${p.key} to ${new Date(Math.floor(now / 60_000) * 60_000).toISOString().slice(0, 16)}Z`;
   const existing = await deps.prisma.report.findUnique({
     where: { kind_periodKey: { kind: input.kind, periodKey } },
     select: { id: true },

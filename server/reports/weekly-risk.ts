@@ -33,7 +33,9 @@ export async function collectWeeklyRisk(prisma: PrismaClient, start: Date, end: 
   const escalated = await prisma.marginCall.count({
     where: { openedMinute: { gte: start, lt: end }, status: "ESCALATED" },
   });
-  const tickets = await prisma.$queryRaw<Array<{ key: string; n: bigint; shortfall: number; slip: number | null; slipN: bigint }>>`
+  const tickets = await prisma.$queryRaw<
+    Array<{ key: string; n: bigint; shortfall: number; slip: number | null; slipN: bigint }>
+  >`
     SELECT status AS key, count(*) AS n, COALESCE(SUM(shortfall), 0)::float8 AS shortfall,
       SUM("realizedSlippageBps") AS slip, count("realizedSlippageBps") AS "slipN"
     FROM "LiquidationTicket" WHERE "createdAt" >= ${start} AND "createdAt" < ${end} GROUP BY 1`;

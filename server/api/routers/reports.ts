@@ -118,4 +118,3 @@ export const reportsRouter = createTRPCRouter({
     .input(z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => listDrills(ctx.prisma, input.limit)),
 });
-

@@ -27,7 +27,14 @@ export async function listDrills(prisma: PrismaClient, limit: number) {
     input: r.input as Record<string, unknown>,
     result: r.result as { symbols?: string[]; returnPct?: number },
     measures: (r.measures as DrillMeasures | null) ?? null,
-    triggered: (r.triggered as { alerts: number; tickets: number; executions: number; deskEvents: number; alertKinds?: Record<string, number> } | null) ?? null,
+    triggered:
+      (r.triggered as {
+        alerts: number;
+        tickets: number;
+        executions: number;
+        deskEvents: number;
+        alertKinds?: Record<string, number>;
+      } | null) ?? null,
     vsPrevious: vsPrevious.get(r.id) ?? null,
     completedAt: r.completedAt,
   }));

@@ -11,11 +11,10 @@ import { LIQUIDATION_TOPIC, type TicketBusEvent } from "../../liquidation/ticket
 import { ALERT_TOPIC, type AlertEvent } from "../../market/monitoring/market-monitoring";
 import { DRILL_TOPIC, type DrillStartedEvent } from "../../market/monitoring/drills";
 import { DESK_EVENT_TOPIC } from "../../notify/desk-event";
+import { DRILL_OBSERVE_MINUTES } from "./drill-constants";
 import { measureDrill, type DrillObservations } from "./drill-measures";
 
 const MINUTE_MS = 60_000;
-/** Engine minutes a drill is observed after its first bar close. */
-export const DRILL_OBSERVE_MINUTES = 10;
 
 interface ActiveDrill {
   id: string;
@@ -116,7 +115,13 @@ export class DrillRecorder {
       startedRealAt,
       firstCloseMinuteTs,
       observeUntilMinuteTs,
-      obs: { firstCloseRealAt: null, firstAlertAt: null, firstTicketAt: null, firstExecutionAt: null, firstDeskEventAt: null },
+      obs: {
+        firstCloseRealAt: null,
+        firstAlertAt: null,
+        firstTicketAt: null,
+        firstExecutionAt: null,
+        firstDeskEventAt: null,
+      },
       counts: { alerts: 0, tickets: 0, executions: 0, deskEvents: 0 },
       alertKinds: {},
     });

@@ -34,7 +34,7 @@ const data: WeeklyRiskData = {
     {
       accountId: "a2",
       code: "MD-000002",
-      clientName: "=HYPERLINK(\"http://x\")",
+      clientName: '=HYPERLINK("http://x")',
       cash: 0,
       debt: 1_000_000,
       marketValue: 1_500_000,

@@ -73,7 +73,10 @@ export function renderReportPdf(doc: ReportDocument, fonts: PdfFonts = defaultPd
   pdf.font("regular").fontSize(9.5).fillColor(MUTED);
   const meta: Array<[Bilingual, string]> = [
     [{ en: "Institution", zh: "机构" }, both(doc.institution)],
-    [{ en: "Period", zh: "报告期" }, `${doc.period.label}: ${fmtShanghai(doc.period.start)} to ${fmtShanghai(doc.period.end)} (Asia/Shanghai)`],
+    [
+      { en: "Period", zh: "报告期" },
+      `${doc.period.label}: ${fmtShanghai(doc.period.start)} to ${fmtShanghai(doc.period.end)} (Asia/Shanghai)`,
+    ],
     [{ en: "Generated", zh: "生成时间" }, `${fmtShanghai(doc.generatedAt)} (Asia/Shanghai)`],
     [{ en: "Status", zh: "状态" }, doc.status],
     [{ en: "Data SHA-256", zh: "数据哈希" }, doc.dataHash],
@@ -84,7 +87,12 @@ export function renderReportPdf(doc: ReportDocument, fonts: PdfFonts = defaultPd
   ];
   for (const [label, value] of meta) pdf.text(`${both(label)}: ${value}`, { width });
   pdf.moveDown(0.5);
-  pdf.moveTo(MARGIN, pdf.y).lineTo(MARGIN + width, pdf.y).strokeColor(RULE).lineWidth(1).stroke();
+  pdf
+    .moveTo(MARGIN, pdf.y)
+    .lineTo(MARGIN + width, pdf.y)
+    .strokeColor(RULE)
+    .lineWidth(1)
+    .stroke();
   pdf.moveDown(0.8);
 
   for (const s of doc.sections) renderSection(pdf, s, width, ensure);
@@ -98,10 +106,15 @@ export function renderReportPdf(doc: ReportDocument, fonts: PdfFonts = defaultPd
     const saved = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
     pdf.font("regular").fontSize(7.5).fillColor(MUTED);
-    pdf.text(`${doc.title.en} / ${doc.title.zh} · ${doc.period.label} · data sha256 ${doc.dataHash.slice(0, 16)}…`, MARGIN, y, {
-      width: width - 90,
-      lineBreak: false,
-    });
+    pdf.text(
+      `${doc.title.en} / ${doc.title.zh} · ${doc.period.label} · data sha256 ${doc.dataHash.slice(0, 16)}…`,
+      MARGIN,
+      y,
+      {
+        width: width - 90,
+        lineBreak: false,
+      },
+    );
     pdf.text(`Page ${i + 1} of ${range.count} / 第 ${i + 1} 页，共 ${range.count} 页`, MARGIN + width - 160, y, {
       width: 160,
       align: "right",
@@ -128,11 +141,18 @@ function heading(pdf: Pdf, h: Bilingual, width: number, ensure: (h: number) => v
 function renderSection(pdf: Pdf, s: ReportSection, width: number, ensure: (h: number) => void) {
   heading(pdf, s.heading, width, ensure);
   if (s.kind === "text") {
-    pdf.font("regular").fontSize(9.5).fillColor(INK).text(s.body || "-", MARGIN, pdf.y, { width });
+    pdf
+      .font("regular")
+      .fontSize(9.5)
+      .fillColor(INK)
+      .text(s.body || "-", MARGIN, pdf.y, { width });
   } else if (s.kind === "facts") {
     drawTable(
       pdf,
-      [{ en: "Item", zh: "项目" }, { en: "Value", zh: "数值" }],
+      [
+        { en: "Item", zh: "项目" },
+        { en: "Value", zh: "数值" },
+      ],
       s.facts.map((f) => [both(f.label), f.value]),
       [1],
       width,
@@ -142,7 +162,12 @@ function renderSection(pdf: Pdf, s: ReportSection, width: number, ensure: (h: nu
   } else if (s.kind === "table") {
     if (s.rows.length === 0) emptyLine(pdf, s.empty, width);
     else drawTable(pdf, s.columns, s.rows, s.numeric ?? [], width, ensure);
-    if (s.note) pdf.font("regular").fontSize(8).fillColor(MUTED).text(both(s.note), MARGIN, pdf.y + 2, { width });
+    if (s.note)
+      pdf
+        .font("regular")
+        .fontSize(8)
+        .fillColor(MUTED)
+        .text(both(s.note), MARGIN, pdf.y + 2, { width });
   } else {
     if (s.bars.length === 0) emptyLine(pdf, s.empty, width);
     else drawBarChart(pdf, s.bars, s.unit, width, ensure);
@@ -169,7 +194,9 @@ function drawTable(
   const size = n > 6 ? 7 : 8;
   const cellHeight = (texts: string[], font: string) => {
     pdf.font(font).fontSize(size);
-    return Math.max(...texts.map((t, i) => pdf.heightOfString(t || " ", { width: (widths[i] ?? 40) - 2 * pad }))) + 2 * pad;
+    return (
+      Math.max(...texts.map((t, i) => pdf.heightOfString(t || " ", { width: (widths[i] ?? 40) - 2 * pad }))) + 2 * pad
+    );
   };
   const drawRow = (texts: string[], font: string, fill: string | null) => {
     const h = cellHeight(texts, font);
@@ -182,7 +209,12 @@ function drawTable(
       pdf.text(t, x + pad, y + pad, { width: w - 2 * pad, align: numeric.includes(i) ? "right" : "left" });
       x += w;
     });
-    pdf.moveTo(MARGIN, y + h).lineTo(MARGIN + width, y + h).strokeColor(RULE).lineWidth(0.5).stroke();
+    pdf
+      .moveTo(MARGIN, y + h)
+      .lineTo(MARGIN + width, y + h)
+      .strokeColor(RULE)
+      .lineWidth(0.5)
+      .stroke();
     pdf.x = MARGIN;
     pdf.y = y + h;
   };
@@ -213,19 +245,28 @@ function drawBarChart(
   const plotW = width - labelW - valueW;
   const max = Math.max(...bars.map((b) => Math.abs(b.value)), 0);
   ensure(Math.min(bars.length, 10) * rowH + 20);
-  pdf.font("regular").fontSize(8).fillColor(MUTED).text(`${both(unit)}`, MARGIN, pdf.y, { width });
+  pdf
+    .font("regular")
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(`${both(unit)}`, MARGIN, pdf.y, { width });
   for (const b of bars) {
     ensure(rowH);
     const y = pdf.y;
     pdf.font("regular").fontSize(8).fillColor(INK);
     pdf.text(b.label, MARGIN, y + 2, { width: labelW - 6, lineBreak: false, ellipsis: true });
     const w = max > 0 ? (Math.abs(b.value) / max) * plotW : 0;
-    pdf.rect(MARGIN + labelW, y + 2, Math.max(w, b.value !== 0 ? 1 : 0), rowH - 4).fillColor(BAR).fill();
-    pdf.fillColor(INK).text(b.value.toLocaleString("en-US", { maximumFractionDigits: 2 }), MARGIN + labelW + plotW + 4, y + 2, {
-      width: valueW - 4,
-      align: "right",
-      lineBreak: false,
-    });
+    pdf
+      .rect(MARGIN + labelW, y + 2, Math.max(w, b.value !== 0 ? 1 : 0), rowH - 4)
+      .fillColor(BAR)
+      .fill();
+    pdf
+      .fillColor(INK)
+      .text(b.value.toLocaleString("en-US", { maximumFractionDigits: 2 }), MARGIN + labelW + plotW + 4, y + 2, {
+        width: valueW - 4,
+        align: "right",
+        lineBreak: false,
+      });
     pdf.x = MARGIN;
     pdf.y = y + rowH;
   }
