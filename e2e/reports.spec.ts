@@ -7,7 +7,7 @@ import { claimStaff, expect, signIn, test } from "./fixtures";
 
 test("a risk user opens the weekly report and downloads its PDF and CSV", async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, "risk@demo.local");
+  await signIn(page, "risk@demo.local", { timeout: 90_000 });
   await page.goto("/reports");
   await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
   const gen = page.getByRole("region", { name: "Generate a report" });
@@ -44,7 +44,7 @@ test("a risk user opens the weekly report and downloads its PDF and CSV", async 
 test("compliance writes up an incident review and a manager signs it off", async ({ browser }) => {
   test.setTimeout(180_000);
   const compliance = await (await browser.newContext()).newPage();
-  await signIn(compliance, "compliance@demo.local");
+  await signIn(compliance, "compliance@demo.local", { timeout: 90_000 });
   await compliance.goto("/reports");
   const form = compliance.getByRole("region", { name: "Open an incident review" });
   await form.getByLabel("Incident title").fill("Primary feed stalled");
@@ -62,7 +62,7 @@ test("compliance writes up an incident review and a manager signs it off", async
   const url = compliance.url();
 
   const manager = await (await browser.newContext()).newPage();
-  await signIn(manager, claimStaff("MANAGER").email);
+  await signIn(manager, claimStaff("MANAGER").email, { timeout: 90_000 });
   await manager.goto(url);
   await manager.getByRole("button", { name: "Sign off" }).click();
   const dialog = manager.getByRole("dialog");
