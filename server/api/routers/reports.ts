@@ -34,7 +34,8 @@ function deps(prisma: PrismaClient, services: Services): ReportDeps {
 export const reportsRouter = createTRPCRouter({
   list: permissionProcedure("reports.view")
     .input(
-      z.strictObject({
+      // Not strict: the infinite query adds its own "direction" key.
+      z.object({
         kind: z.enum(REPORT_KINDS).optional(),
         cursor: id.nullish(),
         limit: z.number().int().min(1).max(100).default(50),
