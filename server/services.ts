@@ -7,6 +7,7 @@ import type { OncallServices } from "./oncall/oncall-services";
 import type { MarketMonitoring } from "./market/monitoring/market-monitoring";
 import type { RiskEngine } from "./risk/engine/risk-engine";
 import type { SurveillanceMonitor } from "./surveillance/surveillance-monitor";
+import type { StressRunKpiSource } from "./reports/stress-summary";
 
 /** Per-symbol volatility for the margin model (M4 EWMA of 1m log returns, per minute). */
 export interface VolatilitySource {
@@ -62,4 +63,6 @@ export interface Services {
   oncall?: OncallServices;
   /** Surveillance (issue 11): the minute loop's rules state, link graph and anomaly scores. */
   surveillance?: SurveillanceMonitor;
+  /** Reports (issue 13, T4): the engine clock for periods; stressRuns is set by the stress domain (T2). */
+  reports?: { now: () => number; stressRuns?: StressRunKpiSource };
 }

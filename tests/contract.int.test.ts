@@ -26,6 +26,8 @@ import { GET as tickets } from "@/app/api/v1/liquidation/tickets/route";
 import { GET as metrics } from "@/app/api/v1/metrics/route";
 import { GET as servedDocument } from "@/app/api/v1/openapi.json/route";
 import { POST as paymentsCallback } from "@/app/api/v1/payments/callback/route";
+import { GET as reportCsv } from "@/app/api/v1/reports/[id]/csv/route";
+import { GET as reportPdf } from "@/app/api/v1/reports/[id]/pdf/route";
 import { POST as evaluate } from "@/app/api/v1/risk/evaluate/route";
 import { createOwnApiToken } from "@/server/auth/api-tokens";
 import { signCallback } from "@/server/payments/callback";
@@ -54,6 +56,8 @@ const VALID_NON_2XX: Record<string, number[]> = {
   getAccountRisk: [404],
   receivePaymentCallback: [404, 409],
   getReadiness: [503],
+  getReportPdf: [404],
+  getReportCsv: [404],
 };
 /** Every operation of the document needs its handler here; a new route that is not wired fails the test. */
 const HANDLERS: Record<string, Handler> = {
@@ -67,6 +71,8 @@ const HANDLERS: Record<string, Handler> = {
   "post /payments/callback": paymentsCallback,
   "post /capital/euler": capitalEuler,
   "post /surveillance/evaluate": surveillanceEvaluate,
+  "get /reports/{id}/pdf": reportPdf,
+  "get /reports/{id}/csv": reportCsv,
   "get /health": health,
   "get /health/ready": ready,
   "get /metrics": metrics,

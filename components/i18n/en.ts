@@ -1,5 +1,6 @@
 // English catalog (default locale). zh-CN.ts must have exactly the same keys (checked by type).
 // Each later domain keeps its strings in catalogs/<domain>.en.ts under its own namespace.
+import { reportsEn } from "./catalogs/reports.en";
 import { capitalEn } from "./catalogs/capital.en";
 import { surveillanceEn } from "./catalogs/surveillance.en";
 import { liquidationEn } from "./catalogs/liquidation.en";
@@ -211,6 +212,7 @@ export const en = {
   liquidation: liquidationEn,
   capital: capitalEn,
   oncall: oncallEn,
+  reports: reportsEn,
   surveillance: surveillanceEn,
   calendar: calendarEn,
   security: securityEn,

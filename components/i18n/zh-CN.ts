@@ -1,4 +1,5 @@
 // 简体中文目录。键与 en.ts 完全一致（由类型检查保证）。
+import { reportsZhCN } from "./catalogs/reports.zh-CN";
 import { capitalZhCN } from "./catalogs/capital.zh-CN";
 import { surveillanceZhCN } from "./catalogs/surveillance.zh-CN";
 import { liquidationZhCN } from "./catalogs/liquidation.zh-CN";
@@ -203,6 +204,7 @@ export const zhCN: Messages = {
   liquidation: liquidationZhCN,
   capital: capitalZhCN,
   oncall: oncallZhCN,
+  reports: reportsZhCN,
   surveillance: surveillanceZhCN,
   calendar: calendarZhCN,
   security: securityZhCN,

@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/market/alerts", label: "market.nav.alerts", permission: "alerts.view", group: "monitor" },
   { href: "/market/feeds", label: "market.nav.feeds", permission: "market.view", group: "monitor" },
   { href: "/oncall", label: "oncall.nav.page", permission: "oncall.view", group: "monitor" },
+  { href: "/reports/drills", label: "reports.nav.drills", permission: "drills.view", group: "monitor" },
   { href: "/accounts", label: "nav.accounts", permission: "accounts.view", group: "risk" },
   { href: "/risk/liquidations", label: "liquidation.nav.queue", permission: "liquidation.view", group: "risk" },
   { href: "/risk/heatmap", label: "risk.nav.heatmap", permission: "risk.view", group: "risk" },
@@ -46,6 +47,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: "compliance",
   },
   { href: "/audit", label: "nav.audit", permission: "audit.view", group: "compliance" },
+  { href: "/reports", label: "reports.nav.archive", permission: "reports.view", group: "compliance" },
   { href: "/capital", label: "capital.nav.dashboard", permission: "capital.view", group: "capital" },
   { href: "/capital/funding", label: "capital.nav.funding", permission: "funding.view", group: "capital" },
   {

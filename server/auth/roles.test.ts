@@ -71,6 +71,14 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "oncall.ack": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: false },
   "oncall.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
   "oncall.approvePolicy": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
+  // Reports (T4): DESIGN 0 has COMPLIANCE on regulatory reports and AUDITOR on report exports; the regulatory
+  // report lists STRs, so it has the STR export's readers; a MANAGER signs incident reviews off.
+  "reports.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: false, AUDITOR: true },
+  "reports.viewRegulatory": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: true },
+  "reports.generate": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: false, AUDITOR: false },
+  "reports.writeIncident": { RISK: true, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
+  "reports.signOff": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
+  "drills.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: true },
 };
 
 const permissions = Object.keys(PERMISSIONS) as Permission[];

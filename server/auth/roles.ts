@@ -64,6 +64,14 @@ export const PERMISSIONS = {
   "accounts.restrict": ["COMPLIANCE"],
   "accounts.freeze": ["COMPLIANCE"],
   "strReports.view": ["COMPLIANCE", "AUDITOR"],
+  // reports and drill records (issue 13, T3-T4): add permissions below this line
+  "reports.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
+  // Regulatory reports list STRs: the same readers as the STR export (no tipping-off).
+  "reports.viewRegulatory": ["COMPLIANCE", "AUDITOR"],
+  "reports.generate": ["RISK", "COMPLIANCE", "MANAGER"],
+  "reports.writeIncident": ["RISK", "COMPLIANCE"],
+  "reports.signOff": ["MANAGER"],
+  "drills.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ import { liquidationPlugin } from "../liquidation/plugin";
 import { fundingPlugin } from "../funding/plugin";
 import { oncallPlugin } from "../oncall/plugin";
 import { surveillancePlugin } from "../surveillance/plugin";
+import { reportsPlugin } from "../reports/plugin";
 
 export interface PluginContext {
   env: Env;
@@ -41,7 +42,8 @@ export interface DomainPlugin {
 /**
  * Order matters: market monitoring (volatility) runs before risk, risk before liquidation and payments;
  * funding seeds before liquidation (its tranche products fund the waterfall's tranche layers);
- * surveillance after payments; on-call last, so its minute-close hook sees what the others published.
+ * surveillance after payments; on-call after them, so its minute-close hook sees what the others published;
+ * reports last: the drill recorder's hook reads the close after every domain has acted on it.
  */
 export const PLUGINS: readonly DomainPlugin[] = [
   marketMonitoringPlugin,
@@ -51,4 +53,5 @@ export const PLUGINS: readonly DomainPlugin[] = [
   paymentsPlugin,
   surveillancePlugin,
   oncallPlugin,
+  reportsPlugin,
 ];

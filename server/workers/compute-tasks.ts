@@ -9,6 +9,8 @@ import { evaluateRiskInputs } from "../risk/evaluate-compute";
 import { computeBookEs } from "../capital/book-es";
 import { computeEulerFromJson } from "../capital/euler-api";
 import { evaluateSurveillanceText } from "../surveillance/evaluate-api";
+import { renderReportPdf } from "../reports/pdf/render-pdf";
+import type { ReportDocument } from "../reports/report-document";
 
 export const computeTasks = {
   "detectors.cusum": detectCusum,
@@ -18,6 +20,8 @@ export const computeTasks = {
   "capital.euler": computeEulerFromJson,
   "capital.bookEs": computeBookEs,
   "surveillance.evaluate": evaluateSurveillanceText,
+  // Reports (T4): a report's PDF (font layout and subsetting take a few hundred ms to seconds).
+  "reports.pdf": (doc: ReportDocument) => renderReportPdf(doc),
 } as const;
 
 export type ComputeTaskName = keyof typeof computeTasks;

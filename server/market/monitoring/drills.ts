@@ -15,6 +15,14 @@ export const DRILL_KINDS = [
 ] as const;
 export type DrillKind = (typeof DRILL_KINDS)[number];
 
+/** Published on the bus after a drill is injected, so its response can be recorded (T3). */
+export const DRILL_TOPIC = "market:drill";
+export interface DrillStartedEvent {
+  input: DrillInput;
+  result: DrillResult;
+  actor: { id: string; email: string };
+}
+
 export interface DrillInput {
   kind: DrillKind;
   symbol?: string;

@@ -17,7 +17,7 @@ import {
   type AlertDto,
 } from "./alert-store";
 import { applyRetention, getRetention, insertDepthSnapshots, type DepthRow } from "./depth-store";
-import { DrillScheduler, runDrill, type DrillInput } from "./drills";
+import { DRILL_TOPIC, DrillScheduler, runDrill, type DrillInput, type DrillStartedEvent } from "./drills";
 import { buildSource, type FeedChoice } from "./feed-admin";
 import { MonitorBook } from "./monitor-book";
 import type { Alarm } from "./symbol-monitor";
@@ -186,6 +186,7 @@ export class MarketMonitoring {
       targetId: input.kind,
       after: { ...input, ...result },
     });
+    this.deps.bus.publish<DrillStartedEvent>(DRILL_TOPIC, { input, result, actor });
     return result;
   }
 

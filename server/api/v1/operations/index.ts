@@ -6,6 +6,7 @@ import { liquidationOperations } from "./liquidation";
 import { marketOperations } from "./market";
 import { opsOperations } from "./ops";
 import { paymentsOperations } from "./payments";
+import { reportsOperations } from "./reports";
 import { riskOperations } from "./risk";
 import { surveillanceOperations } from "./surveillance";
 
@@ -16,6 +17,7 @@ export const v1Operations: readonly V1Operation[] = [
   ...paymentsOperations,
   ...capitalOperations,
   ...surveillanceOperations,
+  ...reportsOperations,
   ...opsOperations,
 ];
 
@@ -27,6 +29,7 @@ export const v1Tags = [
   { name: "payments", description: "Bank and payment-rail callbacks" },
   { name: "capital", description: "Expected shortfall and its Euler allocation on supplied scenarios" },
   { name: "surveillance", description: "Surveillance rules and linked-account clusters on supplied events" },
+  { name: "reports", description: "Reports (weekly risk, stress summary, regulatory, incident review) as PDF and CSV" },
   { name: "audit", description: "The audit hash chain" },
   { name: "operations", description: "Health, readiness and metrics for operators" },
 ] as const;
