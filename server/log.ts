@@ -33,7 +33,8 @@ export type Domain =
   | "audit"
   | "funding"
   | "oncall"
-  | "surveillance";
+  | "surveillance"
+  | "stress";
 
 /** A logger for one domain (its lines carry domain: "<name>"). */
 export function domainLog(domain: Domain): Logger {

@@ -12,6 +12,7 @@ import { marketRouter } from "./routers/market";
 import { monitoringRouter } from "./routers/monitoring";
 import { paymentsRouter } from "./routers/payments";
 import { riskRouter } from "./routers/risk";
+import { stressRouter } from "./routers/stress";
 import { surveillanceRouter } from "./routers/surveillance";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   capital: capitalRouter, // issue 12: C1-C3 dashboard, liquidity, concentration and hedges
   funding: fundingRouter, // issue 12: F1 sources, tranches, failover, lending what-if
   surveillance: surveillanceRouter, // issue 11: cases, flagged accounts, restrict/freeze, STR export, linked-account graph
+  stress: stressRouter, // issue 13: stress scenarios, runs, KPIs and comparison
 });
 
 export type AppRouter = typeof appRouter;

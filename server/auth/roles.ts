@@ -60,6 +60,10 @@ export const PERMISSIONS = {
   "accounts.restrict": ["COMPLIANCE"],
   "accounts.freeze": ["COMPLIANCE"],
   "strReports.view": ["COMPLIANCE", "AUDITOR"],
+  // stress tests (issue 13): add permissions below this line
+  "stress.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
+  "stress.run": ["RISK", "MANAGER"],
+  "stress.scenarios.edit": ["RISK", "MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,7 @@ import { marketOperations } from "./market";
 import { opsOperations } from "./ops";
 import { paymentsOperations } from "./payments";
 import { riskOperations } from "./risk";
+import { stressOperations } from "./stress";
 import { surveillanceOperations } from "./surveillance";
 
 export const v1Operations: readonly V1Operation[] = [
@@ -16,6 +17,7 @@ export const v1Operations: readonly V1Operation[] = [
   ...paymentsOperations,
   ...capitalOperations,
   ...surveillanceOperations,
+  ...stressOperations,
   ...opsOperations,
 ];
 
@@ -27,6 +29,7 @@ export const v1Tags = [
   { name: "payments", description: "Bank and payment-rail callbacks" },
   { name: "capital", description: "Expected shortfall and its Euler allocation on supplied scenarios" },
   { name: "surveillance", description: "Surveillance rules and linked-account clusters on supplied events" },
+  { name: "stress", description: "Stress scenarios and runs through the live book" },
   { name: "audit", description: "The audit hash chain" },
   { name: "operations", description: "Health, readiness and metrics for operators" },
 ] as const;
