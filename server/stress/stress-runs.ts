@@ -307,3 +307,8 @@ export async function compareStressRuns(deps: Pick<RiskReadDeps, "prisma">, ids:
     return present(r, true);
   });
 }
+
+/** True while this process still runs the job (tests wait on it; the UI reads status instead). */
+export function isStressRunActive(id: string): boolean {
+  return registry().has(id);
+}

@@ -35,7 +35,8 @@ export async function takeStressSnapshot(deps: RiskReadDeps): Promise<StressBook
     lotSize[s] = r?.lotSize ?? 100;
     suspended[s] = r?.suspended ? 1 : 0;
   });
-  const layers = new Map((await readWaterfall(deps.prisma)).map((l) => [l.layer, l.balance] as const));
+  // max(0, .): an unfunded layer reads -0 (a negated empty sum), and a layer cannot absorb below zero.
+  const layers = new Map((await readWaterfall(deps.prisma)).map((l) => [l.layer, Math.max(0, l.balance)] as const));
   return {
     book: { ...book, cash: book.cash.slice(), debt: book.debt.slice(), posQty: book.posQty.slice() },
     prices: live.prices.slice(),
