@@ -47,6 +47,8 @@ export interface RunKpis {
   unabsorbed: number;
   guaranteeFundSufficient: boolean;
   plannerRefusals: number;
+  /** The R3 lines of the parameters the run used. */
+  lines: { warning: number; liquidation: number; hardFloor: number; target: number };
 }
 
 export interface RunSeries {
@@ -169,6 +171,7 @@ export function computeRunKpis(sb: StressBook, o: PathOutcome): { kpis: RunKpis;
       unabsorbed: w.unabsorbed.toNumber(),
       guaranteeFundSufficient: absorbedBy("JUNIOR_TRANCHE") === 0 && w.unabsorbed.isZero(),
       plannerRefusals: o.plannerRefusals,
+      lines: { ...sb.params.lines },
     },
     series: {
       liquidationByMinute: o.liquidationByMinute.flatMap((v, m) => (v > 0 ? [[m, v] as [number, number]] : [])),

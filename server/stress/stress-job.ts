@@ -23,7 +23,7 @@ export interface McSummary {
   liquidationNotional: Stat;
   accountsLiquidated: Stat;
   slippageP95Bps: Stat;
-  pathReturn: Stat; // compounded index return of each path
+  pathFall: Stat; // minus the compounded index return of each path (a fall is positive)
   guaranteeFundInsufficient: number; // share of paths
   worstPath: number;
 }
@@ -73,7 +73,7 @@ export function runStressJob(job: StressJob): StressJobResult {
   const notional: number[] = [];
   const liquidated: number[] = [];
   const slip: number[] = [];
-  const pathReturn: number[] = [];
+  const pathFall: number[] = [];
   let insufficient = 0;
   let worst = -1;
   let worstResult: { kpis: RunKpis; series: RunSeries } | null = null;
@@ -109,7 +109,7 @@ export function runStressJob(job: StressJob): StressJobResult {
     notional.push(r.kpis.liquidationNotional);
     liquidated.push(r.kpis.tickets);
     slip.push(r.kpis.slippageP95Bps);
-    pathReturn.push(path.indexReturns.reduce((a, x) => a * (1 + x), 1) - 1);
+    pathFall.push(1 - path.indexReturns.reduce((a, x) => a * (1 + x), 1));
     if (!r.kpis.guaranteeFundSufficient) insufficient += 1;
     const better = worstResult
       ? r.kpis.shortfall > worstResult.kpis.shortfall ||
@@ -133,7 +133,7 @@ export function runStressJob(job: StressJob): StressJobResult {
       liquidationNotional: stat(notional),
       accountsLiquidated: stat(liquidated),
       slippageP95Bps: stat(slip),
-      pathReturn: stat(pathReturn),
+      pathFall: stat(pathFall),
       guaranteeFundInsufficient: insufficient / spec.paths,
       worstPath: worst,
     },
