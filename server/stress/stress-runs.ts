@@ -11,7 +11,7 @@ import type { SessionUser } from "../auth/sign-in";
 import { AppError } from "../errors";
 import { domainLog } from "../log";
 import type { RiskReadDeps } from "../risk/live-book";
-import { runStressInPool } from "../workers/stress-pool";
+import { runStressInPool, stressQueueIsFull } from "../workers/stress-pool";
 import { DEFAULT_MC_SPEC } from "./monte-carlo";
 import { findScenario, MONTE_CARLO_ID } from "./scenario-library";
 import type { MonteCarloSpec, ScenarioDef } from "./scenario-types";
@@ -104,6 +104,8 @@ export async function startStressRun(
   if (scenario && input.steps !== undefined)
     throw new AppError("BAD_REQUEST", "steps: only a Monte Carlo run takes a number of days.");
   const { paths, mc } = checkCaps(input, scenario);
+  if (stressQueueIsFull())
+    throw new AppError("TOO_MANY_REQUESTS", "Too many stress runs are queued; retry when one has finished.", 30);
   const sb = await takeStressSnapshot(deps);
   const accounts = sb.book.accountIds.length;
   if (accounts > STRESS_CAPS.accounts)

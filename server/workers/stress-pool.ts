@@ -9,6 +9,7 @@ import path from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { AppError } from "../errors";
+import type { ImpactJob, ParamImpact } from "../stress/param-impact";
 import type { StressJob, StressJobResult } from "../stress/stress-job";
 import type { ComputeReply } from "./compute-tasks";
 
@@ -49,7 +50,7 @@ export async function runStressInPool(
   let reply: ComputeReply;
   try {
     reply = (await getPool().run(
-      { ...job, progress: channel.port2 },
+      { kind: "run", ...job, progress: channel.port2 },
       { signal: opts.signal, transferList: [channel.port2] },
     )) as ComputeReply;
   } catch (err) {
@@ -63,6 +64,22 @@ export async function runStressInPool(
   }
   if (reply.ok) return reply.value as StressJobResult;
   const err = new Error(`stress run failed: ${reply.message}`);
+  if (reply.stack) err.stack = reply.stack;
+  throw err;
+}
+
+/** R2 impact of proposed parameters, in the same thread as the runs (it is a few runs itself). */
+export async function runImpactInPool(job: ImpactJob, signal?: AbortSignal): Promise<ParamImpact> {
+  let reply: ComputeReply;
+  try {
+    reply = (await getPool().run({ kind: "impact", ...job }, signal ? { signal } : {})) as ComputeReply;
+  } catch (err) {
+    if (/queue is at limit/i.test((err as Error).message))
+      throw new AppError("TOO_MANY_REQUESTS", "The stress worker is busy; retry in a minute.", 30);
+    throw err;
+  }
+  if (reply.ok) return reply.value as ParamImpact;
+  const err = new Error(`parameter impact failed: ${reply.message}`);
   if (reply.stack) err.stack = reply.stack;
   throw err;
 }

@@ -127,6 +127,15 @@ export const stressEn = {
     waterfall: "Loss absorbed by each layer (CNY)",
     minute: "minute {m}",
   },
+  impact: {
+    title: "Impact on the live book: version {from} -> {to}",
+    loading: "Computing the impact on the live book…",
+    now: "{changed} of {accounts} accounts change status now ({worse} worse, {better} better).",
+    current: "v{v} (active)",
+    proposed: "v{v} (proposed)",
+    liquidation: "Below the liquidation line",
+    short: "Insufficient",
+  },
   compare: {
     title: "Side by side",
     figure: "Figure",

@@ -130,6 +130,15 @@ export const stressZhCN: Shape<typeof stressEn> = {
     waterfall: "各层吸收的损失（元）",
     minute: "第 {m} 分钟",
   },
+  impact: {
+    title: "对实时账簿的影响：版本 {from} -> {to}",
+    loading: "正在计算对实时账簿的影响…",
+    now: "{accounts} 个账户中有 {changed} 个状态立即改变（{worse} 个变差，{better} 个变好）。",
+    current: "第 {v} 版（生效中）",
+    proposed: "第 {v} 版（提议）",
+    liquidation: "跌破平仓线",
+    short: "不足",
+  },
   compare: {
     title: "并排对比",
     figure: "指标",

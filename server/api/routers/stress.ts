@@ -1,6 +1,7 @@
 // Stress tests (issue 13, T1-T2): the scenario library and users' own scenarios, runs (start, progress,
 // cancel), and the comparison of runs. Thin: validate, authorize, call the stress service.
 import { z } from "zod";
+import { getParamImpact } from "../../stress/param-impact-service";
 import { createScenario, listScenarios, scenarioInput, updateScenario } from "../../stress/scenario-library";
 import {
   cancelStressRun,
@@ -57,6 +58,10 @@ export const stressRouter = createTRPCRouter({
   runs: permissionProcedure("stress.view")
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
     .query(({ ctx, input }) => listStressRuns(ctx, input.limit)),
+  /** R2: a proposed parameter version's impact on the live book, shown to the approver before the TOTP field. */
+  paramImpact: permissionProcedure("riskParams.view")
+    .input(z.object({ version: z.number().int().min(1).max(1_000_000) }))
+    .query(({ ctx, input }) => getParamImpact(ctx, input.version)),
   compare: permissionProcedure("stress.view")
     .input(z.object({ ids: z.array(id).min(2).max(4) }))
     .query(({ ctx, input }) => compareStressRuns(ctx, input.ids)),
