@@ -94,7 +94,9 @@ async function minuteCloses<T>(
     if (done) break;
     lateness.push(performance.now() - due);
     durations.push(tick());
-    due += 1000;
+    // The next close is due a second after this one was due; a close that overran starts the next at
+    // once (lateness is then per close, not a backlog that grows without bound).
+    due = Math.max(due + 1000, performance.now());
   }
   await finished;
   const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(p * xs.length) - 1)] ?? 0;
