@@ -9,7 +9,7 @@ test("a risk user runs China 2015, sees KPIs and charts, then watches and cancel
   // The first start seeds the demo book and catches the engine up; on a shared 2-core machine that
   // can hold the first page for a while.
   test.setTimeout(240_000);
-  await signIn(page, "risk@demo.local");
+  await signIn(page, "risk@demo.local", { timeout: 90_000 });
   await page.goto("/stress");
   await expect(page.getByRole("heading", { name: "Stress tests", level: 1 })).toBeVisible();
   const library = page.getByTestId("stress-library");
