@@ -14,11 +14,9 @@ const scenarioOut = z.object({
   kind: z.enum(["HISTORICAL", "SYNTHETIC", "MONTE_CARLO"]),
   description: z.string(),
   source: z.string().meta({ description: "Where the numbers come from (file and rows, or published figures)" }),
-  indexReturns: z
-    .array(z.number())
-    .meta({
-      description: "Per step, simple returns of the reference index (historical and synthetic; empty for Monte Carlo)",
-    }),
+  indexReturns: z.array(z.number()).meta({
+    description: "Per step, simple returns of the reference index (historical and synthetic; empty for Monte Carlo)",
+  }),
   steps: z.array(z.string()).meta({ description: "Per step, its label (a date, a minute or a description)" }),
   minutes: z.number().int().meta({ description: "Trading minutes the scenario spans" }),
 });
