@@ -34,7 +34,8 @@ export type Domain =
   | "funding"
   | "oncall"
   | "surveillance"
-  | "reports";
+  | "reports"
+  | "stress";
 
 /** A logger for one domain (its lines carry domain: "<name>"). */
 export function domainLog(domain: Domain): Logger {

@@ -29,6 +29,9 @@ import { POST as paymentsCallback } from "@/app/api/v1/payments/callback/route";
 import { GET as reportCsv } from "@/app/api/v1/reports/[id]/csv/route";
 import { GET as reportPdf } from "@/app/api/v1/reports/[id]/pdf/route";
 import { POST as evaluate } from "@/app/api/v1/risk/evaluate/route";
+import { GET as stressScenarios } from "@/app/api/v1/stress/scenarios/route";
+import { POST as stressStartRun } from "@/app/api/v1/stress/runs/route";
+import { GET as stressRun } from "@/app/api/v1/stress/runs/[id]/route";
 import { createOwnApiToken } from "@/server/auth/api-tokens";
 import { signCallback } from "@/server/payments/callback";
 import { DEFAULT_RISK_PARAMS } from "@/server/risk/margin/risk-params";
@@ -58,6 +61,8 @@ const VALID_NON_2XX: Record<string, number[]> = {
   getReadiness: [503],
   getReportPdf: [404],
   getReportCsv: [404],
+  startStressRun: [404],
+  getStressRun: [404],
 };
 /** Every operation of the document needs its handler here; a new route that is not wired fails the test. */
 const HANDLERS: Record<string, Handler> = {
@@ -77,6 +82,9 @@ const HANDLERS: Record<string, Handler> = {
   "get /health/ready": ready,
   "get /metrics": metrics,
   "get /audit/verify": auditVerify,
+  "get /stress/scenarios": stressScenarios,
+  "post /stress/runs": stressStartRun,
+  "get /stress/runs/{id}": stressRun,
 };
 
 interface Parameter {
@@ -138,6 +146,7 @@ describe.each(BACKENDS)("v1 contract on %s: generated inputs against the served 
   let uninstall: () => void;
   let bearer = "";
   let adminBearer = "";
+  let riskBearer = "";
   let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: { Error: Schema } } };
   const ajv = new Ajv2020({ strict: false, allErrors: false, multipleOfPrecision: 9 });
   addFormats.default(ajv);
@@ -152,6 +161,10 @@ describe.each(BACKENDS)("v1 contract on %s: generated inputs against the served 
     // Metrics are for ADMIN only.
     const admin = await createUser(t.db, "ADMIN");
     adminBearer = (await createOwnApiToken(t.db.prisma, admin, { name: "contract test", scopes: ["read"] })).token;
+    // Starting a stress run is RISK or MANAGER with the write scope.
+    const risk = await createUser(t.db, "RISK");
+    riskBearer = (await createOwnApiToken(t.db.prisma, risk, { name: "contract test", scopes: ["read", "write"] }))
+      .token;
     doc = (await (await servedDocument()).json()) as typeof doc;
   });
   afterAll(async () => {
@@ -189,7 +202,15 @@ describe.each(BACKENDS)("v1 contract on %s: generated inputs against the served 
     // Unauthenticated calls send a token no one issued: in-process there is no Next request scope for
     // next-auth's cookie lookup, and an unknown token takes the same 401 path as no credentials.
     if (op.security?.length !== 0)
-      headers.authorization = `Bearer ${!auth ? "md_not-a-token" : op.operationId === "getMetrics" ? adminBearer : bearer}`;
+      headers.authorization = `Bearer ${
+        !auth
+          ? "md_not-a-token"
+          : op.operationId === "getMetrics"
+            ? adminBearer
+            : op.operationId === "startStressRun"
+              ? riskBearer
+              : bearer
+      }`;
     let body: string | undefined;
     if (op.requestBody) {
       body = JSON.stringify(input.body);

@@ -10,6 +10,7 @@ import { paymentsEn } from "./catalogs/payments.en";
 import { riskEn } from "./catalogs/risk.en";
 import { securityEn } from "./catalogs/security.en";
 import { oncallEn } from "./catalogs/oncall.en";
+import { stressEn } from "./catalogs/stress.en";
 
 export const en = {
   app: { name: "Minute Desk", tagline: "One-minute risk operations console" },
@@ -216,6 +217,7 @@ export const en = {
   surveillance: surveillanceEn,
   calendar: calendarEn,
   security: securityEn,
+  stress: stressEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

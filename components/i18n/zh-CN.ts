@@ -10,6 +10,7 @@ import { riskZhCN } from "./catalogs/risk.zh-CN";
 import type { Messages } from "./en";
 import { securityZhCN } from "./catalogs/security.zh-CN";
 import { oncallZhCN } from "./catalogs/oncall.zh-CN";
+import { stressZhCN } from "./catalogs/stress.zh-CN";
 
 export const zhCN: Messages = {
   app: { name: "分钟风控台", tagline: "一分钟级风险运营控制台" },
@@ -208,4 +209,5 @@ export const zhCN: Messages = {
   surveillance: surveillanceZhCN,
   calendar: calendarZhCN,
   security: securityZhCN,
+  stress: stressZhCN,
 };

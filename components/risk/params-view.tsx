@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { ParamImpactPanel } from "../stress/param-impact";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ActiveParams } from "./active-params";
 import styles from "./risk.module.css";
@@ -102,6 +103,8 @@ export function ParamsView({
                 </li>
               ))}
             </ul>
+            {/* R2: the approver sees the impact on the live book before the authenticator code. */}
+            <ParamImpactPanel version={pending.version} />
             {canApprove && pending.proposedById !== userId && (
               <form className="form-grid" onSubmit={(e) => e.preventDefault()}>
                 <label>

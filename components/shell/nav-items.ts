@@ -24,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/risk/liquidations", label: "liquidation.nav.queue", permission: "liquidation.view", group: "risk" },
   { href: "/risk/heatmap", label: "risk.nav.heatmap", permission: "risk.view", group: "risk" },
   { href: "/risk/parameters", label: "risk.nav.parameters", permission: "riskParams.view", group: "risk" },
+  { href: "/stress", label: "stress.nav", permission: "stress.view", group: "risk" },
   { href: "/payments/approvals", label: "payments.nav.approvals", permission: "payments.view", group: "payments" },
   { href: "/payments/deposits", label: "payments.nav.deposits", permission: "payments.view", group: "payments" },
   {

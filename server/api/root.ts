@@ -13,6 +13,7 @@ import { monitoringRouter } from "./routers/monitoring";
 import { paymentsRouter } from "./routers/payments";
 import { reportsRouter } from "./routers/reports";
 import { riskRouter } from "./routers/risk";
+import { stressRouter } from "./routers/stress";
 import { surveillanceRouter } from "./routers/surveillance";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   funding: fundingRouter, // issue 12: F1 sources, tranches, failover, lending what-if
   surveillance: surveillanceRouter, // issue 11: cases, flagged accounts, restrict/freeze, STR export, linked-account graph
   reports: reportsRouter, // issue 13: weekly, stress, regulatory and incident reports; drill records
+  stress: stressRouter, // issue 13: stress scenarios, runs, KPIs and comparison
 });
 
 export type AppRouter = typeof appRouter;

@@ -60,6 +60,10 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "accounts.restrict": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
   "accounts.freeze": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
   "strReports.view": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: true },
+  // Stress (T1-T2): DESIGN 10 lists RISK, COMPLIANCE, MANAGER, AUDITOR for the scenarios and RISK, MANAGER for runs.
+  "stress.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: false, AUDITOR: true },
+  "stress.run": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
+  "stress.scenarios.edit": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
   "calendars.view": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: true },
   "calendars.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
   // Capital and funding (C, F): POST /api/v1/capital/euler lists RISK, MANAGER, AUDITOR; funding and capital

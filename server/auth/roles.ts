@@ -72,6 +72,10 @@ export const PERMISSIONS = {
   "reports.writeIncident": ["RISK", "COMPLIANCE"],
   "reports.signOff": ["MANAGER"],
   "drills.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
+  // stress tests (issue 13): add permissions below this line
+  "stress.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
+  "stress.run": ["RISK", "MANAGER"],
+  "stress.scenarios.edit": ["RISK", "MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

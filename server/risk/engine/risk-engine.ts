@@ -346,6 +346,8 @@ export class RiskEngine {
     minuteTs: number;
     version: number;
     prices: Float64Array;
+    sigmas: Float64Array;
+    multipliers: Float64Array;
   } | null {
     const st = this.state;
     if (!st?.last) return null;
@@ -355,6 +357,8 @@ export class RiskEngine {
       minuteTs: st.last.minuteTs,
       version: st.last.version,
       prices: st.last.mkt.prices,
+      sigmas: st.last.mkt.sigmas,
+      multipliers: st.last.mkt.multipliers,
     };
   }
 

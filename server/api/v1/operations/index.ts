@@ -8,6 +8,7 @@ import { opsOperations } from "./ops";
 import { paymentsOperations } from "./payments";
 import { reportsOperations } from "./reports";
 import { riskOperations } from "./risk";
+import { stressOperations } from "./stress";
 import { surveillanceOperations } from "./surveillance";
 
 export const v1Operations: readonly V1Operation[] = [
@@ -18,6 +19,7 @@ export const v1Operations: readonly V1Operation[] = [
   ...capitalOperations,
   ...surveillanceOperations,
   ...reportsOperations,
+  ...stressOperations,
   ...opsOperations,
 ];
 
@@ -30,6 +32,7 @@ export const v1Tags = [
   { name: "capital", description: "Expected shortfall and its Euler allocation on supplied scenarios" },
   { name: "surveillance", description: "Surveillance rules and linked-account clusters on supplied events" },
   { name: "reports", description: "Reports (weekly risk, stress summary, regulatory, incident review) as PDF and CSV" },
+  { name: "stress", description: "Stress scenarios and runs through the live book" },
   { name: "audit", description: "The audit hash chain" },
   { name: "operations", description: "Health, readiness and metrics for operators" },
 ] as const;
