@@ -6,9 +6,8 @@ import type { PrismaClient } from "../db/generated/client";
 import type { SqlSession } from "../db/connection";
 import { iterateTopic, type EventBus } from "../engine/event-bus";
 import type { MarketEngine } from "../engine/market-engine";
-import { getLiveEngine } from "../risk/live-book";
-import { getActiveParams } from "../risk/params/param-service";
-import type { Services } from "../services";
+import { getLiveEngine, type LiveRisk } from "../risk/live-book";
+import type { LiquidationDesk } from "./liquidation-desk";
 import { resolvePlannerParams } from "./planner/planner-params";
 import {
   cancelTicket,
@@ -27,14 +26,14 @@ export interface LiquidationDeps {
   sql: SqlSession;
   bus: EventBus;
   engine: MarketEngine | null;
-  services: Services;
+  /** desk: null with ENGINE=off (the engine's instance resumes a claimed execution). */
+  services: { liquidation: LiquidationDesk | null; liveRisk: LiveRisk };
 }
 
 const nowOf = (d: LiquidationDeps) => d.services.liquidation?.now() ?? d.engine?.now() ?? Date.now();
 
 async function plannerOf(d: LiquidationDeps) {
-  const params = d.services.riskEngine?.currentParams().params ?? (await getActiveParams(d.prisma)).params;
-  return resolvePlannerParams(params);
+  return resolvePlannerParams((await d.services.liveRisk()).currentParams().params);
 }
 
 function done(d: LiquidationDeps, r: ActionResult): { ticketId: string; status: string } {

@@ -30,7 +30,7 @@ const WATCHLIST_SIZE = 24;
 const SPARK_MINUTES = 90;
 
 /** The watchlist: the most liquid tradable names plus any symbol with an open alert. */
-export async function getWatchlist(prisma: PrismaClient, sql: SqlSession, monitoring: MarketMonitoring | undefined) {
+export async function getWatchlist(prisma: PrismaClient, sql: SqlSession, monitoring: MarketMonitoring) {
   const [liquid, alerted] = await Promise.all([
     prisma.symbol.findMany({
       where: { suspended: false },
@@ -66,7 +66,7 @@ export async function getWatchlist(prisma: PrismaClient, sql: SqlSession, monito
     spark.set(r.symbolCode, list);
   }
   return symbols.map((s) => {
-    const snap = monitoring?.book.snapshot(s.code) ?? null;
+    const snap = monitoring.book.snapshot(s.code) ?? null;
     return {
       ...s,
       closes: spark.get(s.code) ?? [],
@@ -74,8 +74,8 @@ export async function getWatchlist(prisma: PrismaClient, sql: SqlSession, monito
       spreadRatio: snap?.spreadRatio ?? null,
       trend15: snap?.trend15 ?? null,
       openAlerts: openAlerts.get(s.code) ?? 0,
-      marginMultiplier: monitoring?.overrides.marginMultiplier(s.code) ?? 1,
-      buyRestricted: monitoring?.overrides.buyRestricted(s.code) ?? false,
+      marginMultiplier: monitoring.overrides.marginMultiplier(s.code),
+      buyRestricted: monitoring.overrides.buyRestricted(s.code),
     };
   });
 }

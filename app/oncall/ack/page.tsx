@@ -12,8 +12,7 @@ export default async function AckPage({ searchParams }: { searchParams: Promise<
   const q = await searchParams;
   const { t } = await getServerI18n();
   const rt = await getRuntime();
-  const oncall = rt.services.oncall;
-  const view = oncall ? await describeAckLink(rt.db.prisma, oncall.ackKey, q) : null;
+  const view = await describeAckLink(rt.db.prisma, rt.services.oncall.ackKey, q);
   return (
     <main className="signin-page">
       <div className="panel stack signin-form">
