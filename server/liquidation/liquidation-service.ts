@@ -1,7 +1,6 @@
 // What the router calls: each human action with the engine clock, the live parameters and the risk
 // snapshot resolved from the running process (or the database when the engine is off), its events
 // published on the bus after commit; and the live ticket stream (resumes from lastEventId).
-import { tracked } from "@trpc/server";
 import type { PrismaClient } from "../db/generated/client";
 import type { SqlSession } from "../db/connection";
 import { iterateTopic, type EventBus } from "../engine/event-bus";
@@ -120,12 +119,12 @@ export async function* streamTicketEvents(
           ts: e.ts.getTime(),
         };
         last = e.id;
-        yield tracked(String(e.id), ev);
+        yield { id: String(e.id), data: ev };
       }
     }
     for await (const e of events) {
       if (Number.isInteger(last) && e.data.eventId <= last) continue;
-      yield tracked(String(e.data.eventId), e.data);
+      yield { id: String(e.data.eventId), data: e.data };
     }
   } finally {
     events.close();

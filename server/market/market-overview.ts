@@ -1,6 +1,5 @@
 // Read side of the market screens (M3, M4): 1m/5m/15m bar history, the watchlist grid with
 // sparklines and live indicators, and the minute stream that tells the grid to refresh.
-import { tracked } from "@trpc/server";
 import type { SqlSession } from "../db/connection";
 import type { PrismaClient } from "../db/generated/client";
 import { iterateTopic, type EventBus } from "../engine/event-bus";
@@ -83,7 +82,7 @@ export async function getWatchlist(prisma: PrismaClient, sql: SqlSession, monito
 export async function* streamMinutes(bus: EventBus, signal: AbortSignal | undefined) {
   const events = iterateTopic<{ minuteTs: number; bars: number; tickMs: number }>(bus, MINUTE_TOPIC, signal);
   try {
-    for await (const e of events) yield tracked(e.id, e.data);
+    for await (const e of events) yield { id: e.id, data: e.data };
   } finally {
     events.close();
   }

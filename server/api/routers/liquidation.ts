@@ -6,6 +6,7 @@ import * as liquidation from "../../liquidation/liquidation-service";
 import { getTicket, listMarkFreezes, listOpenDisputes, listTickets } from "../../liquidation/ticket-queries";
 import { TICKET_STATES, TICKET_URGENCIES } from "../../liquidation/tickets/ticket-states";
 import { readWaterfall, WATERFALL_LAYERS } from "../../liquidation/waterfall-ledger";
+import { trackEach } from "../tracked";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 const id = z.string().min(1).max(64);
@@ -218,5 +219,7 @@ export const liquidationRouter = createTRPCRouter({
     .query(({ ctx, input }) => listMarkFreezes(ctx.prisma, input?.limit ?? 20)),
   onTicket: permissionProcedure("liquidation.view")
     .input(z.object({ lastEventId: z.string().max(64).nullish() }).optional())
-    .subscription(({ ctx, input, signal }) => liquidation.streamTicketEvents(ctx, input?.lastEventId, signal)),
+    .subscription(({ ctx, input, signal }) =>
+      trackEach(liquidation.streamTicketEvents(ctx, input?.lastEventId, signal)),
+    ),
 });

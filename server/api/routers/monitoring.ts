@@ -19,6 +19,7 @@ import {
   setRetention,
   streamAlerts,
 } from "../../market/monitoring/monitoring-service";
+import { trackEach } from "../tracked";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 const symbol = z
@@ -42,7 +43,9 @@ export const monitoringRouter = createTRPCRouter({
   ack: permissionProcedure("alerts.ack")
     .input(z.object({ id, note: z.string().trim().max(500).optional() }))
     .mutation(({ ctx, input }) => acknowledgeAlert(ctx.prisma, ctx.user, input)),
-  onAlert: permissionProcedure("alerts.view").subscription(({ ctx, signal }) => streamAlerts(ctx.bus, signal)),
+  onAlert: permissionProcedure("alerts.view").subscription(({ ctx, signal }) =>
+    trackEach(streamAlerts(ctx.bus, signal)),
+  ),
   latency: permissionProcedure("alerts.view").query(({ ctx }) => getLatency(ctx.services.monitoring)),
   rules: permissionProcedure("alerts.view").query(({ ctx }) => loadRules(ctx.prisma)),
   updateRule: permissionProcedure("alertRules.manage")

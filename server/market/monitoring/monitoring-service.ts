@@ -1,6 +1,5 @@
 // The monitoring screens' services on top of the runtime (feed health, drills, indicators,
 // latency) and the alert stream; the persistence side is in alert-store.ts.
-import { tracked } from "@trpc/server";
 import type { PrismaClient } from "../../db/generated/client";
 import { appendAuditEvent } from "../../audit/audit-service";
 import { iterateTopic, type EventBus } from "../../engine/event-bus";
@@ -23,7 +22,7 @@ export function getLatency(monitoring: MarketMonitoring) {
 export async function* streamAlerts(bus: EventBus, signal: AbortSignal | undefined) {
   const events = iterateTopic<AlertEvent>(bus, ALERT_TOPIC, signal);
   try {
-    for await (const e of events) yield tracked(e.id, e.data);
+    for await (const e of events) yield { id: e.id, data: e.data };
   } finally {
     events.close();
   }
