@@ -27,18 +27,12 @@ import { revalueBook, statusOfCode, STATUS_CODE, type BookFigures } from "./reva
 import { decideTick, type OpenCall, type TickDecisions } from "./tick-decisions";
 import { persistTick } from "./tick-store";
 import { domainLog } from "../../log";
+import type { RiskTickEvent } from "./tick-event";
+
+export type { RiskTickEvent } from "./tick-event";
 
 export const RISK_TICK_TOPIC = "risk:tick";
 export const RISK_FLAGGED_TOPIC = "risk:flagged";
-
-export interface RiskTickEvent {
-  minuteTs: number;
-  paramVersion: number;
-  counts: Record<RiskStatus, number>;
-  changes: number;
-  revalueMs: number;
-  persistMs: number;
-}
 
 interface Deps {
   prisma: PrismaClient;
