@@ -4,7 +4,7 @@
 import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEvent } from "../audit/audit-service";
 import { getDummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
-import { isRole, type Role } from "./roles";
+import { isRole } from "./roles";
 import { raiseSecurityAlert } from "./security-alerts";
 import { createSession } from "./sessions";
 import { getSignInThrottle, ThrottledError, type SignInThrottle } from "./sign-in-throttle";
