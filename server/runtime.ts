@@ -172,7 +172,7 @@ async function bootRuntime(): Promise<Runtime> {
       if (await db.prisma.setting.findUnique({ where: { key } })) continue;
       await seed(db.prisma, { seed: env.DEMO_SEED, now: Date.now() });
       await db.prisma.setting.create({ data: { key, value: new Date().toISOString() } });
-      domainLog("runtime").info({ domain: name }, "demo data seeded");
+      domainLog("runtime").info({ seeded: name }, "demo data seeded");
     }
   }
 
