@@ -6,7 +6,7 @@
 import type { BookColumns } from "../server/risk/engine/book-columns";
 import type { BookFigures } from "../server/risk/engine/revalue-book";
 import { decodeCursor, pageOf, type ListView } from "../server/accounts/account-list-index";
-import { createPrng } from "../prisma/seed/prng";
+import { createPrng } from "../server/prng";
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]] as const));
 const N = Number(args.get("--accounts") ?? 100_000);
@@ -15,7 +15,7 @@ const LIMIT = 200;
 
 function syntheticView(n: number): ListView {
   const prng = createPrng(7);
-  const rnd = () => prng.nextFloat();
+  const rnd = () => prng.next();
   const code = Array.from({ length: n }, (_, i) => `A${String(i).padStart(7, "0")}`);
   const name = code.map((c) => `Client ${c}`);
   const cash = Float64Array.from({ length: n }, () => rnd() * 1e6);

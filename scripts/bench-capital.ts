@@ -7,7 +7,7 @@
 import { compensatedSum, tailIndices } from "../server/capital/euler";
 import { allocateExposureEs, type ExposureLine } from "../server/capital/exposure-es";
 import { simulateReturns } from "../server/capital/monte-carlo";
-import { createRng } from "../server/market/simulator/rng";
+import { createPrng } from "../server/prng";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const PATHS = Number(process.env.BENCH_PATHS ?? 10_000);
@@ -30,7 +30,7 @@ function timed<T>(label: string, f: () => T): { value: T; ms: number } {
   return { value, ms };
 }
 
-const rng = createRng(42);
+const rng = createPrng(42);
 const sector = Array.from({ length: SYMBOLS }, (_, i) => i % SECTORS);
 const sigmas = Array.from({ length: SYMBOLS }, () => 0.015 + 0.025 * rng.next());
 // Market loading 0.55 (0.3 shared), sector loading 0.45 (0.2 more within a sector).

@@ -21,6 +21,7 @@ import {
 } from "../server/liquidation/tickets/ticket-transition";
 import type { Book } from "../server/market/types";
 import { RiskEngine } from "../server/risk/engine/risk-engine";
+import { NO_SYMBOL_OVERRIDES } from "../server/risk/live-book";
 import { ensureDefaultParams } from "../server/risk/params/param-service";
 
 const DISTRESSED = Number(process.env.BENCH_DISTRESSED ?? 1000);
@@ -119,7 +120,8 @@ async function run(opts: RunOpts) {
   const engine = new RiskEngine({
     prisma: db.prisma,
     sql: db.sql,
-    services: { volatility: { sigma: () => 0.001 } },
+    volatility: { sigma: () => 0.001 },
+    overrides: NO_SYMBOL_OVERRIDES,
     bus,
   });
   await engine.load();

@@ -16,12 +16,12 @@ import { runBocpdNaive } from "../server/market/detectors/bocpd-naive";
 import { ewmaVolatility, realizedVolatility, parkinsonVolatility } from "../server/market/indicators/volatility";
 import { median, zScore } from "../server/market/indicators/statistics";
 import { MonitorBook } from "../server/market/monitoring/monitor-book";
-import { createRng } from "../server/market/simulator/rng";
+import { createPrng } from "../server/prng";
 import type { Bar } from "../server/market/types";
 
 const SYMBOLS = 5000;
 const T0 = Date.UTC(2026, 10, 24, 1, 30);
-const rng = createRng(2026);
+const rng = createPrng(2026);
 const ms = (t0: number) => performance.now() - t0;
 const fmt = (x: number, d = 1) => x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 
@@ -117,7 +117,7 @@ function benchBocpd(): void {
   );
   for (const n of [100_000, 1_000_000]) {
     const b = new Bocpd(1 / 250, prior, 200);
-    const r = createRng(n);
+    const r = createPrng(n);
     t0 = performance.now();
     for (let t = 0; t < n; t++) b.update((Math.floor(t / 500) % 2 ? 2 : 0) + r.normal());
     const took = ms(t0);

@@ -1,6 +1,7 @@
-// The process-wide runtime: configuration, database (migrated; seeded in demo mode), event bus
-// and engine. Created once per process behind a globalThis singleton, started from
-// instrumentation.ts, and closed cleanly on SIGTERM/SIGINT so PGlite flushes its data.
+// The process-wide runtime and the composition root: configuration, database (migrated; seeded in
+// demo mode), event bus, engine, and every domain, built here explicitly in dependency order and
+// handed what it needs (composeDomains). Created once per process behind a globalThis singleton,
+// started from instrumentation.ts, and closed cleanly on SIGTERM/SIGINT so PGlite flushes its data.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,13 +15,49 @@ import { createInProcessBus, type EventBus } from "./engine/event-bus";
 import { createSimulator } from "./engine/history";
 import { leaderLostEvent } from "./engine/leader-events";
 import { alwaysLeader, startLeaderElection, type LeaderLock } from "./engine/leader-lock";
-import { PLUGINS } from "./engine/plugins";
-import type { Services } from "./services";
 import { MarketEngine } from "./engine/market-engine";
+import type { DemoSeeder, DomainContext, StartedDomain } from "./domain-context";
 import { getEnv, isDemoMode, type Env } from "./env";
 import { domainLog } from "./log";
 import { publishDeskEvent } from "./notify/desk-event";
+import { seedFundingDemo, startFunding } from "./funding/plugin";
+import type { LiquidationDesk } from "./liquidation/liquidation-desk";
+import { seedLiquidationDemo, startLiquidation } from "./liquidation/plugin";
+import type { MarketMonitoring } from "./market/monitoring/market-monitoring";
+import { seedMarketMonitoringDemo, startMarketMonitoring } from "./market/monitoring/plugin";
+import type { OncallServices } from "./oncall/oncall-services";
+import { startOncall } from "./oncall/plugin";
+import { seedPaymentsDomainDemo, startPayments } from "./payments/plugin";
+import type { LiveRisk } from "./risk/live-book";
+import { seedRiskDemo, startRisk } from "./risk/plugin";
+import type { AccountRiskSource } from "./risk/ports";
+import type { SurveillanceMonitor } from "./surveillance/surveillance-monitor";
+import { seedSurveillanceDemo, startSurveillance } from "./surveillance/plugin";
+import { startReports, type ReportsServices } from "./reports/plugin";
+import { storedStressRuns } from "./stress/stored-runs";
 
+/**
+ * The domains' services that live as long as the process, for tRPC procedures, route handlers and
+ * other domains. Every field is built by composeDomains; none is optional, so a missing domain is a
+ * type error here rather than a silent fallback at run time.
+ */
+export interface Services {
+  bus: EventBus;
+  /** Indicators, alerts, symbol overrides, feeds and drills. */
+  monitoring: MarketMonitoring;
+  /** The risk engine's live book: the ticking one, or with ENGINE=off one re-read every minute. */
+  liveRisk: LiveRisk;
+  /** Live R1-R2 figures per account at the last bar close (payments' initial-margin check, cases). */
+  accountRisk: AccountRiskSource;
+  /** The liquidation desk; null with ENGINE=off (the desk runs on the engine's instance). */
+  liquidation: LiquidationDesk | null;
+  /** On-call paging: sealing, acknowledge links, sender; the pager on the engine's instance. */
+  oncall: OncallServices;
+  /** The minute loop's rules state, link graph and anomaly scores. */
+  surveillance: SurveillanceMonitor;
+  /** The engine clock for report periods and the stored stress runs the monthly summary reads. */
+  reports: ReportsServices;
+}
 export interface Runtime {
   env: Env;
   demo: boolean;
@@ -31,7 +68,67 @@ export interface Runtime {
   engine: MarketEngine | null;
   leader: LeaderLock | null;
   services: Services;
+  /** Stops the domains in reverse start order (timers, work in flight). */
+  stopDomains(): Promise<void>;
   startedAt: number;
+}
+
+/**
+ * Each domain's demo data, in this order, once per demo database (also into one created before the
+ * domain existed): funding's tranche products before liquidation's waterfall layers, the payments
+ * calendars before surveillance's withdrawals.
+ */
+function demoSeeders(env: Env): ReadonlyArray<readonly [name: string, seed: DemoSeeder]> {
+  return [
+    ["market-monitoring", seedMarketMonitoringDemo],
+    ["risk", seedRiskDemo(env.DEMO_REVIEW_WINDOW_S)],
+    ["funding", seedFundingDemo],
+    ["liquidation", seedLiquidationDemo],
+    ["payments", seedPaymentsDomainDemo],
+    ["surveillance", seedSurveillanceDemo],
+  ];
+}
+
+/**
+ * Starts every domain, in the order their minute-close hooks must run: market monitoring
+ * (volatility, overrides) before the risk tick, the risk tick before liquidation and payments,
+ * surveillance after payments, on-call last so its hook sees what the others published.
+ */
+export async function composeDomains(
+  ctx: DomainContext,
+  deps: { authSecret: () => string },
+): Promise<{ services: Services; stop(): Promise<void> }> {
+  const stops: Array<() => Promise<void>> = [];
+  const start = async <S>(started: Promise<StartedDomain<S>>): Promise<S> => {
+    const d = await started;
+    stops.push(d.stop);
+    return d.services;
+  };
+  const monitoring = await start(startMarketMonitoring(ctx));
+  const risk = await start(startRisk(ctx, { volatility: monitoring.book, overrides: monitoring.overrides }));
+  await start(startFunding(ctx));
+  const liquidation = await start(startLiquidation(ctx, { risk }));
+  await start(startPayments(ctx));
+  const surveillance = await start(startSurveillance(ctx));
+  const oncall = await start(startOncall(ctx, deps));
+  // Last: the drill recorder's hook reads the close after every domain has acted on it.
+  const reports = await start(startReports(ctx, { stressRuns: storedStressRuns(ctx.prisma) }));
+  const services: Services = {
+    bus: ctx.bus,
+    monitoring,
+    liveRisk: () => Promise.resolve(risk),
+    accountRisk: { snapshot: (id) => risk.snapshot(id) },
+    liquidation,
+    oncall,
+    surveillance,
+    reports,
+  };
+  return {
+    services,
+    async stop() {
+      for (const stop of stops.reverse()) await stop();
+    },
+  };
 }
 
 const BACKFILL_MINUTES = 180;
@@ -79,20 +176,19 @@ async function bootRuntime(): Promise<Runtime> {
   }
   // Each domain seeds its demo data once, also into a demo database created before it existed.
   if (demo) {
-    for (const plugin of PLUGINS) {
-      if (!plugin.seedDemo) continue;
-      const key = `demo.seeded.${plugin.name}`;
+    for (const [name, seed] of demoSeeders(env)) {
+      // Existing demo databases recorded their seeding under these names: keep them.
+      const key = `demo.seeded.${name}`;
       if (await db.prisma.setting.findUnique({ where: { key } })) continue;
-      await plugin.seedDemo(db.prisma, { seed: env.DEMO_SEED, now: Date.now() });
+      await seed(db.prisma, { seed: env.DEMO_SEED, now: Date.now() });
       await db.prisma.setting.create({ data: { key, value: new Date().toISOString() } });
-      domainLog("runtime").info({ plugin: plugin.name }, "demo data seeded");
+      domainLog("runtime").info({ seeded: name }, "demo data seeded");
     }
   }
 
   setBootPhase("starting-engine");
   const bus = createInProcessBus();
   const clock = createClock(env.CLOCK_SPEED);
-  const services: Services = { bus };
   let engine: MarketEngine | null = null;
   let leader: LeaderLock | null = null;
   if (env.ENGINE === "on") {
@@ -104,9 +200,10 @@ async function bootRuntime(): Promise<Runtime> {
     if (backfilled > 0) domainLog("runtime").info({ bars: backfilled }, "backfilled one-minute bars");
     engine = new MarketEngine({ sim, clock, bus, sql: db.sql });
   }
-  for (const plugin of PLUGINS) {
-    await plugin.start?.({ env, demo, prisma: db.prisma, sql: db.sql, bus, clock, engine, services });
-  }
+  const domains = await composeDomains(
+    { env, demo, prisma: db.prisma, sql: db.sql, bus, clock, engine },
+    { authSecret: getAuthSecret },
+  );
   if (engine) {
     const e = engine;
     leader = demo
@@ -129,7 +226,19 @@ async function bootRuntime(): Promise<Runtime> {
   );
   if (demo) printDemoUsers(dataDir, credentials);
   setBootPhase("ready");
-  return { env, demo, dataDir, db, bus, clock, engine, leader, services, startedAt: Date.now() };
+  return {
+    env,
+    demo,
+    dataDir,
+    db,
+    bus,
+    clock,
+    engine,
+    leader,
+    services: domains.services,
+    stopDomains: domains.stop,
+    startedAt: Date.now(),
+  };
 }
 
 function printDemoUsers(dataDir: string, fresh: DemoCredential[] | null): void {
@@ -170,7 +279,7 @@ export async function shutdownRuntime(): Promise<void> {
     if (!rt) return;
     await rt.leader?.stop();
     await rt.engine?.stop();
-    for (const plugin of [...PLUGINS].reverse()) await plugin.stop?.();
+    await rt.stopDomains();
     await rt.db.close();
     domainLog("runtime").info("stopped; database closed");
   })();

@@ -28,7 +28,7 @@ describe.each(BACKENDS)("liquidation actions on %s", (kind) => {
       include: { legs: { orderBy: { seq: "asc" } }, fills: true, holds: true },
     });
   const services = (f: DeskFixture, desk = f.desk) => ({
-    services: { riskEngine: f.engine, liquidation: desk },
+    services: { liveRisk: () => Promise.resolve(f.engine), liquidation: desk },
     bus: f.bus,
   });
 

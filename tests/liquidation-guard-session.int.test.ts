@@ -86,7 +86,10 @@ describe.each(BACKENDS)("liquidation mark guard and session calendar on %s", (ki
     };
 
     // The queue's live stream is open before the close: the freeze reaches it as a push, not a poll.
-    const watcher = callerFor(t.db, await createUser(t.db, "RISK"), { services: { riskEngine: f.engine }, bus: f.bus });
+    const watcher = callerFor(t.db, await createUser(t.db, "RISK"), {
+      services: { liveRisk: () => Promise.resolve(f.engine) },
+      bus: f.bus,
+    });
     const stream = (await watcher.liquidation.onTicket())[Symbol.asyncIterator]();
     // A generator's body (and so its bus subscription) starts at the first next(): ask before the close.
     let next = stream.next();
@@ -108,7 +111,9 @@ describe.each(BACKENDS)("liquidation mark guard and session calendar on %s", (ki
     expect((await ticketsOf("acc-m")).map((x) => x.urgency)).toEqual(["LIQUIDATION"]);
     expect(first.frozen).toEqual([expect.objectContaining({ symbol: SYM, accounts: 1 })]);
     // The desk sees the alert (queue page query) and the audit trail has it.
-    const risk = callerFor(t.db, await createUser(t.db, "RISK"), { services: { riskEngine: f.engine } });
+    const risk = callerFor(t.db, await createUser(t.db, "RISK"), {
+      services: { liveRisk: () => Promise.resolve(f.engine) },
+    });
     const alerts = await risk.liquidation.markFreezes();
     expect(alerts.map((a) => [a.symbol, a.minuteTs.getTime(), a.accounts])).toEqual([[SYM, T0, 1]]);
     expect(["STALE", "DIVERGED"]).toContain(alerts[0]?.reason);

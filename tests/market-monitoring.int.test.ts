@@ -122,7 +122,7 @@ describe.each(BACKENDS)("market monitoring on %s", (kind) => {
   it("serves, acknowledges and manages alerts, rules and actions through tRPC with the right roles", async () => {
     await monitoring.runDrill(admin, { kind: "FLASH_CRASH", symbol: CRASHED });
     await stepUntil(T0 + 60_000);
-    const services = { monitoring, volatility: monitoring.book, symbolOverrides: monitoring.overrides };
+    const services = { monitoring };
     const asRisk = callerFor(t.db, risk, { bus, engine, services });
     const asAdmin = callerFor(t.db, admin, { bus, engine, services });
     const auditor = callerFor(t.db, await createUser(t.db, "AUDITOR"), { bus, engine, services });

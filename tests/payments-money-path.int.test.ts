@@ -8,7 +8,7 @@ import { openingEntry } from "@/server/ledger/ledger-math";
 import { postEntryTx } from "@/server/ledger/ledger-service";
 import { callbackSchema } from "@/server/payments/callback";
 import { createDeposit, sendWithdrawal } from "@/server/payments/settlement";
-import type { AccountRiskSnapshot } from "@/server/services";
+import type { AccountRiskSnapshot } from "@/server/risk/ports";
 import { type TestUser, callerFor, createUser, markStepUp } from "./helpers/fixtures";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
@@ -145,7 +145,8 @@ describe.each(BACKENDS)("payments money path on %s", (kind) => {
   });
 
   it("without a risk snapshot the rate is 1 (IM = market value), marks still the latest close", async () => {
-    const caller = callerFor(t.db, risk, { services: {} });
+    // The risk engine has not valued this account (new, or no tick since it was funded).
+    const caller = callerFor(t.db, risk, { services: { accountRisk: { snapshot: () => undefined } } });
     const req = (amount: number) =>
       caller.payments.request({
         accountId,

@@ -6,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import type { Meta } from "@/server/api/trpc";
 import { hasPermission, PERMISSIONS, ROLES, type Role } from "@/server/auth/roles";
+import { createInProcessBus } from "@/server/engine/event-bus";
+import { MarketMonitoring } from "@/server/market/monitoring/market-monitoring";
+import type { Services } from "@/server/runtime";
 import { callerFor, createUsersForAllRoles, openAnotherSession, type TestUser } from "./helpers/fixtures";
+import { createPager } from "./helpers/oncall";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
 interface ProcedureInfo {
@@ -55,16 +59,26 @@ describe("permission map", () => {
 describe.each(BACKENDS)("procedures by role (generated) on %s", (kind) => {
   let t: TestDatabase;
   let users: Record<Role, TestUser>;
+  // What an ENGINE=off instance runs: every procedure is probed against real services.
+  let services: Partial<Services>;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
     users = await createUsersForAllRoles(t.db);
+    const monitoring = new MarketMonitoring({
+      prisma: t.db.prisma,
+      sql: t.db.sql,
+      bus: createInProcessBus(),
+      engine: null,
+    });
+    await monitoring.init();
+    services = { monitoring, oncall: createPager(t.db, Date.now()).services.oncall };
   });
   afterAll(async () => t.drop());
 
   for (const p of procedures) {
     const permission = p.meta?.permission;
     it(`${p.path}: anonymous is ${permission === "public" ? "let through" : "UNAUTHORIZED"}`, async () => {
-      const code = await probe(callerFor(t.db, null), p.path);
+      const code = await probe(callerFor(t.db, null, { services }), p.path);
       if (permission === "public") expect(code).not.toBe("UNAUTHORIZED");
       else expect(code).toBe("UNAUTHORIZED");
     });
@@ -75,7 +89,7 @@ describe.each(BACKENDS)("procedures by role (generated) on %s", (kind) => {
         (permission !== undefined && hasPermission(role, permission));
       it(`${p.path} as ${role}: ${allowed ? "allowed" : "FORBIDDEN"}`, async () => {
         // A session of its own: probing auth.signOutEverywhere really ends the user's sessions.
-        const code = await probe(callerFor(t.db, await openAnotherSession(t.db, users[role])), p.path);
+        const code = await probe(callerFor(t.db, await openAnotherSession(t.db, users[role]), { services }), p.path);
         if (allowed) expect(["OK", "BAD_REQUEST", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED"]).toContain(code);
         else expect(code).toBe("FORBIDDEN");
       });

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/server/audit/audit-service";
 import { generateDueReports } from "@/server/reports/report-service";
 import type { ReportSection } from "@/server/reports/report-document";
+import { storedStressRuns } from "@/server/stress/stored-runs";
 import { callerFor, createUser, type TestUser } from "./helpers/fixtures";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
@@ -31,8 +32,8 @@ const chart = (sections: ReportSection[], id: string) => {
 describe.each(BACKENDS)("reports on %s", (kind) => {
   let t: TestDatabase;
   let risk: TestUser, compliance: TestUser, manager: TestUser, manager2: TestUser, auditor: TestUser, admin: TestUser;
-  const services = { reports: { now: () => NOW } };
-  const as = (u: TestUser) => callerFor(t.db, u, { services });
+  const as = (u: TestUser) =>
+    callerFor(t.db, u, { services: { reports: { now: () => NOW, stressRuns: storedStressRuns(t.db.prisma) } } });
 
   beforeEach(async () => {
     t = await createTestDatabase(kind);

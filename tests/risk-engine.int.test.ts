@@ -7,6 +7,7 @@ import { verifyAuditChain } from "@/server/audit/audit-service";
 import { generateTotpCode } from "@/server/auth/totp";
 import { createInProcessBus } from "@/server/engine/event-bus";
 import { RiskEngine, RISK_TICK_TOPIC, type RiskTickEvent } from "@/server/risk/engine/risk-engine";
+import { NO_SYMBOL_OVERRIDES } from "@/server/risk/live-book";
 import { evaluateRisk } from "@/server/risk/evaluate-service";
 import { DEFAULT_RISK_PARAMS } from "@/server/risk/margin/risk-params";
 import { ensureDefaultParams, proposeParams } from "@/server/risk/params/param-service";
@@ -68,7 +69,13 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     risk = await createUser(t.db, "RISK");
     manager = await createUser(t.db, "MANAGER");
     // A calm, fixed volatility (the market service's, when present, wins over the engine's own EWMA).
-    engine = new RiskEngine({ prisma: p, sql: t.db.sql, services: { volatility: { sigma: () => 0.001 } }, bus });
+    engine = new RiskEngine({
+      prisma: p,
+      sql: t.db.sql,
+      volatility: { sigma: () => 0.001 },
+      overrides: NO_SYMBOL_OVERRIDES,
+      bus,
+    });
     await engine.load();
     events.length = 0;
   });
@@ -206,7 +213,7 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     await t.db.prisma.accountRestriction.create({
       data: { accountId: "acc-c", frozen: true, restrictBuys: true, reason: "test", byId: risk.id },
     });
-    const caller = callerFor(t.db, risk, { services: { riskEngine: engine } });
+    const caller = callerFor(t.db, risk, { services: { liveRisk: () => Promise.resolve(engine) } });
     const all = await caller.accounts.list({ sort: "code", limit: 100 });
     expect(Object.fromEntries(all.items.map((i) => [i.code, i.flags]))).toEqual({
       "ACC-A": {
@@ -232,7 +239,7 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
 
   it("serves the live list, the account's why and the evaluate model", async () => {
     await engine.tick(T0, bar(10));
-    const caller = callerFor(t.db, risk, { services: { riskEngine: engine } });
+    const caller = callerFor(t.db, risk, { services: { liveRisk: () => Promise.resolve(engine) } });
     const list = await caller.accounts.list({ status: "HARD_FLOOR", limit: 100 });
     expect(list.items.map((i) => i.code)).toEqual(["ACC-C"]);
     expect(list.items[0]?.marginLevel).toBeCloseTo(400 / 1200, 12);
@@ -286,7 +293,8 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
       prisma: t.db.prisma,
       sql: t.db.sql,
       bus,
-      services: { volatility: { sigma: () => (samples.push(consistency(sampling)), 0.001) } },
+      volatility: { sigma: () => (samples.push(consistency(sampling)), 0.001) },
+      overrides: NO_SYMBOL_OVERRIDES,
     });
     await sampling.load();
     engine = sampling;

@@ -5,7 +5,7 @@
 import type { DemoAccount, DemoPosition, DemoSymbol } from "./demo-book-types";
 import { roundTo, drawBoundedLogNormal } from "./demo-symbols";
 import { GIVEN_NAME_CHARS, SURNAMES } from "./demo-vocabulary";
-import type { Prng } from "./prng";
+import type { Prng } from "../../server/prng";
 
 interface RiskBucket {
   share: number;
@@ -17,23 +17,22 @@ interface RiskBucket {
   costDrift: number;
 }
 
-const drawLogUniform = (rng: Prng, lo: number, hi: number): number =>
-  Math.exp(rng.nextUniform(Math.log(lo), Math.log(hi)));
-const drawLeanCash = (rng: Prng): number => (rng.testChance(0.7) ? 0 : rng.nextUniform(0, 0.03));
+const drawLogUniform = (rng: Prng, lo: number, hi: number): number => Math.exp(rng.uniform(Math.log(lo), Math.log(hi)));
+const drawLeanCash = (rng: Prng): number => (rng.chance(0.7) ? 0 : rng.uniform(0, 0.03));
 
 // Coverage 1.5 is leverage 3x, 1.3 is 4.3x, 1.2 is 6x, 1.05 is 21x (leverage = CR / (CR - 1)).
 const RISK_BUCKETS: readonly RiskBucket[] = [
-  { share: 0.08, drawCoverage: () => null, drawCashShare: (rng) => rng.nextUniform(0.02, 0.35), costDrift: -0.02 },
+  { share: 0.08, drawCoverage: () => null, drawCashShare: (rng) => rng.uniform(0.02, 0.35), costDrift: -0.02 },
   {
     share: 0.74,
     // Mostly 1.5..3.2 (leverage 1.45..3x), with a conservative tail out to 6 (1.2x).
-    drawCoverage: (rng) => (rng.testChance(0.12) ? drawLogUniform(rng, 3.2, 6) : drawLogUniform(rng, 1.5, 3.2)),
-    drawCashShare: (rng) => (rng.testChance(0.3) ? 0 : rng.nextUniform(0, 0.1)),
+    drawCoverage: (rng) => (rng.chance(0.12) ? drawLogUniform(rng, 3.2, 6) : drawLogUniform(rng, 1.5, 3.2)),
+    drawCashShare: (rng) => (rng.chance(0.3) ? 0 : rng.uniform(0, 0.1)),
     costDrift: -0.01,
   },
-  { share: 0.13, drawCoverage: (rng) => rng.nextUniform(1.3, 1.5), drawCashShare: drawLeanCash, costDrift: 0.05 },
-  { share: 0.035, drawCoverage: (rng) => rng.nextUniform(1.2, 1.3), drawCashShare: drawLeanCash, costDrift: 0.1 },
-  { share: 0.015, drawCoverage: (rng) => rng.nextUniform(1.05, 1.2), drawCashShare: drawLeanCash, costDrift: 0.18 },
+  { share: 0.13, drawCoverage: (rng) => rng.uniform(1.3, 1.5), drawCashShare: drawLeanCash, costDrift: 0.05 },
+  { share: 0.035, drawCoverage: (rng) => rng.uniform(1.2, 1.3), drawCashShare: drawLeanCash, costDrift: 0.1 },
+  { share: 0.015, drawCoverage: (rng) => rng.uniform(1.05, 1.2), drawCashShare: drawLeanCash, costDrift: 0.18 },
 ];
 
 const KYC_WEIGHTS = [0.2, 0.55, 0.25]; // levels 1, 2, 3
@@ -41,7 +40,7 @@ const EQUITY_MEDIAN_BY_KYC = [1e5, 3e5, 1e6]; // CNY; higher verification, large
 const POSITION_COUNT_WEIGHTS = [10, 18, 20, 17, 13, 10, 7, 5]; // 1..8 positions
 
 function drawClientName(rng: Prng): string {
-  const given = rng.testChance(0.3)
+  const given = rng.chance(0.3)
     ? rng.pickOne(GIVEN_NAME_CHARS)
     : `${rng.pickOne(GIVEN_NAME_CHARS)}${rng.pickOne(GIVEN_NAME_CHARS)}`;
   return `${rng.pickOne(SURNAMES)}${given}`;
@@ -60,7 +59,7 @@ function buildPopularity(symbols: readonly DemoSymbol[]): number[] {
 
 function pickPopularIndex(rng: Prng, cumulative: readonly number[]): number {
   const total = cumulative[cumulative.length - 1] ?? 0;
-  const target = rng.nextFloat() * total;
+  const target = rng.next() * total;
   let lo = 0;
   let hi = cumulative.length - 1;
   while (lo < hi) {
@@ -95,7 +94,7 @@ function drawHoldings(
 ): Holdings {
   const count = Math.min(symbols.length, 1 + rng.pickWeightedIndex(POSITION_COUNT_WEIGHTS));
   const picks = pickHoldings(rng, count, cumulative);
-  const weights = picks.map(() => Math.exp(0.6 * rng.nextNormal()));
+  const weights = picks.map(() => Math.exp(0.6 * rng.normal()));
   const weightSum = weights.reduce((a, b) => a + b, 0);
   let marketValue = 0;
   const positions = picks.map((index, k): DemoPosition => {
@@ -105,7 +104,7 @@ function drawHoldings(
     const target = (targetValue * (weights[k] ?? 0)) / weightSum;
     const qty = Math.max(1, Math.round(target / (symbol.prevClose * lot))) * lot;
     marketValue += qty * symbol.prevClose;
-    const avgCost = symbol.prevClose * Math.exp(costDrift + 0.08 * rng.nextNormal());
+    const avgCost = symbol.prevClose * Math.exp(costDrift + 0.08 * rng.normal());
     return { symbolCode: symbol.code, qty, avgCost: Math.max(0.01, roundTo(avgCost, 4)) };
   });
   return { positions, marketValue };
@@ -150,7 +149,7 @@ export function generateAccounts(rng: Prng, symbols: readonly DemoSymbol[], coun
   const accounts: DemoAccount[] = [];
   let serial = 100_000;
   for (let i = 0; i < count; i += 1) {
-    serial += rng.nextInt(1, maxGap);
+    serial += rng.int(1, maxGap);
     accounts.push(drawAccount(rng, `MD${serial}`, symbols, cumulative));
   }
   return accounts;

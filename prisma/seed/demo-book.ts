@@ -5,7 +5,7 @@
 import { generateAccounts } from "./demo-accounts";
 import type { DemoBook, DemoBookOptions } from "./demo-book-types";
 import { generateSymbols } from "./demo-symbols";
-import { createPrng, deriveSeed } from "./prng";
+import { createPrng, deriveSeed } from "../../server/prng";
 
 export type {
   AssetClass,

@@ -3,7 +3,7 @@
 import type { Board } from "../../server/market/types";
 import type { DemoSymbol, LiquidityTier } from "./demo-book-types";
 import { NAME_HEADS, NAME_TAILS, SECTORS, type SectorProfile } from "./demo-vocabulary";
-import type { Prng } from "./prng";
+import type { Prng } from "../../server/prng";
 
 // Listing mix of the demo universe, close to the real exchanges by count of names.
 const BOARD_SHARE: Readonly<Record<Exclude<Board, "MAIN">, number>> = { CHINEXT: 0.25, STAR: 0.15 };
@@ -46,7 +46,7 @@ export function roundTo(value: number, decimals: number): number {
 /** Lognormal draw kept inside [min, max] by redrawing (then clamping), so the bounds hold no lump. */
 export function drawBoundedLogNormal(rng: Prng, median: number, sigma: number, min: number, max: number): number {
   for (let attempt = 0; attempt < 16; attempt += 1) {
-    const x = rng.nextLogNormal(median, sigma);
+    const x = rng.logNormal(median, sigma);
     if (x >= min && x <= max) return x;
   }
   return Math.min(max, Math.max(min, median));
@@ -63,7 +63,7 @@ function listSeriesCodes(series: CodeSeries[]): string[] {
 // Partial Fisher-Yates: the first `count` entries of a random permutation of the pool.
 function drawDistinct<T>(rng: Prng, pool: T[], count: number): T[] {
   for (let i = 0; i < count; i += 1) {
-    const j = rng.nextInt(i, pool.length - 1);
+    const j = rng.int(i, pool.length - 1);
     const tmp = pool[i] as T; // i, j < pool.length: the casts only drop the index-access undefined
     pool[i] = pool[j] as T;
     pool[j] = tmp;
@@ -124,7 +124,7 @@ function drawSymbol(rng: Prng, code: string, board: Board, sector: SectorProfile
     board,
     assetClass: growth ? "GROWTH" : "MAIN_BOARD",
     liquidityTier: "T3", // set from the rank of avgDailyValue once every symbol is drawn
-    beta: roundTo(Math.min(1.6, Math.max(0.6, betaMean + 0.15 * rng.nextNormal())), 2),
+    beta: roundTo(Math.min(1.6, Math.max(0.6, betaMean + 0.15 * rng.normal())), 2),
     prevClose: roundTo(drawBoundedLogNormal(rng, priceMedian, 0.7, 3, 300), 2),
     lotSize: 100,
     avgDailyValue: Math.round(drawBoundedLogNormal(rng, valueMedian, 0.9, 5e7, 5e9)),

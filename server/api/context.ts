@@ -5,7 +5,7 @@ import type { PrismaClient } from "../db/generated/client";
 import type { EventBus } from "../engine/event-bus";
 import type { MarketEngine } from "../engine/market-engine";
 import type { SessionUser } from "../auth/sign-in";
-import type { Services } from "../services";
+import type { Services } from "../runtime";
 
 export interface Context {
   user: SessionUser | null;
@@ -14,7 +14,7 @@ export interface Context {
   bus: EventBus;
   engine: MarketEngine | null;
   dbKind: "pglite" | "postgres";
-  /** The process's in-memory domain services (see server/services.ts). */
+  /** The domains' services, built by the composition root (server/runtime.ts). */
   services: Services;
   ip: string | null;
   /** How often open streams re-check the caller's session (default 10 s; tests shorten it). */

@@ -2,7 +2,7 @@
 // token (if any) made the call. The audit service reads it so every event of a token call names
 // the token (DESIGN 0), whichever domain writes the event.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { ApiTokenActor } from "./sign-in";
+import type { ApiTokenActor } from "./session-types";
 
 interface RequestFacts {
   token: ApiTokenActor | null;

@@ -4,12 +4,15 @@
 import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEvent } from "../audit/audit-service";
 import { getDummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
-import { isRole, type Role } from "./roles";
+import { isRole } from "./roles";
 import { raiseSecurityAlert } from "./security-alerts";
 import { createSession } from "./sessions";
 import { getSignInThrottle, ThrottledError, type SignInThrottle } from "./sign-in-throttle";
 import { checkTotp, consumeTotpStep } from "./totp";
 import { toSessionUser } from "./to-session-user";
+import type { SessionUser } from "./session-types";
+
+export type { ApiTokenActor, SessionUser } from "./session-types";
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -27,25 +30,6 @@ export class SignInError extends Error {
   ) {
     super(code);
   }
-}
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  /** MANAGER/ADMIN without TOTP yet: may only enroll. */
-  totpPending: boolean;
-  /** The server-side session of an interactive sign-in (AuthSession.id); absent for API tokens. */
-  sessionId?: string | null;
-  /** Set when the request carries an API token instead of a session. */
-  token?: ApiTokenActor | null;
-}
-
-export interface ApiTokenActor {
-  id: string;
-  name: string;
-  scopes: string[];
 }
 
 export interface SignInInput {

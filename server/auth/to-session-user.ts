@@ -1,7 +1,7 @@
 // The one mapping from a user row to the SessionUser every layer sees (a session, a sign-in, an API
 // token). No next-auth or Prisma imports: the sign-in, the session check and the token check use it.
 import { requiresTotp, type Role } from "./roles";
-import type { ApiTokenActor, SessionUser } from "./sign-in";
+import type { ApiTokenActor, SessionUser } from "./session-types";
 
 export function toSessionUser(
   user: { id: string; email: string; name: string; role: Role },

@@ -3,7 +3,7 @@
 // every symbol's normal (the multivariate t, so crashes hit all symbols together, which is the
 // point of fat tails for a margin book); each marginal is rescaled to the symbol's volatility.
 // Returns are clamped at -100%: a long stock position cannot lose more than its value.
-import { createRng } from "../market/simulator/rng";
+import { createPrng } from "../prng";
 
 export interface MonteCarloInput {
   /** Per-symbol volatility of one period (e.g. daily), as a fraction. */
@@ -48,7 +48,7 @@ export function simulateReturns(input: MonteCarloInput): Float64Array {
   if (!Number.isInteger(nu) || nu < 3 || nu > 60) throw new RangeError("nu must be an integer in [3, 60]");
   if (!Number.isInteger(paths) || paths < 1) throw new RangeError("paths must be a positive integer");
   const l = cholesky(input.correlation);
-  const rng = createRng(input.seed);
+  const rng = createPrng(input.seed);
   const horizon = Math.sqrt(input.horizon ?? 1);
   // A t with nu degrees of freedom has variance nu / (nu - 2): rescale to unit variance first.
   const unit = Math.sqrt((nu - 2) / nu);

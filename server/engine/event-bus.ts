@@ -9,6 +9,22 @@ export interface BusEvent<T = unknown> {
   data: T;
 }
 
+/**
+ * One event of a live stream with the id a reconnecting client resumes from. Domain streams yield
+ * these; the tRPC routers turn them into tracked SSE events (trackEach in server/api/tracked.ts),
+ * so no domain depends on @trpc/server.
+ */
+export interface StreamEvent<T> {
+  id: string;
+  data: T;
+}
+
+/** A passing notice on a stream that a reconnecting client does not resume from (sent untracked). */
+export interface StreamNotice<T> {
+  id: null;
+  data: T;
+}
+
 export interface EventBus {
   publish<T>(topic: string, data: T): BusEvent<T>;
   subscribe<T>(topic: string, handler: (event: BusEvent<T>) => void): () => void;

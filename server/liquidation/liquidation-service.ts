@@ -1,14 +1,12 @@
 // What the router calls: each human action with the engine clock, the live parameters and the risk
 // snapshot resolved from the running process (or the database when the engine is off), its events
 // published on the bus after commit; and the live ticket stream (resumes from lastEventId).
-import { tracked } from "@trpc/server";
 import type { PrismaClient } from "../db/generated/client";
 import type { SqlSession } from "../db/connection";
-import { iterateTopic, type EventBus } from "../engine/event-bus";
+import { iterateTopic, type EventBus, type StreamEvent, type StreamNotice } from "../engine/event-bus";
 import type { MarketEngine } from "../engine/market-engine";
-import { getLiveEngine } from "../risk/live-book";
-import { getActiveParams } from "../risk/params/param-service";
-import type { Services } from "../services";
+import { getLiveEngine, type LiveRisk } from "../risk/live-book";
+import type { LiquidationDesk } from "./liquidation-desk";
 import { resolvePlannerParams } from "./planner/planner-params";
 import {
   cancelTicket,
@@ -28,14 +26,14 @@ export interface LiquidationDeps {
   sql: SqlSession;
   bus: EventBus;
   engine: MarketEngine | null;
-  services: Services;
+  /** desk: null with ENGINE=off (the engine's instance resumes a claimed execution). */
+  services: { liquidation: LiquidationDesk | null; liveRisk: LiveRisk };
 }
 
 const nowOf = (d: LiquidationDeps) => d.services.liquidation?.now() ?? d.engine?.now() ?? Date.now();
 
 async function plannerOf(d: LiquidationDeps) {
-  const params = d.services.riskEngine?.currentParams().params ?? (await getActiveParams(d.prisma)).params;
-  return resolvePlannerParams(params);
+  return resolvePlannerParams((await d.services.liveRisk()).currentParams().params);
 }
 
 function done(d: LiquidationDeps, r: ActionResult): { ticketId: string; status: string } {
@@ -140,7 +138,7 @@ export async function* streamTicketEvents(
   d: LiquidationDeps,
   lastEventId: string | null | undefined,
   signal: AbortSignal | undefined,
-) {
+): AsyncGenerator<StreamEvent<TicketBusEvent> | StreamNotice<MarkFreezeStreamEvent>> {
   const events = iterateTopic<TicketBusEvent>(d.bus, LIQUIDATION_TOPIC, signal);
   const freezes = iterateTopic<FreezeBusPayload>(d.bus, LIQUIDATION_FREEZE_TOPIC, signal);
   try {
@@ -165,7 +163,7 @@ export async function* streamTicketEvents(
           ts: e.ts.getTime(),
         };
         last = e.id;
-        yield tracked(String(e.id), ev);
+        yield { id: String(e.id), data: ev };
       }
     }
     for await (const e of mergeIterators(events, freezes)) {
@@ -176,12 +174,12 @@ export async function* streamTicketEvents(
           minuteTs: f.minuteTs,
           symbols: f.frozen.map((x) => x.symbol),
         };
-        yield out;
+        yield { id: null, data: out };
         continue;
       }
       const ev = e.data as TicketBusEvent;
       if (Number.isInteger(last) && ev.eventId <= last) continue;
-      yield tracked(String(ev.eventId), ev);
+      yield { id: String(ev.eventId), data: ev };
     }
   } finally {
     events.close();

@@ -1,6 +1,5 @@
 // Read side of the market screens (M3, M4): 1m/5m/15m bar history, the watchlist grid with
 // sparklines and live indicators, and the minute stream that tells the grid to refresh.
-import { tracked } from "@trpc/server";
 import type { SqlSession } from "../db/connection";
 import type { PrismaClient } from "../db/generated/client";
 import { iterateTopic, type EventBus } from "../engine/event-bus";
@@ -30,7 +29,7 @@ const WATCHLIST_SIZE = 24;
 const SPARK_MINUTES = 90;
 
 /** The watchlist: the most liquid tradable names plus any symbol with an open alert. */
-export async function getWatchlist(prisma: PrismaClient, sql: SqlSession, monitoring: MarketMonitoring | undefined) {
+export async function getWatchlist(prisma: PrismaClient, sql: SqlSession, monitoring: MarketMonitoring) {
   const [liquid, alerted] = await Promise.all([
     prisma.symbol.findMany({
       where: { suspended: false },
@@ -66,7 +65,7 @@ export async function getWatchlist(prisma: PrismaClient, sql: SqlSession, monito
     spark.set(r.symbolCode, list);
   }
   return symbols.map((s) => {
-    const snap = monitoring?.book.snapshot(s.code) ?? null;
+    const snap = monitoring.book.snapshot(s.code) ?? null;
     return {
       ...s,
       closes: spark.get(s.code) ?? [],
@@ -74,8 +73,8 @@ export async function getWatchlist(prisma: PrismaClient, sql: SqlSession, monito
       spreadRatio: snap?.spreadRatio ?? null,
       trend15: snap?.trend15 ?? null,
       openAlerts: openAlerts.get(s.code) ?? 0,
-      marginMultiplier: monitoring?.overrides.marginMultiplier(s.code) ?? 1,
-      buyRestricted: monitoring?.overrides.buyRestricted(s.code) ?? false,
+      marginMultiplier: monitoring.overrides.marginMultiplier(s.code),
+      buyRestricted: monitoring.overrides.buyRestricted(s.code),
     };
   });
 }
@@ -83,7 +82,7 @@ export async function getWatchlist(prisma: PrismaClient, sql: SqlSession, monito
 export async function* streamMinutes(bus: EventBus, signal: AbortSignal | undefined) {
   const events = iterateTopic<{ minuteTs: number; bars: number; tickMs: number }>(bus, MINUTE_TOPIC, signal);
   try {
-    for await (const e of events) yield tracked(e.id, e.data);
+    for await (const e of events) yield { id: e.id, data: e.data };
   } finally {
     events.close();
   }

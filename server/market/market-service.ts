@@ -1,5 +1,4 @@
 // Read side of the market for the desk: symbols, bar history (backfill) and the live bar stream.
-import { tracked } from "@trpc/server";
 import type { SqlSession } from "../db/connection";
 import type { PrismaClient } from "../db/generated/client";
 import { AppError } from "../errors";
@@ -45,16 +44,16 @@ export async function* streamBars(
     const resumeFrom = input.lastEventId ? Number(input.lastEventId.split("-")[0]) : NaN;
     if (Number.isFinite(resumeFrom)) {
       for (const bar of await loadBarsSince(deps.sql, input.symbol, resumeFrom)) {
-        yield tracked(eventId({ kind: "closed", bar }, "r"), { kind: "closed", bar } satisfies BarEvent);
+        yield { id: eventId({ kind: "closed", bar }, "r"), data: { kind: "closed", bar } satisfies BarEvent };
       }
     }
     const forming = deps.engine.forming(input.symbol);
     if (forming)
-      yield tracked(eventId({ kind: "forming", bar: forming }, "s"), {
-        kind: "forming",
-        bar: forming,
-      } satisfies BarEvent);
-    for await (const e of events) yield tracked(eventId(e.data, e.id), e.data);
+      yield {
+        id: eventId({ kind: "forming", bar: forming }, "s"),
+        data: { kind: "forming", bar: forming } satisfies BarEvent,
+      };
+    for await (const e of events) yield { id: eventId(e.data, e.id), data: e.data };
   } finally {
     events.close(); // also when the catch-up failed or the client left before the live part
   }

@@ -13,7 +13,7 @@
 import Decimal from "decimal.js";
 import type { PrismaClient } from "../db/generated/client";
 import { lockAccountsTx, type Tx } from "../ledger/ledger-service";
-import type { AccountRiskSource } from "../services";
+import type { AccountRiskSource } from "../risk/ports";
 import { AppError } from "../errors";
 import { OPEN_STATES } from "./withdrawal-states";
 

@@ -6,7 +6,7 @@ import Decimal from "decimal.js";
 import type { PrismaClient } from "../db/generated/client";
 import { requireStepUp } from "../auth/step-up";
 import { AppError } from "../errors";
-import type { AccountRiskSource } from "../services";
+import type { AccountRiskSource } from "../risk/ports";
 import { assertNotFrozenTx } from "../surveillance/account-actions";
 import { checkWithdrawalMargin } from "./margin-check";
 import { lockWithdrawal, transitionTx, type Actor } from "./withdrawal-transition";

@@ -7,7 +7,7 @@ import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEventTx } from "../audit/audit-service";
 import { loadCalendar } from "../calendar/calendar-service";
 import { AppError } from "../errors";
-import type { AccountRiskSource } from "../services";
+import type { AccountRiskSource } from "../risk/ports";
 import { loadAmlInput } from "./aml/aml-inputs";
 import { evaluateAml, largeValueCategories } from "./aml/rules";
 import { CHANNEL_RULES, checkChannelLimit, settlementDates, shanghaiDate, type Channel } from "./channels";

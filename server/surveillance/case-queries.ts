@@ -3,7 +3,7 @@
 // controls (account page) and an account's cluster as a graph.
 import type { PrismaClient } from "../db/generated/client";
 import { AppError } from "../errors";
-import type { AccountRiskSource } from "../services";
+import type { AccountRiskSource } from "../risk/ports";
 import { loadLinks } from "./links-service";
 import { UnionFind } from "./clusters";
 

@@ -9,7 +9,8 @@ import { createSession } from "@/server/auth/sessions";
 import { generateTotpSecret } from "@/server/auth/totp";
 import { createInProcessBus, type EventBus } from "@/server/engine/event-bus";
 import type { MarketEngine } from "@/server/engine/market-engine";
-import type { Services } from "@/server/services";
+import type { Services } from "@/server/runtime";
+import { testServices } from "./services";
 
 export const TEST_PASSWORD = "correct horse battery";
 
@@ -69,16 +70,17 @@ export async function createUsersForAllRoles(db: Database): Promise<Record<Role,
 export function contextFor(
   db: Database,
   user: SessionUser | null,
-  extra: { bus?: EventBus; engine?: MarketEngine | null; services?: Services } = {},
+  extra: { bus?: EventBus; engine?: MarketEngine | null; services?: Partial<Services> } = {},
 ): Context {
+  const bus = extra.bus ?? createInProcessBus();
   return {
     user,
     prisma: db.prisma,
     sql: db.sql,
-    bus: extra.bus ?? createInProcessBus(),
+    bus,
     engine: extra.engine ?? null,
     dbKind: db.kind,
-    services: extra.services ?? {},
+    services: testServices(db, { bus, ...extra.services }),
     ip: "127.0.0.1",
   };
 }

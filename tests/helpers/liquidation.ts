@@ -11,6 +11,7 @@ import { planLiquidation } from "@/server/liquidation/planner/plan-liquidation";
 import { absorbLossTx } from "@/server/liquidation/waterfall-ledger";
 import type { Book } from "@/server/market/types";
 import { RiskEngine } from "@/server/risk/engine/risk-engine";
+import { NO_SYMBOL_OVERRIDES } from "@/server/risk/live-book";
 import { ensureDefaultParams } from "@/server/risk/params/param-service";
 
 export const SYM = "600000.SH";
@@ -125,7 +126,8 @@ export async function createDesk(
   const engine = new RiskEngine({
     prisma: db.prisma,
     sql: db.sql,
-    services: { volatility: { sigma: () => 0.001 } },
+    volatility: { sigma: () => 0.001 },
+    overrides: NO_SYMBOL_OVERRIDES,
     bus,
   });
   await engine.load();

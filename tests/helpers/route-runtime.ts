@@ -2,12 +2,20 @@
 // own test database (no engine, no seeding) so the handlers can be called with new Request(...).
 import type { Database } from "@/server/db/connection";
 import { createInProcessBus } from "@/server/engine/event-bus";
-import type { Runtime } from "@/server/runtime";
+import type { Runtime, Services } from "@/server/runtime";
+import { testServices } from "./services";
 
 const holder = globalThis as unknown as { __minuteDesk?: Promise<Runtime> };
 
-/** `env`: the validated settings the routes read from the runtime (none by default). */
-export function installTestRuntime(db: Database, env: Partial<Runtime["env"]> = {}): () => void {
+/**
+ * `env`: the validated settings the routes read from the runtime (none by default); `services`:
+ * the domains' services the routes under test use (see testServices).
+ */
+export function installTestRuntime(
+  db: Database,
+  env: Partial<Runtime["env"]> = {},
+  services: Partial<Services> = {},
+): () => void {
   const bus = createInProcessBus();
   const rt = {
     env: env as Runtime["env"],
@@ -18,7 +26,8 @@ export function installTestRuntime(db: Database, env: Partial<Runtime["env"]> = 
     clock: { now: () => Date.now() } as unknown as Runtime["clock"],
     engine: null,
     leader: null,
-    services: { bus },
+    services: testServices(db, { bus, ...services }),
+    stopDomains: () => Promise.resolve(),
     startedAt: Date.now(),
   } satisfies Runtime;
   holder.__minuteDesk = Promise.resolve(rt);

@@ -14,10 +14,9 @@ export default async function AckPage({ searchParams }: { searchParams: Promise<
   const q = await searchParams;
   const { t, locale } = await getServerI18n();
   const rt = await getRuntime();
-  const oncall = rt.services.oncall;
   // Only opening a link is counted (it checks the signature and reads the page); an outcome page is not.
   const wait = q.result ? null : await getAckThrottle().take(clientIpOf(await headers()), q.p);
-  const view = oncall && wait === null ? await describeAckLink(rt.db.prisma, oncall.ackKey, q, locale) : null;
+  const view = wait === null ? await describeAckLink(rt.db.prisma, rt.services.oncall.ackKey, q, locale) : null;
   return (
     <main className="signin-page">
       <div className="panel stack signin-form">

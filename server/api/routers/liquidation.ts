@@ -14,6 +14,7 @@ import {
 } from "../../liquidation/execution/session-setting";
 import { EXECUTION_SESSIONS } from "../../liquidation/execution/session-window";
 import { createTRPCRouter, interactiveProcedure, permissionProcedure, stepUpProcedure } from "../trpc";
+import { trackEachWithNotices } from "../tracked";
 
 const id = z.string().min(1).max(64);
 const reason = z.string().trim().min(3, "Give a reason (at least 3 characters)").max(500);
@@ -266,5 +267,7 @@ export const liquidationRouter = createTRPCRouter({
     ),
   onTicket: permissionProcedure("liquidation.view")
     .input(z.object({ lastEventId: z.string().max(64).nullish() }).optional())
-    .subscription(({ ctx, input, signal }) => liquidation.streamTicketEvents(ctx, input?.lastEventId, signal)),
+    .subscription(({ ctx, input, signal }) =>
+      trackEachWithNotices(liquidation.streamTicketEvents(ctx, input?.lastEventId, signal)),
+    ),
 });

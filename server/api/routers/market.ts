@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getIntervalBars, getWatchlist, streamMinutes } from "../../market/market-overview";
 import { getBarHistory, listSymbols, streamBars } from "../../market/market-service";
+import { trackEach } from "../tracked";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 const symbol = z
@@ -32,6 +33,8 @@ export const marketRouter = createTRPCRouter({
   status: permissionProcedure("market.view").query(({ ctx }) => ctx.engine?.status() ?? null),
   onBar: permissionProcedure("market.view")
     .input(z.object({ symbol, lastEventId: z.string().max(64).nullish() }))
-    .subscription(({ ctx, input, signal }) => streamBars(ctx, input, signal)),
-  onMinute: permissionProcedure("market.view").subscription(({ ctx, signal }) => streamMinutes(ctx.bus, signal)),
+    .subscription(({ ctx, input, signal }) => trackEach(streamBars(ctx, input, signal))),
+  onMinute: permissionProcedure("market.view").subscription(({ ctx, signal }) =>
+    trackEach(streamMinutes(ctx.bus, signal)),
+  ),
 });

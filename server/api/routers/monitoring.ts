@@ -16,10 +16,10 @@ import {
   getIndicators,
   getLatency,
   getRetentionSetting,
-  requireMonitoring,
   setRetention,
   streamAlerts,
 } from "../../market/monitoring/monitoring-service";
+import { trackEach } from "../tracked";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 const symbol = z
@@ -43,8 +43,10 @@ export const monitoringRouter = createTRPCRouter({
   ack: permissionProcedure("alerts.ack")
     .input(z.object({ id, note: z.string().trim().max(500).optional() }))
     .mutation(({ ctx, input }) => acknowledgeAlert(ctx.prisma, ctx.user, input)),
-  onAlert: permissionProcedure("alerts.view").subscription(({ ctx, signal }) => streamAlerts(ctx.bus, signal)),
-  latency: permissionProcedure("alerts.view").query(({ ctx }) => getLatency(ctx.services)),
+  onAlert: permissionProcedure("alerts.view").subscription(({ ctx, signal }) =>
+    trackEach(streamAlerts(ctx.bus, signal)),
+  ),
+  latency: permissionProcedure("alerts.view").query(({ ctx }) => getLatency(ctx.services.monitoring)),
   rules: permissionProcedure("alerts.view").query(({ ctx }) => loadRules(ctx.prisma)),
   updateRule: permissionProcedure("alertRules.manage")
     .input(
@@ -58,7 +60,7 @@ export const monitoringRouter = createTRPCRouter({
     )
     .mutation(async ({ ctx, input }) => {
       const rule = await updateRule(ctx.prisma, ctx.user, input);
-      await ctx.services.monitoring?.reloadRules();
+      await ctx.services.monitoring.reloadRules();
       return rule;
     }),
   actions: permissionProcedure("alerts.view")
@@ -68,12 +70,12 @@ export const monitoringRouter = createTRPCRouter({
     .input(z.object({ id }))
     .mutation(async ({ ctx, input }) => {
       const action = await revokeAction(ctx.prisma, ctx.user, input.id);
-      ctx.services.monitoring?.overrides.remove(input.id);
+      ctx.services.monitoring.overrides.remove(input.id);
       return action;
     }),
   indicators: permissionProcedure("market.view")
     .input(z.object({ symbols: z.array(symbol).min(1).max(100) }))
-    .query(({ ctx, input }) => getIndicators(ctx.services, input.symbols)),
+    .query(({ ctx, input }) => getIndicators(ctx.services.monitoring, input.symbols)),
   feedHealth: permissionProcedure("market.view").query(({ ctx }) => getFeedHealth(ctx.engine)),
   switchFeeds: permissionProcedure("feeds.manage")
     .input(
@@ -92,7 +94,7 @@ export const monitoringRouter = createTRPCRouter({
           path: ["secondary"],
         }),
     )
-    .mutation(({ ctx, input }) => requireMonitoring(ctx.services).switchFeeds(ctx.user, input)),
+    .mutation(({ ctx, input }) => ctx.services.monitoring.switchFeeds(ctx.user, input)),
   runDrill: permissionProcedure("drills.run")
     .input(
       z.object({
@@ -103,7 +105,7 @@ export const monitoringRouter = createTRPCRouter({
         minutes: z.number().int().min(1).max(60).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => requireMonitoring(ctx.services).runDrill(ctx.user, input)),
+    .mutation(({ ctx, input }) => ctx.services.monitoring.runDrill(ctx.user, input)),
   retention: permissionProcedure("market.view").query(({ ctx }) => getRetentionSetting(ctx.prisma)),
   setRetention: permissionProcedure("feeds.manage")
     .input(z.object({ barDays: z.number().int().min(1).max(3650), depthDays: z.number().int().min(1).max(365) }))

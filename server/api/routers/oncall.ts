@@ -8,24 +8,16 @@ import { webhookUrlProblem } from "../../oncall/channels/webhook-url";
 import { addChannel, listChannels, openChannel, removeChannel, updateChannel } from "../../oncall/channel-store";
 import { acknowledgeIncident, resolveIncident } from "../../oncall/incident-actions";
 import { incidentDetail, listIncidents, myOpenPages } from "../../oncall/incident-queries";
-import type { OncallServices } from "../../oncall/oncall-services";
 import { PAGED_ROLES, pagingPolicySchema } from "../../oncall/policy";
 import { decidePolicy, listPolicyVersions, proposePolicy } from "../../oncall/policy-store";
 import { SHIFT_KINDS, shiftWindow } from "../../oncall/roster";
 import { addShift, listRoster, onDutyNow, removeShift, setHandoverNote } from "../../oncall/roster-store";
-import type { Services } from "../../services";
 import { createTRPCRouter, interactiveProcedure, permissionProcedure, stepUpProcedure } from "../trpc";
 
 const id = z.string().min(1).max(64);
 const DAY_MS = 86_400_000;
 const noNul = (s: string) => !s.includes("\u0000");
 const text = (max: number) => z.string().trim().max(max).refine(noNul, "must not contain NUL characters");
-
-function oncall(services: Services): OncallServices {
-  if (!services.oncall) throw new AppError("PRECONDITION_FAILED", "On-call paging is not running on this server.");
-  return services.oncall;
-}
-const nowOf = (services: Services) => services.oncall?.now() ?? Date.now();
 
 const channelInput = z
   .strictObject({
@@ -50,7 +42,7 @@ const channelInput = z
   });
 
 export const oncallRouter = createTRPCRouter({
-  onDuty: permissionProcedure("oncall.view").query(({ ctx }) => onDutyNow(ctx.prisma, nowOf(ctx.services))),
+  onDuty: permissionProcedure("oncall.view").query(({ ctx }) => onDutyNow(ctx.prisma, ctx.services.oncall.now())),
   roster: permissionProcedure("oncall.view")
     .input(
       z
@@ -96,7 +88,7 @@ export const oncallRouter = createTRPCRouter({
   channels: permissionProcedure("oncall.view").query(({ ctx }) => listChannels(ctx.prisma)),
   addChannel: interactiveProcedure("oncall.manage")
     .input(channelInput)
-    .mutation(({ ctx, input }) => addChannel(ctx.prisma, oncall(ctx.services).box, ctx.user, input)),
+    .mutation(({ ctx, input }) => addChannel(ctx.prisma, ctx.services.oncall.box, ctx.user, input)),
   updateChannel: interactiveProcedure("oncall.manage")
     .input(
       z.strictObject({ id, enabled: z.boolean().optional(), priority: z.number().int().min(0).max(99).optional() }),
@@ -108,7 +100,7 @@ export const oncallRouter = createTRPCRouter({
   testChannel: interactiveProcedure("oncall.manage")
     .input(z.strictObject({ id }))
     .mutation(async ({ ctx, input }) => {
-      const svc = oncall(ctx.services);
+      const svc = ctx.services.oncall;
       const row = await ctx.prisma.oncallChannel.findUnique({ where: { id: input.id } });
       if (!row) throw new AppError("NOT_FOUND", "That channel does not exist.");
       const link = new URL("/oncall", svc.consoleUrl).toString();
@@ -173,20 +165,20 @@ export const oncallRouter = createTRPCRouter({
   acknowledge: interactiveProcedure("oncall.ack")
     .input(z.strictObject({ id }))
     .mutation(({ ctx, input }) =>
-      acknowledgeIncident(ctx.prisma, ctx.user, { incidentId: input.id, via: "CONSOLE" }, nowOf(ctx.services)),
+      acknowledgeIncident(ctx.prisma, ctx.user, { incidentId: input.id, via: "CONSOLE" }, ctx.services.oncall.now()),
     ),
   resolve: interactiveProcedure("oncall.ack")
     .input(
       z.strictObject({ id, note: text(1000).pipe(z.string().min(3, "Say what was done (at least 3 characters)")) }),
     )
     .mutation(({ ctx, input }) =>
-      resolveIncident(ctx.prisma, ctx.user, { incidentId: input.id, note: input.note }, nowOf(ctx.services)),
+      resolveIncident(ctx.prisma, ctx.user, { incidentId: input.id, note: input.note }, ctx.services.oncall.now()),
     ),
   /** A drill page through the real policy, roster and channels (kind oncall.drill). */
   drill: interactiveProcedure("oncall.manage")
     .input(z.strictObject({ note: text(200).optional() }))
     .mutation(async ({ ctx, input }) => {
-      const pager = oncall(ctx.services).pager;
+      const pager = ctx.services.oncall.pager;
       if (!pager)
         throw new AppError("PRECONDITION_FAILED", "The pager runs with the engine; this server has ENGINE=off.");
       const now = pager.now();

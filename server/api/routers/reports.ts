@@ -15,7 +15,7 @@ import {
   signOffIncident,
   type ReportDeps,
 } from "../../reports/report-service";
-import type { Services } from "../../services";
+import type { Services } from "../../runtime";
 import type { PrismaClient } from "../../db/generated/client";
 import { createTRPCRouter, interactiveProcedure, permissionProcedure } from "../trpc";
 
@@ -26,8 +26,8 @@ const text = (max: number) => z.string().trim().max(max).refine(noNul, "must not
 function deps(prisma: PrismaClient, services: Services): ReportDeps {
   return {
     prisma,
-    stressRuns: services.reports?.stressRuns,
-    now: services.reports?.now ?? Date.now,
+    stressRuns: services.reports.stressRuns,
+    now: services.reports.now,
   };
 }
 

@@ -10,6 +10,7 @@ import type { RiskParams } from "../../risk/margin/risk-params";
 import { streamRiskTicks } from "../../risk/tick-stream";
 import { riskParamsSchema } from "../../risk/params/param-schema";
 import { decideParams, listParamVersions, proposeParams } from "../../risk/params/param-service";
+import { trackEach } from "../tracked";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 import { heatmapCellOut, heatmapOut, marginCallsOut, paramVersionsOut, riskTickOut } from "./risk-outputs";
 
@@ -20,7 +21,7 @@ export const riskRouter = createTRPCRouter({
     .query(async ({ ctx }) => (await getLiveEngine(ctx)).lastTick()),
   onTick: permissionProcedure("risk.view")
     .input(z.object({ lastEventId: z.string().max(64).nullish() }).optional())
-    .subscription(({ ctx, signal }) => streamRiskTicks(ctx, signal)),
+    .subscription(({ ctx, signal }) => trackEach(streamRiskTicks(ctx, signal))),
   heatmap: permissionProcedure("risk.view")
     .output(heatmapOut)
     .query(({ ctx }) => buildHeatmap(ctx)),

@@ -5,7 +5,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import type { AccountInput } from "../../risk/margin/margin-model";
 import type { RiskParams } from "../../risk/margin/risk-params";
-import type { AccountRiskSnapshot } from "../../services";
+import type { AccountRiskSnapshot } from "../../risk/ports";
 import type { BrokerAdapter } from "../execution/broker-adapter";
 import type { PlanInput } from "../planner/types";
 

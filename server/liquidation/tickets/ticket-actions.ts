@@ -4,7 +4,7 @@
 // disputes that reach COMPLIANCE. Each is one transaction: row lock, conditional update, audit event.
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
-import type { AccountRiskSnapshot } from "../../services";
+import type { AccountRiskSnapshot } from "../../risk/ports";
 import type { PlannerParams } from "../planner/types";
 import {
   lockTicket,

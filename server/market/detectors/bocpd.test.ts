@@ -2,14 +2,14 @@
 // change points found where they were planted.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRng } from "../simulator/rng";
+import { createPrng } from "../../prng";
 import { Bocpd, lnGamma, runBocpd, studentTPredictive } from "./bocpd";
 import { runBocpdNaive } from "./bocpd-naive";
 
 const prior = { mu0: 0, kappa0: 1, alpha0: 1, beta0: 1 };
 
 function series(n: number, seed: number, f: (t: number, z: number) => number): number[] {
-  const rng = createRng(seed);
+  const rng = createPrng(seed);
   return Array.from({ length: n }, (_, t) => f(t, rng.normal()));
 }
 

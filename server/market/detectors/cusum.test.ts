@@ -3,7 +3,7 @@
 // k = 0.5, h = 4: ARL0 335.4 one-sided, 167.7 two-sided; h = 5: 930.9 / 465.4; a 1-sigma shift: 8.38.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRng } from "../simulator/rng";
+import { createPrng } from "../../prng";
 import { Cusum, runCusum } from "./cusum";
 
 describe("two-sided Page CUSUM (DESIGN 10)", () => {
@@ -48,7 +48,7 @@ describe("two-sided Page CUSUM (DESIGN 10)", () => {
 
 /** Mean run length until the first alarm over `runs` independent N(shift, 1) sequences. */
 function averageRunLength(opts: { h: number; shift: number; runs: number; oneSided: boolean; seed: number }): number {
-  const rng = createRng(opts.seed);
+  const rng = createPrng(opts.seed);
   let total = 0;
   for (let i = 0; i < opts.runs; i++) {
     const c = new Cusum({ k: 0.5, h: opts.h, sides: opts.oneSided ? "upper" : "both" });

@@ -1,7 +1,7 @@
 // M6: pure rule matching and the symbol overrides that follow from the active actions. A rule maps
 // alerts (a kind or "*", at or above a severity) to an action on the alert's symbol: raise its
 // margin multiplier, restrict new buys, propose a hedge, or notify the desk.
-import type { SymbolRiskOverrides } from "../../services";
+import type { SymbolRiskOverrides } from "../../risk/ports";
 import type { Alarm, Severity } from "./symbol-monitor";
 
 export const SEVERITIES: readonly Severity[] = ["INFO", "WARNING", "CRITICAL"];

@@ -1,6 +1,6 @@
 // One SymbolMonitor per symbol: the minute-close hook feeds it the closed bars (M4, M5), and it
 // serves the EWMA sigma to the margin model (services.volatility, R2).
-import type { VolatilitySource } from "../../services";
+import type { VolatilitySource } from "../../risk/ports";
 import type { Bar } from "../types";
 import {
   DEFAULT_MONITOR_PARAMS,

@@ -1,38 +1,28 @@
 // The monitoring screens' services on top of the runtime (feed health, drills, indicators,
 // latency) and the alert stream; the persistence side is in alert-store.ts.
-import { tracked } from "@trpc/server";
 import type { PrismaClient } from "../../db/generated/client";
 import { appendAuditEvent } from "../../audit/audit-service";
 import { iterateTopic, type EventBus } from "../../engine/event-bus";
 import type { MarketEngine } from "../../engine/market-engine";
-import { AppError } from "../../errors";
-import type { Services } from "../../services";
 import { getRetention, RETENTION_KEY, type RetentionSetting } from "./depth-store";
 import { ALERT_TOPIC, type AlertEvent, type MarketMonitoring } from "./market-monitoring";
-
-export function requireMonitoring(services: Services): MarketMonitoring {
-  if (!services.monitoring)
-    throw new AppError("PRECONDITION_FAILED", "Market monitoring is not running on this server.");
-  return services.monitoring;
-}
 
 export function getFeedHealth(engine: MarketEngine | null) {
   return engine ? engine.feeds().health() : null;
 }
 
-export function getIndicators(services: Services, symbols: string[]) {
-  const m = requireMonitoring(services);
-  return symbols.map((s) => ({ symbol: s, snapshot: m.book.snapshot(s) }));
+export function getIndicators(monitoring: MarketMonitoring, symbols: string[]) {
+  return symbols.map((s) => ({ symbol: s, snapshot: monitoring.book.snapshot(s) }));
 }
 
-export function getLatency(services: Services) {
-  return requireMonitoring(services).latencyStats();
+export function getLatency(monitoring: MarketMonitoring) {
+  return monitoring.latencyStats();
 }
 
 export async function* streamAlerts(bus: EventBus, signal: AbortSignal | undefined) {
   const events = iterateTopic<AlertEvent>(bus, ALERT_TOPIC, signal);
   try {
-    for await (const e of events) yield tracked(e.id, e.data);
+    for await (const e of events) yield { id: e.id, data: e.data };
   } finally {
     events.close();
   }

@@ -2,7 +2,7 @@
 // alerts (some acknowledged) so the screens are not empty on first start.
 import crypto from "node:crypto";
 import type { PrismaClient } from "../../db/generated/client";
-import { createRng } from "../simulator/rng";
+import { createPrng } from "../../prng";
 
 export const DEFAULT_RULES = [
   {
@@ -67,7 +67,7 @@ export async function seedMarketDemo(prisma: PrismaClient, opts: { seed: number;
     take: 40,
   });
   const risk = await prisma.user.findFirst({ where: { role: "RISK" }, select: { id: true, email: true } });
-  const rng = createRng(opts.seed + 3);
+  const rng = createPrng(opts.seed + 3);
   const rows = Array.from({ length: Math.min(12, symbols.length) }, (_, i) => {
     const s = symbols[rng.int(0, symbols.length - 1)] ?? symbols[0];
     const kind = HISTORY_KINDS[i % HISTORY_KINDS.length] ?? "VOL_SPIKE";

@@ -1,7 +1,7 @@
 // The per-symbol streaming monitor (M4, M5): indicators on a hand-made bar sequence and the
 // detectors firing on a crash after a calm warm-up.
 import { describe, expect, it } from "vitest";
-import { createRng } from "../simulator/rng";
+import { createPrng } from "../../prng";
 import type { Bar } from "../types";
 import { MonitorBook } from "./monitor-book";
 
@@ -44,7 +44,7 @@ describe("symbol monitor", () => {
   });
 
   it("stays quiet in calm and raises CUSUM, volatility and change-point alarms on a crash", () => {
-    const rng = createRng(4);
+    const rng = createPrng(4);
     const book = new MonitorBook();
     let price = 20;
     const calm: string[] = [];
@@ -67,7 +67,7 @@ describe("symbol monitor", () => {
   });
 
   it("records a detector alarm on a GAP-flagged minute, flagged as on a gap, instead of consuming it", () => {
-    const rng = createRng(4);
+    const rng = createPrng(4);
     const book = new MonitorBook();
     let price = 20;
     for (let i = 0; i < 60; i++) {

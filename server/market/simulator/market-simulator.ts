@@ -6,7 +6,7 @@ import type { Book, Regime, SymbolSpec, Tick } from "../types";
 import { describeLiquidity, type LiquidityProfile } from "./liquidity";
 import { buildBook, createEmptyBook } from "./order-book";
 import { priceLimits, roundToTick, toCents, type PriceLimits } from "./price-rules";
-import { createRng, type Rng } from "./rng";
+import { createPrng, type Prng } from "../../prng";
 import { resolveSimParams, type SimulatorParams } from "./sim-params";
 import { printTrades } from "./trade-flow";
 
@@ -51,7 +51,7 @@ interface SymbolState {
 }
 
 export class MarketSimulator {
-  private readonly rng: Rng;
+  private readonly rng: Prng;
   private readonly params: SimulatorParams;
   private readonly states: SymbolState[] = [];
   private readonly byCode = new Map<string, SymbolState>();
@@ -65,7 +65,7 @@ export class MarketSimulator {
     const corr = opts.sectorCorrelation ?? DEFAULT_SECTOR_CORRELATION;
     if (!(corr >= 0 && corr <= 1)) throw new RangeError(`sectorCorrelation must be in [0, 1], got ${corr}`);
     if (!Number.isFinite(opts.startTs)) throw new RangeError(`startTs must be finite, got ${opts.startTs}`);
-    this.rng = createRng(opts.seed);
+    this.rng = createPrng(opts.seed);
     this.params = resolveSimParams(opts.params);
     this.lastTs = opts.startTs;
     // Loadings chosen so the residual has unit variance and two same-sector residuals correlate at corr.

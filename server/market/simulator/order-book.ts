@@ -3,7 +3,7 @@
 // exact ticks. Books are treated as immutable: a trade returns a new book and earlier snapshots
 // (held by ticks already emitted) stay valid.
 import type { Book, BookLevel } from "../types";
-import type { Rng } from "./rng";
+import type { Prng } from "../../prng";
 
 export const BOOK_LEVELS = 5;
 
@@ -51,7 +51,7 @@ function buildSide(
   touchC: number | undefined,
   direction: 1 | -1,
   lockedAtLimit: boolean,
-  rng: Rng,
+  rng: Prng,
 ): BookLevel[] {
   const levels: BookLevel[] = [];
   if (touchC === undefined) return levels;
@@ -69,7 +69,7 @@ function buildSide(
 }
 
 /** A fresh book around the fair price: at limit-up no asks, at limit-down no bids (M2). */
-export function buildBook(q: QuoteInputs, rng: Rng): Book {
+export function buildBook(q: QuoteInputs, rng: Prng): Book {
   const { bidC, askC } = placeTouch(q);
   return {
     bids: buildSide(q, bidC, -1, askC === undefined, rng),

@@ -3,7 +3,7 @@
 // the volume calibration can be read (and changed) in one place.
 import type { Book, Tick } from "../types";
 import { applyTrade, type TradeSide } from "./order-book";
-import type { Rng } from "./rng";
+import type { Prng } from "../../prng";
 
 /** Keeps a step's prints bounded even in stress; typical steps print 0-2 trades per symbol. */
 export const MAX_TRADES_PER_STEP = 5;
@@ -23,7 +23,7 @@ export interface TradeFlowInputs {
 }
 
 /** Appends the step's prints to out and returns the book after them. */
-export function printTrades(inp: TradeFlowInputs, rng: Rng, out: Tick[]): Book {
+export function printTrades(inp: TradeFlowInputs, rng: Prng, out: Tick[]): Book {
   if (!(inp.expectedTrades > 0)) return inp.book;
   let book = inp.book;
   const lot = inp.lotSize;

@@ -6,7 +6,7 @@ import type { SqlSession } from "../../db/connection";
 import { buildBookColumns, type BookColumns, type SerializedBook } from "./book-columns";
 import { loadBalances, loadBookRows } from "./book-loader";
 import type { BookFigures, MarketVectors } from "./revalue-book";
-import type { RiskTickEvent } from "./risk-engine";
+import type { RiskTickEvent } from "./tick-event";
 
 export interface TickView {
   minuteTs: number;

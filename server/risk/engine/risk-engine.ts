@@ -4,12 +4,13 @@
 // decides status changes and margin calls, persists only those in one transaction, and publishes
 // "risk:tick". The tick computes into a new state and swaps it in only after the commit: readers
 // never see new prices with old figures, and a failed persist leaves the last committed state.
-// Volatility: the market monitoring service's sigma when it has one for the symbol (issue 3),
-// else this engine's own EWMA of the closed bars it receives (seeded from the last hour of bars).
+// Volatility: the market monitoring's sigma when it has one for the symbol (it needs some returns
+// first), else this engine's own EWMA of the closed bars it receives (seeded from the last hour of
+// bars). Both sources are handed in by the composition root; neither is optional.
 import type { SqlSession } from "../../db/connection";
 import type { PrismaClient } from "../../db/generated/client";
 import type { EventBus } from "../../engine/event-bus";
-import type { AccountRiskSnapshot, Services } from "../../services";
+import type { AccountRiskSnapshot, SymbolRiskOverrides, VolatilitySource } from "../ports";
 import type { AccountInput } from "../margin/margin-model";
 import {
   DEFAULT_MARGIN_CALL_MINUTES,
@@ -26,23 +27,18 @@ import { revalueBook, statusOfCode, STATUS_CODE, type BookFigures } from "./reva
 import { decideTick, type OpenCall, type TickDecisions } from "./tick-decisions";
 import { persistTick } from "./tick-store";
 import { domainLog } from "../../log";
+import type { RiskTickEvent } from "./tick-event";
+
+export type { RiskTickEvent } from "./tick-event";
 
 export const RISK_TICK_TOPIC = "risk:tick";
 export const RISK_FLAGGED_TOPIC = "risk:flagged";
 
-export interface RiskTickEvent {
-  minuteTs: number;
-  paramVersion: number;
-  counts: Record<RiskStatus, number>;
-  changes: number;
-  revalueMs: number;
-  persistMs: number;
-}
-
 interface Deps {
   prisma: PrismaClient;
   sql: SqlSession;
-  services: Services;
+  volatility: VolatilitySource;
+  overrides: SymbolRiskOverrides;
   bus?: EventBus;
 }
 
@@ -183,11 +179,11 @@ export class RiskEngine {
     const sigmas = new Float64Array(n);
     const multipliers = new Float64Array(n);
     const recorded: Record<string, number> = {};
-    const { volatility, symbolOverrides } = this.deps.services;
+    const { volatility, overrides } = this.deps;
     for (let s = 0; s < n; s += 1) {
       const code = book.symbols[s] ?? "";
-      sigmas[s] = volatility?.sigma(code) ?? ewma.sigma(code) ?? 0;
-      const k = symbolOverrides?.marginMultiplier(code) ?? 1;
+      sigmas[s] = volatility.sigma(code) ?? ewma.sigma(code) ?? 0;
+      const k = overrides.marginMultiplier(code);
       multipliers[s] = k;
       if (k !== 1) recorded[code] = k;
     }
@@ -318,7 +314,7 @@ export class RiskEngine {
     return this.state?.last?.event ?? null;
   }
 
-  /** AccountRiskSource (services.accountRisk): the live figures at the last bar close. */
+  /** AccountRiskSource: the live figures at the last bar close. */
   snapshot(accountId: string): AccountRiskSnapshot | undefined {
     const st = this.state;
     const a = st?.book.accountIndex.get(accountId);

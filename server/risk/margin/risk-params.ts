@@ -1,7 +1,7 @@
 // The margin model's parameters (R2, R3) and their validation. A parameter set names its own asset
 // classes and liquidity tiers; a position is valid when the set has a key for its class and tier.
 // Pure: imported by the server (tick, governance, API) and by the browser (what-if calculator).
-import type { PlannerParams } from "../../liquidation/planner/types";
+import type { PlannerParams } from "../../liquidation/planner/planner-params-types";
 
 export type RiskStatus = "HEALTHY" | "WARNING" | "LIQUIDATION" | "HARD_FLOOR";
 export const RISK_STATUSES: readonly RiskStatus[] = ["HEALTHY", "WARNING", "LIQUIDATION", "HARD_FLOOR"];

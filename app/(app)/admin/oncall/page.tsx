@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 async function engineNow(): Promise<number> {
   const rt = await getRuntime();
-  return rt.services.oncall?.now() ?? rt.clock.now();
+  return rt.services.oncall.now();
 }
 
 export default async function OncallAdminPage() {

@@ -30,7 +30,6 @@ export async function POST(req: Request): Promise<Response> {
   const query = { p: form.get("p") ?? undefined, e: form.get("e") ?? undefined, s: form.get("s") ?? undefined };
   const rt = await getRuntime();
   const oncall = rt.services.oncall;
-  if (!oncall) return back({ result: "invalid" });
   try {
     await acknowledgeByLink(rt.db.prisma, oncall.ackKey, query, Date.now(), oncall.now());
     return back({ result: "ok" });
