@@ -78,7 +78,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   // Reports (T4): DESIGN 0 has COMPLIANCE on regulatory reports and AUDITOR on report exports; the regulatory
   // report lists STRs, so it has the STR export's readers; a MANAGER signs incident reviews off.
   "reports.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: false, AUDITOR: true },
-  "reports.viewRegulatory": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: true },
+  "reports.regulatory.view": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: true },
   "reports.generate": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: false, AUDITOR: false },
   "reports.writeIncident": { RISK: true, COMPLIANCE: true, MANAGER: false, ADMIN: false, AUDITOR: false },
   "reports.signOff": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },

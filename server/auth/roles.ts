@@ -67,7 +67,7 @@ export const PERMISSIONS = {
   // reports and drill records (issue 13, T3-T4): add permissions below this line
   "reports.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
   // Regulatory reports list STRs: the same readers as the STR export (no tipping-off).
-  "reports.viewRegulatory": ["COMPLIANCE", "AUDITOR"],
+  "reports.regulatory.view": ["COMPLIANCE", "AUDITOR"],
   "reports.generate": ["RISK", "COMPLIANCE", "MANAGER"],
   "reports.writeIncident": ["RISK", "COMPLIANCE"],
   "reports.signOff": ["MANAGER"],

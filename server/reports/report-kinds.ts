@@ -22,7 +22,7 @@ export const VIEW_PERMISSION: Record<ReportKind, Permission> = {
   WEEKLY_RISK: "reports.view",
   MONTHLY_STRESS: "reports.view",
   INCIDENT_REVIEW: "reports.view",
-  REGULATORY: "reports.viewRegulatory",
+  REGULATORY: "reports.regulatory.view",
 };
 
 export function isReportKind(v: string): v is ReportKind {

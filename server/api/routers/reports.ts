@@ -1,5 +1,5 @@
 // Report and drill-record procedures (T3-T4). Each one: input schema, permission, one service call.
-// The regulatory report lists STRs: its reading is checked per kind (reports.viewRegulatory).
+// The regulatory report lists STRs: its reading is checked per kind (reports.regulatory.view).
 import { z } from "zod";
 import { hasPermission } from "../../auth/roles";
 import { AppError } from "../../errors";
