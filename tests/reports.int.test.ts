@@ -190,12 +190,49 @@ describe.each(BACKENDS)("reports on %s", (kind) => {
     });
   });
 
-  it("says plainly when no stress run is stored", async () => {
+  it("the monthly stress summary lists the period's finished stress runs, and says so plainly when there is none", async () => {
+    const { id: emptyId } = await as(manager).reports.generate({ kind: "MONTHLY_STRESS", period: "2026-10" });
+    const empty = table((await as(auditor).reports.get({ id: emptyId })).document.sections, "runs");
+    expect(empty.rows).toEqual([]);
+    expect(empty.empty.en).toMatch(/No stress run finished in this period/);
+    const kpis = {
+      breaching: { warning: 12, liquidation: 5, hardFloor: 2 },
+      liquidationNotional: 1_250_000,
+      fills: 40,
+      slippageMeanBps: 18.5,
+      slippageP95Bps: 61.2,
+      minutesToLiquidateMax: 7,
+      recoveryRate: 0.97,
+      shortfall: 42_000,
+      guaranteeFundSufficient: true,
+    };
+    await t.db.prisma.stressRun.create({
+      data: {
+        scenarioId: "hist.china-2015",
+        scenarioName: "China 2015",
+        kind: "HISTORICAL",
+        status: "DONE",
+        createdById: manager.id,
+        createdByEmail: manager.email,
+        finishedAt: new Date("2026-11-12T03:00:00Z"),
+        kpis,
+      },
+    });
+    // A run of another month and an unfinished one are not in November's summary.
+    await t.db.prisma.stressRun.create({
+      data: {
+        scenarioId: "x",
+        scenarioName: "Running",
+        kind: "SYNTHETIC",
+        status: "RUNNING",
+        createdById: manager.id,
+        createdByEmail: manager.email,
+      },
+    });
     const { id } = await as(manager).reports.generate({ kind: "MONTHLY_STRESS", period: "2026-11" });
-    const r = await as(auditor).reports.get({ id });
-    const runs = table(r.document.sections, "runs");
-    expect(runs.rows).toEqual([]);
-    expect(runs.empty.en).toMatch(/No stress run is stored/);
+    const runs = table((await as(auditor).reports.get({ id })).document.sections, "runs");
+    expect(runs.rows).toHaveLength(1);
+    expect(JSON.stringify(runs.rows[0])).toContain("China 2015");
   });
 
   it("incident review: timeline from the audit trail, write-up, four-eyes sign-off", async () => {
