@@ -1,4 +1,4 @@
-// The manager's capital and funding screens (issue 12): the dashboard shows usage, ES and the ladder;
+// The manager's capital and funding screens: the dashboard shows usage, ES and the ladder;
 // marking the preferred funding source down (the app's confirmation dialog, reason and step-up code)
 // routes new lending to its backup, and the alert appears.
 import { credentialFor, expect, freshTotp, signIn, test } from "./fixtures";

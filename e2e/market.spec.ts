@@ -1,4 +1,4 @@
-// Market monitoring end to end (issue 3). The e2e server runs the clock 30x: a simulated minute
+// Market monitoring end to end. The e2e server runs the clock 30x: a simulated minute
 // every 2 s. The risk user opens a symbol and sees the live chart; the admin injects a flash crash;
 // the risk user sees the detector's alarm marker and the alert arrive within the minute, and the
 // desk's alerts feed links back to the symbol. Also the v1 detector API over HTTP.

@@ -1,4 +1,4 @@
-// Stress tests (issue 13): a risk user runs the China 2015 scenario over the live book, sees the run
+// Stress tests: a risk user runs the China 2015 scenario over the live book, sees the run
 // finish, its KPIs and the three charts; then starts a 1,000-path Monte Carlo run and watches its
 // progress bar and ETA until it is done.
 import { expect, signIn, test } from "./fixtures";

@@ -1,4 +1,4 @@
-// Observability (issue 9) against a real database: GET /api/v1/metrics answers Prometheus text only
+// Observability against a real database: GET /api/v1/metrics answers Prometheus text only
 // to the scrape secret or an ADMIN (401 without credentials, 403 for another role), and carries the
 // engine's minute-close figures; readiness is 503 while booting, when the database does not answer
 // or when the engine leader is more than 2 simulated minutes behind, 200 otherwise.

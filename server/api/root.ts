@@ -23,18 +23,18 @@ export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
   audit: auditRouter,
   admin: adminRouter,
-  monitoring: monitoringRouter, // issue 3: feeds, indicators, detectors, alerts, drills
-  risk: riskRouter, // issue 4: margin model, parameters, margin calls, heatmap
-  payments: paymentsRouter, // issue 5: ledger, withdrawals, AML, reconciliation
-  liquidation: liquidationRouter, // issue 10: tickets, review window, execution, waterfall
-  liquidationLedger: liquidationLedgerRouter, // issue 10: an account's liquidation ledger entries (account page)
-  oncall: oncallRouter, // issue 16: duty roster, paging policies, channels, incidents
+  monitoring: monitoringRouter, // feeds, indicators, detectors, alerts, drills
+  risk: riskRouter, // margin model, parameters, margin calls, heatmap
+  payments: paymentsRouter, // ledger, withdrawals, AML, reconciliation
+  liquidation: liquidationRouter, // tickets, review window, execution, waterfall
+  liquidationLedger: liquidationLedgerRouter, // an account's liquidation ledger entries (account page)
+  oncall: oncallRouter, // duty roster, paging policies, channels, incidents
   calendar: calendarRouter, // bank and exchange calendars (value dates, sessions)
-  capital: capitalRouter, // issue 12: C1-C3 dashboard, liquidity, concentration and hedges
-  funding: fundingRouter, // issue 12: F1 sources, tranches, failover, lending what-if
-  surveillance: surveillanceRouter, // issue 11: cases, flagged accounts, restrict/freeze, STR export, linked-account graph
-  reports: reportsRouter, // issue 13: weekly, stress, regulatory and incident reports; drill records
-  stress: stressRouter, // issue 13: stress scenarios, runs, KPIs and comparison
+  capital: capitalRouter, // C1-C3 dashboard, liquidity, concentration and hedges
+  funding: fundingRouter, // F1 sources, tranches, failover, lending what-if
+  surveillance: surveillanceRouter, // cases, flagged accounts, restrict/freeze, STR export, linked-account graph
+  reports: reportsRouter, // weekly, stress, regulatory and incident reports; drill records
+  stress: stressRouter, // stress scenarios, runs, KPIs and comparison
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,21 +13,21 @@ export const PERMISSIONS = {
   "apiTokens.manage": ["ADMIN"],
   "apiTokens.own": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
   "system.view": ["ADMIN", "AUDITOR"],
-  // market monitoring (issue 3): add permissions below this line
+  // market monitoring
   "alerts.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
   "alerts.ack": ["RISK"],
   "alertRules.manage": ["RISK", "ADMIN"],
   "feeds.manage": ["ADMIN"],
   "drills.run": ["ADMIN"],
 
-  // risk engine (issue 4): add permissions below this line
+  // risk engine
   "risk.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
   "riskParams.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
   "riskParams.propose": ["RISK", "ADMIN"],
   "riskParams.approve": ["MANAGER"],
   "marginCalls.manage": ["RISK"],
 
-  // payments (issue 5): add permissions below this line
+  // payments
   "payments.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
   "withdrawals.request": ["RISK", "MANAGER"],
   "withdrawals.approve": ["MANAGER"],
@@ -38,7 +38,7 @@ export const PERMISSIONS = {
   "calendars.view": ["ADMIN", "AUDITOR"],
   "calendars.manage": ["ADMIN"],
 
-  // liquidation (issue 10): add permissions below this line
+  // liquidation
   "liquidation.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
   "liquidation.act": ["RISK"],
   "liquidation.extendHold": ["MANAGER"],
@@ -49,22 +49,22 @@ export const PERMISSIONS = {
   "liquidation.session.propose": ["RISK", "ADMIN"],
   "liquidation.session.approve": ["MANAGER"],
 
-  // capital and funding (issue 12): add permissions below this line
+  // capital and funding
   "capital.view": ["RISK", "MANAGER", "AUDITOR"],
   "funding.view": ["RISK", "MANAGER", "AUDITOR"],
   "funding.manage": ["MANAGER"],
-  // on-call (issue 16): add permissions below this line
+  // on-call
   "oncall.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
   "oncall.ack": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN"],
   "oncall.manage": ["ADMIN"],
   "oncall.approvePolicy": ["MANAGER"],
-  // surveillance and compliance (issue 11): add permissions below this line
+  // surveillance and compliance
   "surveillance.view": ["COMPLIANCE", "AUDITOR"],
   "cases.manage": ["COMPLIANCE"],
   "accounts.restrict": ["COMPLIANCE"],
   "accounts.freeze": ["COMPLIANCE"],
   "strReports.view": ["COMPLIANCE", "AUDITOR"],
-  // reports and drill records (issue 13, T3-T4): add permissions below this line
+  // reports and drill records (T3-T4)
   "reports.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
   // Regulatory reports list STRs: the same readers as the STR export (no tipping-off).
   "reports.regulatory.view": ["COMPLIANCE", "AUDITOR"],
@@ -72,7 +72,7 @@ export const PERMISSIONS = {
   "reports.writeIncident": ["RISK", "COMPLIANCE"],
   "reports.signOff": ["MANAGER"],
   "drills.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
-  // stress tests (issue 13): add permissions below this line
+  // stress tests
   "stress.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
   "stress.run": ["RISK", "MANAGER"],
   "stress.scenarios.edit": ["RISK", "MANAGER"],

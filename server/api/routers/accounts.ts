@@ -1,4 +1,4 @@
-// Accounts (issue 4): the live list and one account's risk picture. Each procedure validates,
+// Accounts: the live list and one account's risk picture. Each procedure validates,
 // authorizes and calls one service.
 import { z } from "zod";
 import {

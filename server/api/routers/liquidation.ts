@@ -1,4 +1,4 @@
-// Liquidation procedures (issue 10, R5-R8): the queue, a ticket, the review-window actions, disputes,
+// Liquidation procedures (R5-R8): the queue, a ticket, the review-window actions, disputes,
 // the loss waterfall and the live ticket stream. Each one: input schema, permission, one service call.
 // list/detail/disputes/waterfall declare their output: the queue page and integrations depend on these shapes.
 import { z } from "zod";

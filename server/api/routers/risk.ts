@@ -1,4 +1,4 @@
-// Risk procedures (issue 4): tick status, heatmap (R9), margin calls, parameter governance (R2).
+// Risk procedures: tick status, heatmap (R9), margin calls, parameter governance (R2).
 // Each one: input schema, permissionProcedure("<permission>"), one service call; the reads declare
 // their output (./risk-outputs.ts), which pages depend on.
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// Stress tests (issue 13, T1-T2): the scenario library and users' own scenarios, runs (start, progress,
+// Stress tests (T1-T2): the scenario library and users' own scenarios, runs (start, progress,
 // cancel), and the comparison of runs. Thin: validate, authorize, call the stress service.
 import { z } from "zod";
 import { getParamImpact } from "../../stress/param-impact-service";

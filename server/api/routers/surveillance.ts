@@ -1,4 +1,4 @@
-// Surveillance and compliance procedures (issue 11, S3-S5): the case queue, a case, flagged
+// Surveillance and compliance procedures (S3-S5): the case queue, a case, flagged
 // accounts, an account's controls and linked-account graph, and the officer's actions (move,
 // assign, note, record a client's appeal, restrict / freeze, STR export). Each: input schema, permission, one service call.
 // Restrict and freeze are interactive only (no API token may take them).
