@@ -34,6 +34,8 @@ test("the auditor creates a read-only bearer token for an integration, then revo
     .getByRole("navigation", { name: "Main navigation" })
     .getByRole("link", { name: "My sessions and tokens" })
     .click();
+  // The page's token list has loaded (a create racing the list's first read left the list stale).
+  await expect(page.getByRole("region", { name: "My API tokens" }).getByText("No API tokens.")).toBeVisible();
   await page.getByLabel("Token name").fill("regulator feed");
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").textContent()) ?? "";
