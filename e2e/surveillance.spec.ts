@@ -61,8 +61,7 @@ test("compliance freezes the top case's account and its withdrawal can no longer
   await expect(audit.getByRole("row")).toHaveCount(2);
   await expect(audit.getByRole("link", { name: accountId })).toBeVisible();
   await audit.getByRole("button", { name: /Show change/ }).click();
-  const frozen = audit.getByRole("row").filter({ has: page.getByRole("cell", { name: "frozen", exact: true }) });
+  // The change rows sit in a table nested in the event's expansion row: name the change row itself.
+  const frozen = audit.getByRole("row", { name: "frozen false true", exact: true });
   await expect(frozen).toHaveAttribute("data-kind", "changed");
-  await expect(frozen.getByRole("cell").nth(1)).toHaveText("false");
-  await expect(frozen.getByRole("cell").nth(2)).toHaveText("true");
 });
