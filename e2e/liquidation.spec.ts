@@ -17,8 +17,8 @@ const GAP_PCT = "25";
 async function sectorGap(page: Page): Promise<void> {
   await page.goto("/market/feeds");
   await expect(page.getByTestId("feed-status")).toBeVisible();
-  await page.getByLabel("Scenario").selectOption("SECTOR_GAP");
-  await page.getByLabel("Sector").selectOption(SECTOR);
+  await page.getByLabel("Scenario", { exact: true }).selectOption("SECTOR_GAP");
+  await page.getByLabel("Sector", { exact: true }).selectOption(SECTOR);
   await page.getByLabel("Move (%)").fill(GAP_PCT);
   await page.getByRole("button", { name: "Inject" }).click();
   await page.getByRole("button", { name: "Confirm" }).click();

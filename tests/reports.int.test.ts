@@ -235,8 +235,68 @@ describe.each(BACKENDS)("reports on %s", (kind) => {
     expect(JSON.stringify(runs.rows[0])).toContain("China 2015");
   });
 
-  it("incident review: timeline from the audit trail, write-up, four-eyes sign-off", async () => {
+  it("incident review: timeline from the audit trail, on-call incidents, write-up, four-eyes sign-off", async () => {
     const from = new Date(Date.now() - 60_000);
+    const p = t.db.prisma;
+    const opened = Date.now() - 30_000;
+    const incident = (o: { key: string; title: string; titleZh: string; severity: string; link: string }) => ({
+      ...o,
+      kind: "test",
+      detail: "",
+      detailZh: "",
+      status: "OPEN",
+      policyVersion: 1,
+      firstRole: "RISK",
+      escalateAfterMin: 5,
+      chain: [],
+      firstAt: new Date(opened),
+      lastAt: new Date(opened),
+      lastPagedAt: new Date(opened),
+    });
+    const page = (level: number) => ({
+      userId: risk.id,
+      role: "RISK",
+      level,
+      reason: level === 0 ? "FIRST" : "ESCALATION",
+      severity: "WARNING",
+      createdAt: new Date(opened),
+    });
+    await p.oncallIncident.create({
+      data: {
+        ...incident({
+          key: "ticket:t1",
+          title: "Hard floor: MD-1",
+          titleZh: "触及强平线：MD-1",
+          severity: "CRITICAL",
+          link: "/accounts/acc1",
+        }),
+        status: "ACKNOWLEDGED",
+        acknowledgedById: risk.id,
+        acknowledgedAt: new Date(opened + 270_000),
+        pages: { create: [page(0)] },
+      },
+    });
+    await p.oncallIncident.create({
+      data: {
+        ...incident({
+          key: "feed:failover",
+          title: "Market feed failed over to secondary",
+          titleZh: "Market feed failed over to secondary",
+          severity: "WARNING",
+          link: "/market/feeds",
+        }),
+        firstAt: new Date(opened + 1),
+        level: 1,
+        pages: { create: [page(0), page(1)] },
+      },
+    });
+    // Outside the window: not listed.
+    await p.oncallIncident.create({
+      data: {
+        ...incident({ key: "old", title: "Old", titleZh: "旧", severity: "INFO", link: "/" }),
+        firstAt: new Date(from.getTime() - 3_600_000),
+      },
+    });
     const { id: regId } = await as(compliance).reports.generate({ kind: "REGULATORY", period: "2026-11" });
     const { id } = await as(risk).reports.openIncident({
       title: "Feed outage 12-02",
@@ -245,6 +305,13 @@ describe.each(BACKENDS)("reports on %s", (kind) => {
     });
     let r = await as(compliance).reports.get({ id });
     expect(r.status).toBe("DRAFT");
+    // The window opened two on-call incidents: one acknowledged after 4.5 minutes, one that escalated.
+    const paged = table(r.document.sections, "paged");
+    expect(paged.rows.map((row) => row.slice(1))).toEqual([
+      ["Hard floor: MD-1 / 触及强平线：MD-1", "CRITICAL", "ACKNOWLEDGED", "1", "0", risk.email, "4.5 min"],
+      ["Market feed failed over to secondary", "WARNING", "OPEN", "2", "1", "-", "-"],
+    ]);
+    expect(paged.links).toEqual(["/accounts/acc1", "/market/feeds"]);
     const timeline = table(r.document.sections, "timeline");
     expect(timeline.rows.some((row) => row[3] === "report.generated")).toBe(true);
     expect(timeline.rows.some((row) => row[4] === `Report:${regId}`)).toBe(true);

@@ -56,6 +56,7 @@ export function DrillForm() {
         <label>
           {t("market.drills.kind")}
           <select
+            aria-label={t("market.drills.kind")}
             value={kind}
             onChange={(e) => {
               setKind(e.target.value as Kind);
@@ -84,7 +85,12 @@ export function DrillForm() {
         {(needsSector || kind === "LIQUIDITY_CRUNCH") && (
           <label>
             {t("market.drills.sector")}
-            <select value={sector} onChange={(e) => setSector(e.target.value)} required={needsSector}>
+            <select
+              aria-label={t("market.drills.sector")}
+              value={sector}
+              onChange={(e) => setSector(e.target.value)}
+              required={needsSector}
+            >
               <option value="">–</option>
               {sectors.map((s) => (
                 <option key={s} value={s}>

@@ -1,6 +1,7 @@
 // T4 incident review: the audit trail of a chosen window assembled as a timeline (every decision
-// and action the chain recorded, in chain order), counts per action, and the write-up that a
-// second person signs off.
+// and action the chain recorded, in chain order), counts per action, the on-call incidents the
+// window opened (who was paged, who acknowledged and how fast, how far each escalated), and the
+// write-up that a second person signs off.
 import type { PrismaClient } from "../db/generated/client";
 import { fmtInt, fmtShanghai, type ReportSection } from "./report-document";
 
@@ -18,11 +19,31 @@ export interface TimelineEntry {
   hash: string;
 }
 
+/** One on-call incident opened in the window (server/oncall): the pages of one event, grouped. */
+export interface PagedIncident {
+  id: string;
+  title: string;
+  titleZh: string;
+  severity: string;
+  status: string;
+  firstAt: string;
+  /** Escalation level reached: 0 = first person only. */
+  level: number;
+  pages: number;
+  occurrences: number;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  link: string;
+}
+
 export interface IncidentData {
   title: string;
   events: number;
   byAction: Array<{ action: string; n: number }>;
   timeline: TimelineEntry[];
+  /** Absent in reports stored before the section existed. */
+  paged?: PagedIncident[];
+  pagedTotal?: number;
 }
 
 export interface IncidentWriteUp {
@@ -39,7 +60,8 @@ export async function collectIncident(
   end: Date,
 ): Promise<IncidentData> {
   const where = { ts: { gte: start, lt: end } };
-  const [events, grouped, rows] = await Promise.all([
+  const incidentWhere = { firstAt: { gte: start, lt: end } };
+  const [events, grouped, rows, pagedTotal, incidents] = await Promise.all([
     prisma.auditEvent.count({ where }),
     prisma.auditEvent.groupBy({ by: ["action"], where, _count: { _all: true } }),
     prisma.auditEvent.findMany({
@@ -48,7 +70,34 @@ export async function collectIncident(
       take: TIMELINE_CAP,
       select: { id: true, ts: true, actorEmail: true, action: true, targetType: true, targetId: true, hash: true },
     }),
+    prisma.oncallIncident.count({ where: incidentWhere }),
+    prisma.oncallIncident.findMany({
+      where: incidentWhere,
+      orderBy: [{ firstAt: "asc" }, { id: "asc" }],
+      take: TIMELINE_CAP,
+      select: {
+        id: true,
+        title: true,
+        titleZh: true,
+        severity: true,
+        status: true,
+        firstAt: true,
+        level: true,
+        occurrences: true,
+        acknowledgedById: true,
+        acknowledgedAt: true,
+        link: true,
+        _count: { select: { pages: true } },
+      },
+    }),
   ]);
+  const ackIds = [...new Set(incidents.flatMap((i) => (i.acknowledgedById ? [i.acknowledgedById] : [])))];
+  const ackBy = new Map(
+    (await prisma.user.findMany({ where: { id: { in: ackIds } }, select: { id: true, email: true } })).map((u) => [
+      u.id,
+      u.email,
+    ]),
+  );
   return {
     title,
     events,
@@ -63,6 +112,69 @@ export async function collectIncident(
       target: r.targetType ? `${r.targetType}:${r.targetId ?? ""}` : null,
       hash: r.hash,
     })),
+    pagedTotal,
+    paged: incidents.map((i) => ({
+      id: i.id,
+      title: i.title,
+      titleZh: i.titleZh,
+      severity: i.severity,
+      status: i.status,
+      firstAt: i.firstAt.toISOString(),
+      level: i.level,
+      pages: i._count.pages,
+      occurrences: i.occurrences,
+      acknowledgedBy: i.acknowledgedById ? (ackBy.get(i.acknowledgedById) ?? i.acknowledgedById) : null,
+      acknowledgedAt: i.acknowledgedAt?.toISOString() ?? null,
+      link: i.link,
+    })),
+  };
+}
+
+/** Minutes from the first page to the acknowledgement ("4.5 min"), or "-" while unacknowledged. */
+export function timeToAcknowledge(firstAt: string, acknowledgedAt: string | null): string {
+  if (!acknowledgedAt) return "-";
+  const min = (Date.parse(acknowledgedAt) - Date.parse(firstAt)) / 60_000;
+  return `${min.toFixed(1)} min`;
+}
+
+function pagedSection(d: IncidentData): ReportSection {
+  const paged = d.paged ?? [];
+  const total = d.pagedTotal ?? paged.length;
+  return {
+    kind: "table",
+    id: "paged",
+    heading: { en: "On-call incidents (pages to the duty team)", zh: "值班告警事件（呼叫值班团队）" },
+    columns: [
+      { en: "First page (Asia/Shanghai)", zh: "首次呼叫（北京时间）" },
+      { en: "Incident", zh: "事件" },
+      { en: "Severity", zh: "级别" },
+      { en: "Status", zh: "状态" },
+      { en: "Pages", zh: "呼叫次数" },
+      { en: "Escalation level", zh: "升级层级" },
+      { en: "Acknowledged by", zh: "确认人" },
+      { en: "Time to acknowledge", zh: "确认用时" },
+    ],
+    numeric: [4, 5, 7],
+    rows: paged.map((i) => [
+      fmtShanghai(i.firstAt),
+      i.titleZh && i.titleZh !== i.title ? `${i.title} / ${i.titleZh}` : i.title,
+      i.severity,
+      i.status,
+      fmtInt(i.pages),
+      String(i.level),
+      i.acknowledgedBy ?? "-",
+      timeToAcknowledge(i.firstAt, i.acknowledgedAt),
+    ]),
+    links: paged.map((i) => i.link || null),
+    linkColumn: 1,
+    empty: { en: "No on-call incident was opened in this window.", zh: "该时间段没有值班告警事件。" },
+    note:
+      total > paged.length
+        ? {
+            en: `First ${fmtInt(paged.length)} of ${fmtInt(total)} incidents.`,
+            zh: `显示前 ${fmtInt(paged.length)} 个，共 ${fmtInt(total)} 个。`,
+          }
+        : undefined,
   };
 }
 
@@ -93,6 +205,7 @@ export function incidentSections(d: IncidentData, w: IncidentWriteUp | null): Re
       ];
   return [
     ...writeUp,
+    pagedSection(d),
     {
       kind: "chart",
       id: "by-action",
