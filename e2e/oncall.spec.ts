@@ -1,7 +1,7 @@
 // On call end to end. An ADMIN puts the demo RISK user on duty (a manager behind them) with a signed
 // JSON webhook (a loopback server this spec starts) and proposes a paging policy in which hard-floor
 // pages escalate after 30 engine minutes (60 s at x30); a MANAGER approves it with the step-up of their
-// sign-in. A MARKET_CRASH drill pushes accounts to the hard floor; the webhook receives the page,
+// sign-in. A sector-gap drill pushes accounts to the hard floor; the webhook receives the page,
 // signed, with links back to the console and the account named by its code. The RISK user opens the
 // incident's console link and acknowledges it. Deterministic by state, not by timing: the spec waits
 // until another hard-floor incident of the same crash, left unacknowledged, has escalated to the
@@ -115,7 +115,10 @@ test("a hard-floor drill pages the on-duty risk user's webhook; acknowledging in
         ["RISK", risk!.id],
         ["MANAGER", manager!.id],
       ] as const) {
-        expect((await call(page, "oncall.addShift", { role, userId, position: 1, day: d, kind })).status).toBe(200);
+        // 409: the first attempt of this test (before a retry) already put this person in that position.
+        expect([200, 409]).toContain(
+          (await call(page, "oncall.addShift", { role, userId, position: 1, day: d, kind })).status,
+        );
       }
     }
     expect(
@@ -136,7 +139,12 @@ test("a hard-floor drill pages the on-duty risk user's webhook; acknowledging in
     await expect(page.getByTestId("channels")).toContainText("risk desk hook");
     await expect(page.getByTestId("channels")).not.toContainText(SECRET);
 
-    expect((await call(page, "monitoring.runDrill", { kind: "MARKET_CRASH", magnitude: 0.5 })).status).toBe(200);
+    // A sector gap on a sector the liquidation spec left alone. A whole-market crash at x30 keeps the
+    // engine's minute longer than a simulated minute, every bar is then STALE, and the mark guard rightly
+    // opens no ticket on stale marks.
+    expect(
+      (await call(page, "monitoring.runDrill", { kind: "SECTOR_GAP", sector: "新能源", magnitude: 0.35 })).status,
+    ).toBe(200);
     const hardFloor = () => received.filter((r) => r.body.title.startsWith("Hard floor"));
     // Two distinct hard-floor incidents: one to acknowledge, one left alone as the control.
     await expect
@@ -163,7 +171,8 @@ test("a hard-floor drill pages the on-duty risk user's webhook; acknowledging in
     const dialog = riskPage!.getByRole("dialog");
     await expect(dialog).toContainText("Acknowledge this incident?");
     await dialog.getByRole("button", { name: "Acknowledge" }).click();
-    await expect(dialog).toBeHidden();
+    // The acknowledgement is one conditional update; on a loaded two-core machine it has taken over 15 s.
+    await expect(dialog).toBeHidden({ timeout: 45_000 });
     await expect(row).toContainText("Acknowledged");
     await expect(row).toContainText("risk@demo.local");
     await expect(row.getByRole("cell").nth(6)).toHaveText("—");

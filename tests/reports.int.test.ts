@@ -166,14 +166,16 @@ describe.each(BACKENDS)("reports on %s", (kind) => {
     const results = await Promise.all([
       as(risk).reports.generate({ kind: "WEEKLY_RISK", period: "2026-W48" }),
       as(manager).reports.generate({ kind: "WEEKLY_RISK", period: "2026-W48" }),
-      generateDueReports({ prisma: t.db.prisma, now: () => NOW }),
+      generateDueReports({ prisma: t.db.prisma, stressRuns: storedStressRuns(t.db.prisma), now: () => NOW }),
     ]);
     const rows = await t.db.prisma.report.findMany({ where: { kind: "WEEKLY_RISK" } });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.periodKey).toBe("2026-W48");
     expect(results[0].id).toBe(results[1].id);
     // The scheduler's second pass makes nothing new.
-    expect(await generateDueReports({ prisma: t.db.prisma, now: () => NOW })).toEqual([]);
+    expect(
+      await generateDueReports({ prisma: t.db.prisma, stressRuns: storedStressRuns(t.db.prisma), now: () => NOW }),
+    ).toEqual([]);
     expect(await t.db.prisma.report.count()).toBe(3); // weekly, monthly stress, regulatory
   });
 

@@ -17,8 +17,8 @@ import { collectWeeklyRisk } from "./weekly-risk";
 
 export interface ReportDeps {
   prisma: PrismaClient;
-  /** Stored stress runs (T2); absent until the stress domain provides it. */
-  stressRuns?: StressRunKpiSource;
+  /** Stored stress runs (T2), for the monthly stress summary. */
+  stressRuns: StressRunKpiSource;
   /** Engine time, epoch ms. */
   now: () => number;
 }

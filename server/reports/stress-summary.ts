@@ -24,28 +24,20 @@ export interface StressRunKpiSource {
 }
 
 export interface StressSummaryData {
-  /** false: no stress-run store is wired on this server yet. */
-  sourceAvailable: boolean;
   runs: StoredStressRunKpis[];
 }
 
 export async function collectStressSummary(
-  source: StressRunKpiSource | undefined,
+  source: StressRunKpiSource,
   start: Date,
   end: Date,
 ): Promise<StressSummaryData> {
-  if (!source) return { sourceAvailable: false, runs: [] };
-  return { sourceAvailable: true, runs: await source.listFinishedRuns(start, end) };
+  return { runs: await source.listFinishedRuns(start, end) };
 }
 
 export function stressSummarySections(d: StressSummaryData): ReportSection[] {
   const worst = [...d.runs].sort((a, b) => b.shortfall - a.shortfall)[0];
-  const empty = d.sourceAvailable
-    ? { en: "No stress run finished in this period.", zh: "本期没有完成的压力测试。" }
-    : {
-        en: "No stress run is stored on this server yet: the stress-run store is not installed.",
-        zh: "本服务器尚未保存任何压力测试结果：压力测试存储尚未安装。",
-      };
+  const empty = { en: "No stress run finished in this period.", zh: "本期没有完成的压力测试。" };
   return [
     {
       kind: "facts",

@@ -16,7 +16,7 @@ describe("report PDF in the compute pool", { timeout: 60_000 }, () => {
       periodEnd: new Date("2026-11-30T16:00:00Z"),
       status: "FINAL",
       title: "t",
-      data: { sourceAvailable: true, runs: [] },
+      data: { runs: [] },
       dataHash: "0".repeat(64),
       auditHeadId: null,
       auditHeadHash: null,
