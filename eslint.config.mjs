@@ -41,6 +41,12 @@ const config = [
       ],
     },
   },
+  {
+    // Server code logs through pino (server/log.ts): structured, with the domain and request id.
+    files: ["server/**/*.ts"],
+    ignores: ["server/**/*.test.ts"],
+    rules: { "no-console": "error" },
+  },
 ];
 
 export default config;

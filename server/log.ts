@@ -34,6 +34,7 @@ export type Domain =
   | "funding"
   | "oncall"
   | "surveillance"
+  | "liquidation"
   | "reports"
   | "stress";
 

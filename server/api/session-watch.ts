@@ -1,6 +1,7 @@
 // Live streams end when their session does (DESIGN 0): a subscription's async iterable is wrapped
 // so that the caller's session (or API token) is re-checked every interval; once it is revoked,
 // expired, or the user is disabled or changes role, the stream ends with UNAUTHORIZED.
+import { domainLog } from "../log";
 import { TRPCError } from "@trpc/server";
 
 export const SESSION_RECHECK_MS = 10_000;
@@ -20,7 +21,7 @@ export function endWhenRevoked<T>(
         try {
           alive = await isAlive();
         } catch (err) {
-          console.error("[stream] session re-check failed; keeping the stream", err);
+          domainLog("api").error({ err }, "stream session re-check failed; keeping the stream");
         }
         if (stopped) return;
         if (alive) timer = setTimeout(() => void check(), intervalMs);

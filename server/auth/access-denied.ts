@@ -1,6 +1,7 @@
 // Every FORBIDDEN attempt goes on the audit trail (DESIGN 0), aggregated: one "access.denied"
 // event per actor (and token), permission and minute, so a script hammering a forbidden call
 // cannot flood the hash chain. The count of repeats within the minute is not recorded.
+import { domainLog } from "../log";
 import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEvent } from "../audit/audit-service";
 import type { SessionUser } from "./sign-in";
@@ -39,6 +40,6 @@ export async function auditForbidden(
   } catch (err) {
     // The refusal stands either way; the next attempt tries to record it again.
     recorded.delete(key);
-    console.error("[auth] could not audit a refused call", err);
+    domainLog("auth").error({ err }, "could not audit a refused call");
   }
 }

@@ -10,6 +10,7 @@ import { LiquidationDesk } from "./liquidation-desk";
 import { markInputsFromFeeds } from "./mark-inputs";
 import { planLiquidation } from "./planner/plan-liquidation";
 import { absorbLossTx, seedWaterfallLayers } from "./waterfall-ledger";
+import { domainLog } from "../log";
 
 /** Real milliseconds between deadline checks: a 45 s window at 30x speed is 1.5 s real. */
 const DEADLINE_CHECK_MS = 250;
@@ -24,6 +25,7 @@ export async function startLiquidation(
 ): Promise<StartedDomain<LiquidationDesk | null>> {
   const engine = ctx.engine;
   if (!engine) return { services: null, stop: async () => undefined };
+  const log = domainLog("liquidation");
   const desk = new LiquidationDesk({
     prisma: ctx.prisma,
     risk: deps.risk,
@@ -35,20 +37,29 @@ export async function startLiquidation(
     executionWindow: settingExecutionWindow(ctx.prisma),
     marks: (minuteTs, bars) => markInputsFromFeeds(engine.feeds(), minuteTs, bars, engine.now()),
     absorbLossTx,
-    log: (msg, err) => console.error(msg, err),
+    log: (msg, err) => log.error({ err }, msg),
   });
   await desk.resume();
   engine.onMinuteClose(async ({ minuteTs, bars }) => {
     try {
       const r = await desk.onMinuteClose(minuteTs, bars);
       if (r.created + r.replanned + r.cancelled > 0) {
-        console.log(`[liquidation] ${r.created} opened, ${r.replanned} re-planned, ${r.cancelled} cancelled`);
+        log.info({ minuteTs, opened: r.created, replanned: r.replanned, cancelled: r.cancelled }, "tickets decided");
       }
-      for (const f of r.frozen)
-        console.warn(`[liquidation] mark not confirmed, ${f.accounts} account(s) wait: ${f.message}`);
+      // One line a minute, not one per symbol: a crash can freeze hundreds of symbols at once.
+      if (r.frozen.length > 0)
+        log.warn(
+          {
+            minuteTs,
+            symbols: r.frozen.length,
+            accounts: r.frozen.reduce((a, f) => a + f.accounts, 0),
+            first: r.frozen.slice(0, 3).map((f) => f.message),
+          },
+          "marks not confirmed: accounts holding these symbols wait",
+        );
     } catch (err) {
       // A failed pass must not stop the market engine; the next close decides again from the database.
-      console.error("[liquidation] minute close failed", err);
+      log.error({ err, minuteTs }, "minute close failed");
     }
   });
   desk.startTimer(DEADLINE_CHECK_MS);

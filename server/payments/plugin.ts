@@ -18,7 +18,7 @@ export async function startPayments(ctx: DomainContext): Promise<StartedDomain<n
   // Bank and exchange calendars: every year the package covers that is not in the database yet.
   const seeded = await seedCalendars(ctx.prisma);
   if (seeded.length > 0)
-    console.log(`[minute-desk] calendars seeded: ${seeded.length} calendar-years from chinese-days`);
+    domainLog("payments").info({ calendarYears: seeded.length }, "calendars seeded from chinese-days");
   let running = false;
   const tick = async (): Promise<void> => {
     if (running) return; // a slow run is never overlapped
