@@ -8,6 +8,7 @@ import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import styles from "./surveillance.module.css";
 import { CaseActions } from "./case-actions";
+import { CaseFeatures } from "./case-features";
 import { PriorityBadge, RuleChips } from "./case-queue";
 import { LinkedGraph } from "./linked-graph";
 
@@ -157,6 +158,10 @@ export function CasePage({ caseId, canAct }: { caseId: string; canAct: boolean }
           </tbody>
         </table>
       </section>
+      <CaseFeatures
+        accountId={c.accountId}
+        symbols={[...new Set(c.hits.flatMap((h) => (h.symbol ? [h.symbol] : [])))]}
+      />
       <LinkedGraph accountId={c.accountId} />
       <section className="panel" aria-labelledby="case-timeline">
         <h2 id="case-timeline">{t("surveillance.case.timeline")}</h2>

@@ -4,7 +4,16 @@
 // graph, retrain the isolation forest and apply the order-flow retention.
 import type { PrismaClient } from "../db/generated/client";
 import { domainLog } from "../log";
-import { accountFeatures, accumulateCounters, type AccountCounters } from "./account-features";
+import {
+  accountFeatures,
+  accumulateCounters,
+  accumulateSymbolFlow,
+  FEATURE_NAMES,
+  readableFeatures,
+  symbolFlowFeatures,
+  type AccountCounters,
+  type SymbolFlow,
+} from "./account-features";
 import { recordHits } from "./case-service";
 import { scoreIsolation, trainIsolationForest, mulberry32 } from "./isolation-forest";
 import { buildLinkGraph, loadLinks, type LinkGraph } from "./links-service";
@@ -35,6 +44,7 @@ export class SurveillanceMonitor {
   private cast: FlowCast | null = null;
   private rand: () => number;
   private counters = new Map<string, AccountCounters>();
+  private symbolFlows = new Map<string, SymbolFlow>();
   private scores = new Map<string, number>();
   private minutes = 0;
   private lastPaymentTs = 0;
@@ -77,6 +87,7 @@ export class SurveillanceMonitor {
     ingestOrderEvents(this.engine, events);
     ingestPaymentEvents(this.engine, await this.newPayments());
     accumulateCounters(this.counters, events);
+    accumulateSymbolFlow(this.symbolFlows, events);
     this.minutes += 1;
     for (const c of this.counters.values()) c.minutes += 1;
     if (this.minutes % RETRAIN_EVERY_MINUTES === 0) this.retrain();
@@ -104,6 +115,7 @@ export class SurveillanceMonitor {
       const events = generateMinute(minuteTs, this.cast, symbols, this.rand, controls);
       ingestOrderEvents(this.engine, events);
       accumulateCounters(this.counters, events);
+      accumulateSymbolFlow(this.symbolFlows, events);
       for (const c of this.counters.values()) c.minutes += 1;
       this.minutes += 1;
       for (const h of collectHits(this.engine, minuteTs + 60_000)) hits.set(h.key, h);
@@ -192,6 +204,20 @@ export class SurveillanceMonitor {
 
   score(accountId: string): number | undefined {
     return this.scores.get(accountId);
+  }
+
+  /** The order-flow features behind an account's anomaly score, readable (null: no flow seen for it yet). */
+  features(accountId: string): { name: (typeof FEATURE_NAMES)[number]; value: number }[] | null {
+    const c = this.counters.get(accountId);
+    if (!c) return null;
+    const f = readableFeatures(c);
+    return FEATURE_NAMES.map((name) => ({ name, value: f[name] }));
+  }
+
+  /** Cancel ratio and trade clustering of one symbol's order flow so far (null: none seen). */
+  symbolFlow(symbol: string): ReturnType<typeof symbolFlowFeatures> | null {
+    const f = this.symbolFlows.get(symbol);
+    return f ? symbolFlowFeatures(f) : null;
   }
 
   /** Deletes order flow older than the retention setting, in batches so no statement runs long. */

@@ -66,6 +66,23 @@ export const surveillanceEn = {
     STR_EXPORTED: "STR exported",
     APPEAL: "Client appeal",
   },
+  features: {
+    title: "Order-flow features behind the anomaly score",
+    none: "No order flow has been seen for this account since the server started.",
+    orderRate: "Orders and cancels",
+    perMinute: "{n} a minute",
+    cancelRatio: "Cancel ratio",
+    turnoverOverEquity: "Turnover / equity",
+    paymentFrequency: "Deposits and withdrawals",
+    perDay: "{n} a trading day",
+    pushShare: "Buys in pushed-up minutes",
+    tradeClustering: "Trade clustering",
+    clusteringHint:
+      "Trade clustering is the burstiness of the gaps between trades: −1 an even pace, about 0 random arrivals, towards +1 bursts with long pauses.",
+    symbols: "Order flow of the symbols named in the hits",
+    symbol: "Symbol",
+    trades: "Trades",
+  },
   case: {
     assign: "Assign",
     recordAppeal: "Record client appeal",

@@ -39,6 +39,14 @@ export const surveillanceRouter = createTRPCRouter({
   accountControls: permissionProcedure("accounts.view")
     .input(z.object({ accountId: id }))
     .query(({ ctx, input }) => accountSurveillance(ctx.prisma, input.accountId)),
+  // The order-flow features behind an account's anomaly score, and its symbols' flow (S1, S4).
+  features: permissionProcedure("surveillance.view")
+    .input(z.object({ accountId: id, symbols: z.array(z.string().min(1).max(16)).max(20).optional() }))
+    .query(({ ctx, input }) => ({
+      score: ctx.services.surveillance.score(input.accountId) ?? null,
+      features: ctx.services.surveillance.features(input.accountId),
+      symbols: (input.symbols ?? []).map((symbol) => ({ symbol, flow: ctx.services.surveillance.symbolFlow(symbol) })),
+    })),
   graph: permissionProcedure("surveillance.view")
     .input(z.object({ accountId: id }))
     .query(({ ctx, input }) => accountGraph(ctx.prisma, input.accountId)),
