@@ -81,8 +81,18 @@ export class SessionUserCache {
   }
 }
 
+/**
+ * SESSION_CACHE_TTL_MS in the environment, 0..1000 (0 turns the cache off: bench:api measures
+ * both); anything else is the default. Never above a second: the revocation promise.
+ */
+function processTtl(): number {
+  const raw = process.env.SESSION_CACHE_TTL_MS;
+  const v = raw === undefined || raw === "" ? NaN : Number(raw);
+  return Number.isFinite(v) && v >= 0 && v <= 1000 ? v : SESSION_CACHE_TTL_MS;
+}
+
 /** The process's cache, used by the request path and invalidated by the revocations in ./sessions. */
-export const sessionUserCache = new SessionUserCache();
+export const sessionUserCache = new SessionUserCache(processTtl());
 
 /**
  * Connects a cache to the bus: local invalidations are published, and invalidations published by
