@@ -31,7 +31,7 @@ const SYMBOLS = 50;
 const T0 = Date.UTC(2026, 11, 2, 2, 0, 0);
 const code = (i: number) => `6${String(i).padStart(5, "0")}.SH`;
 
-async function seed(db: Database): Promise<void> {
+async function seed(db: Database, distressed: number, healthy: number): Promise<void> {
   const p = db.prisma;
   await p.symbol.createMany({
     data: Array.from({ length: SYMBOLS }, (_, i) => ({
@@ -48,12 +48,12 @@ async function seed(db: Database): Promise<void> {
   });
   // Distressed: 3 x 1,000 shares at 10.00 (MV 30,000, MM 3,600), debt 27,000 -> E 3,000, ML 0.83.
   // Healthy: the same positions with debt 15,000 -> ML 4.2.
-  const accounts = Array.from({ length: DISTRESSED + HEALTHY }, (_, i) => ({
+  const accounts = Array.from({ length: distressed + healthy }, (_, i) => ({
     id: `acc-${String(i).padStart(6, "0")}`,
     code: `A${i}`,
     clientName: `client ${i}`,
     cash: "0",
-    debt: i < DISTRESSED ? "27000" : "15000",
+    debt: i < distressed ? "27000" : "15000",
   }));
   await p.account.createMany({ data: accounts });
   await p.position.createMany({
@@ -102,12 +102,17 @@ function deepMarket(): SimulatorBookSource {
 interface RunOpts {
   createBatch?: number; // tickets per transaction at the bar close (undefined: the desk's default)
   sliceBatch?: number; // tickets per execution transaction (undefined: the desk's default)
+  execute?: boolean; // run the minute's executions (default: BENCH_EXECUTE)
+  distressed?: number; // accounts below the line (default: BENCH_DISTRESSED)
+  healthy?: number; // accounts above it (default: BENCH_HEALTHY)
 }
 
 async function run(opts: RunOpts) {
   const db = await openDatabase({ kind: "pglite" });
   await runMigrations(db.sql, loadMigrations(migrationsDir()));
-  await seed(db);
+  const seedStart = performance.now();
+  await seed(db, opts.distressed ?? DISTRESSED, opts.healthy ?? HEALTHY);
+  const seedMs = performance.now() - seedStart;
   const bus = createInProcessBus();
   let pushed = 0;
   let lastPushAt = 0;
@@ -155,13 +160,14 @@ async function run(opts: RunOpts) {
   const persisted = await db.prisma.liquidationTicket.count();
   clock.now = T0 + 60_000 + 45_000;
   const t3 = performance.now();
-  if (EXECUTE) await desk.checkDue();
+  if (opts.execute ?? EXECUTE) await desk.checkDue();
   const t4 = performance.now();
   const executed = await db.prisma.liquidationTicket.count({ where: { status: "EXECUTED" } });
   const fills = await db.prisma.liquidationFill.count();
   const ledger = await checkLedgerAgreement(db.prisma);
   await db.close();
   return {
+    seedMs,
     riskTickMs: t1 - t0,
     syncMs: t2 - t1,
     planMs: sync.planMs,
@@ -175,6 +181,11 @@ async function run(opts: RunOpts) {
     fills,
     ledgerOk: ledger.ok,
   };
+}
+
+/** Bar close -> tickets persisted and pushed only (no executions), for bench:engine. */
+export function runBarCloseToTickets(distressed: number, healthy: number) {
+  return run({ execute: false, distressed, healthy });
 }
 
 /**

@@ -35,6 +35,7 @@ import type { SurveillanceMonitor } from "./surveillance/surveillance-monitor";
 import { seedSurveillanceDemo, startSurveillance } from "./surveillance/plugin";
 import { startReports, type ReportsServices } from "./reports/plugin";
 import { storedStressRuns } from "./stress/stored-runs";
+import { connectSessionCacheToBus } from "./auth/session-cache";
 
 /**
  * The domains' services that live as long as the process, for tRPC procedures, route handlers and
@@ -188,6 +189,7 @@ async function bootRuntime(): Promise<Runtime> {
 
   setBootPhase("starting-engine");
   const bus = createInProcessBus();
+  connectSessionCacheToBus(bus);
   const clock = createClock(env.CLOCK_SPEED);
   let engine: MarketEngine | null = null;
   let leader: LeaderLock | null = null;

@@ -7,6 +7,7 @@ import type { RiskStatus } from "@/server/risk/margin/risk-params";
 import { useI18n } from "../i18n/i18n-provider";
 import { StatusBadge } from "../risk/status-badge";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { AccountWhy } from "./account-why";
 
@@ -16,7 +17,10 @@ export function MarginCallsPanel({ accountId, canManage }: { accountId: string; 
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const calls = useQuery({ ...trpc.accounts.marginCalls.queryOptions({ id: accountId }), refetchInterval: 5_000 });
+  const calls = useQuery({
+    ...trpc.accounts.marginCalls.queryOptions({ id: accountId }),
+    refetchInterval: useChangePoll(5_000),
+  });
   const [note, setNote] = useState("");
   const [escalating, setEscalating] = useState<string | null>(null);
   const escalate = useMutation(
@@ -142,7 +146,10 @@ function DecisionWhy({ accountId, minuteTs, debt }: { accountId: string; minuteT
 export function DecisionsPanel({ accountId, debt }: { accountId: string; debt: number }) {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const decisions = useQuery({ ...trpc.accounts.decisions.queryOptions({ id: accountId }), refetchInterval: 5_000 });
+  const decisions = useQuery({
+    ...trpc.accounts.decisions.queryOptions({ id: accountId }),
+    refetchInterval: useChangePoll(5_000),
+  });
   const [open, setOpen] = useState<string | null>(null);
   return (
     <section className="panel" aria-labelledby="decisions-title">

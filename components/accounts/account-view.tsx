@@ -10,6 +10,7 @@ import { useI18n } from "../i18n/i18n-provider";
 import styles from "../risk/risk.module.css";
 import { StatusBadge } from "../risk/status-badge";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 import { AccountHistoryChart } from "./account-history-chart";
 import { DecisionsPanel, MarginCallsPanel } from "./account-records";
 import { AccountWhy } from "./account-why";
@@ -27,10 +28,13 @@ export function AccountView({
 }) {
   const { t, fmt, locale } = useI18n();
   const trpc = useTRPC();
-  const risk = useQuery({ ...trpc.accounts.risk.queryOptions({ id: accountId }), refetchInterval: 5_000 });
+  const risk = useQuery({
+    ...trpc.accounts.risk.queryOptions({ id: accountId }),
+    refetchInterval: useChangePoll(5_000),
+  });
   const history = useQuery({
     ...trpc.accounts.history.queryOptions({ id: accountId, limit: 240 }),
-    refetchInterval: 15_000,
+    refetchInterval: useChangePoll(15_000),
   });
   const d = risk.data;
   return (

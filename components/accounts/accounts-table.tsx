@@ -5,7 +5,6 @@
 // visible rows are in the DOM); filterable by status, held symbol and compliance flags (?status=, ?symbol=,
 // ?flagged=1), searchable (?search=).
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -13,6 +12,7 @@ import { useEffect, useRef, useState } from "react";
 import type { AccountSort } from "@/server/accounts/accounts-service";
 import { RISK_STATUSES, type RiskStatus } from "@/server/risk/margin/risk-params";
 import { useI18n } from "../i18n/i18n-provider";
+import { useChangePoll } from "../live/live-changes";
 import styles from "../risk/risk.module.css";
 import { StatusBadge } from "../risk/status-badge";
 import { AccountFlagChips } from "./account-flag-chips";
@@ -49,9 +49,9 @@ export function AccountsTable() {
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
     placeholderData: keepPreviousData,
+    // Figures change at a bar close only: the change stream refreshes the loaded pages at every tick.
+    refetchInterval: useChangePoll(60_000),
   });
-  // Figures change at a bar close only: refresh the loaded pages when the engine says it ticked.
-  useSubscription(trpc.risk.onTick.subscriptionOptions(undefined, { onData: () => void q.refetch() }));
   const pages = q.data?.pages ?? [];
   const items = pages.flatMap((p) => p.items);
   const head = pages[0];

@@ -9,7 +9,7 @@ import { Fact } from "../ui/fact";
 export function SystemView() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.admin.system.queryOptions(), refetchInterval: 5_000 });
+  const q = useQuery({ ...trpc.admin.system.queryOptions(), refetchInterval: 30_000 });
   const e = q.data?.engine;
   return (
     <section className="panel">

@@ -7,12 +7,13 @@ import { useMemo } from "react";
 import { Fact } from "../ui/fact";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 import { LadderChart } from "./ladder-chart";
 
 export function CapitalDashboard() {
   const { t, fmt, locale } = useI18n();
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.capital.dashboard.queryOptions(), refetchInterval: 60_000 });
+  const q = useQuery({ ...trpc.capital.dashboard.queryOptions(), refetchInterval: useChangePoll(60_000) });
   const d = q.data;
   const ratio = (v: number | null) => (v === null ? "–" : fmt.percent(v).replace(/^\+/, ""));
   const points = useMemo(

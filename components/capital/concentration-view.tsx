@@ -6,11 +6,15 @@ import Link from "next/link";
 import { Fact } from "../ui/fact";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 
 export function ConcentrationView() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.capital.concentration.queryOptions({ topN: 10 }), refetchInterval: 60_000 });
+  const q = useQuery({
+    ...trpc.capital.concentration.queryOptions({ topN: 10 }),
+    refetchInterval: useChangePoll(60_000),
+  });
   const pct = (v: number) => fmt.percent(v).replace(/^\+/, "");
   if (q.isPending) return <p className="muted">{t("common.loading")}</p>;
   if (q.isError)

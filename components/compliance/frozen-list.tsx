@@ -6,11 +6,15 @@ import Link from "next/link";
 import { useI18n } from "../i18n/i18n-provider";
 import { HitChips, ScoreBadge } from "../payments/aml-hits";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 
 export function FrozenList() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.payments.withdrawals.queryOptions({ statuses: ["FROZEN"] }), refetchInterval: 10_000 });
+  const q = useQuery({
+    ...trpc.payments.withdrawals.queryOptions({ statuses: ["FROZEN"] }),
+    refetchInterval: useChangePoll(10_000),
+  });
   return (
     <section className="panel">
       <h1>{t("payments.frozen.title")}</h1>

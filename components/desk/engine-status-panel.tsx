@@ -18,7 +18,7 @@ export function LastTick({ status, withDate = false }: { status: EngineStatus; w
 export function EngineStatusPanel() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const status = useQuery({ ...trpc.market.status.queryOptions(), refetchInterval: 5_000 });
+  const status = useQuery({ ...trpc.market.status.queryOptions(), refetchInterval: 30_000 });
   const s = status.data;
   return (
     <section className="panel" aria-labelledby="engine-title">

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 
 interface Pending {
   code: string;
@@ -18,9 +19,10 @@ export function FundingView({ canManage }: { canManage: boolean }) {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const sources = useQuery({ ...trpc.funding.sources.queryOptions(), refetchInterval: 15_000 });
+  const poll = useChangePoll(15_000);
+  const sources = useQuery({ ...trpc.funding.sources.queryOptions(), refetchInterval: poll });
   const tranches = useQuery(trpc.funding.tranches.queryOptions());
-  const alerts = useQuery({ ...trpc.funding.alerts.queryOptions(), refetchInterval: 15_000 });
+  const alerts = useQuery({ ...trpc.funding.alerts.queryOptions(), refetchInterval: poll });
   const [pending, setPending] = useState<Pending | null>(null);
   const [reason, setReason] = useState("");
   const [code, setCode] = useState("");

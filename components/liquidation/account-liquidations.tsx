@@ -5,6 +5,7 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 import { formatBp, formatClock, formatMl } from "./format";
 import styles from "./liquidation.module.css";
 import { POLL_MS, useLiveTickets } from "./live-tickets";
@@ -27,7 +28,8 @@ export function AccountLiquidations({ accountId }: { accountId: string }) {
   const { t, fmt, locale } = useI18n();
   const trpc = useTRPC();
   const live = useLiveTickets();
-  const every = live.polling ? POLL_MS : 5_000;
+  const fallback = useChangePoll(5_000);
+  const every = live.polling ? POLL_MS : fallback;
   const tickets = useQuery({
     ...trpc.liquidation.list.queryOptions({ accountId, limit: 20 }),
     refetchInterval: every,

@@ -15,7 +15,7 @@ export function ClosedTickets({ selectedId, onSelect }: { selectedId: string | n
   const live = useLiveTickets();
   const closed = useQuery({
     ...trpc.liquidation.list.queryOptions({ statuses: [...CLOSED_STATES], limit: 50 }),
-    refetchInterval: live.polling ? POLL_MS : 30_000,
+    refetchInterval: live.polling ? POLL_MS : false,
   });
   return (
     <section className="panel" aria-labelledby="closed-title">

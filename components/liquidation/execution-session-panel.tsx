@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 
 const SESSIONS = ["ALWAYS_OPEN", "A_SHARE"] as const;
@@ -25,7 +26,7 @@ export function ExecutionSessionPanel({
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const q = useQuery({ ...trpc.liquidation.executionSession.queryOptions(), refetchInterval: 15_000 });
+  const q = useQuery({ ...trpc.liquidation.executionSession.queryOptions(), refetchInterval: useChangePoll(15_000) });
   const [choice, setChoice] = useState<Session | null>(null);
   const [reason, setReason] = useState("");
   const [code, setCode] = useState("");

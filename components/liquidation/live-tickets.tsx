@@ -126,7 +126,7 @@ export function useOpenTickets() {
     ...trpc.liquidation.list.queryOptions(OPEN_LIST_INPUT),
     enabled: live.enabled,
     // The stream refreshes it on every event; the slow interval only catches a missed one.
-    refetchInterval: live.polling ? POLL_MS : 30_000,
+    refetchInterval: live.polling ? POLL_MS : false,
     staleTime: 1_000,
   });
 }

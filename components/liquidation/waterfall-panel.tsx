@@ -13,7 +13,7 @@ export function WaterfallPanel() {
   const live = useLiveTickets();
   const layers = useQuery({
     ...trpc.liquidation.waterfall.queryOptions(),
-    refetchInterval: live.polling ? POLL_MS : 30_000,
+    refetchInterval: live.polling ? POLL_MS : false,
   });
   return (
     <section className="panel" aria-labelledby="waterfall-title" data-testid="waterfall">

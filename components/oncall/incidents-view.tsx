@@ -7,6 +7,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 
 type Action = { kind: "ack" | "resolve"; id: string; title: string };
 
@@ -23,7 +24,7 @@ export function IncidentsView({ canAct, focus = null }: { canAct: boolean; focus
   const [expanded, setExpanded] = useState<string | null>(null);
   const list = useQuery({
     ...trpc.oncall.incidents.queryOptions({ scope, take: 100, ...(only ? { id: only } : {}) }),
-    refetchInterval: 10_000,
+    refetchInterval: useChangePoll(10_000),
   });
   const detail = useQuery({ ...trpc.oncall.incident.queryOptions({ id: expanded ?? "" }), enabled: expanded !== null });
   const onSuccess = () => {

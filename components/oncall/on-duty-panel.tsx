@@ -3,11 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 
 export function OnDutyPanel() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.oncall.onDuty.queryOptions(), refetchInterval: 60_000 });
+  const q = useQuery({ ...trpc.oncall.onDuty.queryOptions(), refetchInterval: useChangePoll(60_000) });
   return (
     <section className="panel" aria-labelledby="on-duty-title" data-testid="on-duty">
       <div className="panel-head">

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 import { HitChips, ScoreBadge } from "./aml-hits";
 import styles from "./payments.module.css";
 
@@ -15,7 +16,7 @@ export function ApprovalsQueue({ canReject }: { canReject: boolean }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const router = useRouter();
-  const q = useQuery({ ...trpc.payments.queue.queryOptions({}), refetchInterval: 10_000 });
+  const q = useQuery({ ...trpc.payments.queue.queryOptions({}), refetchInterval: useChangePoll(10_000) });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkOpen, setBulkOpen] = useState(false);
   const reject = useMutation(

@@ -4,11 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 
 export function DepositsTable() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.payments.deposits.queryOptions({}), refetchInterval: 10_000 });
+  const q = useQuery({ ...trpc.payments.deposits.queryOptions({}), refetchInterval: useChangePoll(10_000) });
   const check = useQuery(trpc.payments.ledgerCheck.queryOptions());
   return (
     <div className="stack">

@@ -7,6 +7,7 @@ import { Fact } from "../ui/fact";
 import { useNow } from "../ui/use-now";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 import { HitEvidence, ScoreBadge } from "./aml-hits";
 import styles from "./payments.module.css";
 import { WithdrawalActions, type ActionRights } from "./withdrawal-actions";
@@ -14,14 +15,15 @@ import { WithdrawalActions, type ActionRights } from "./withdrawal-actions";
 export function WithdrawalDetail({ id, rights, userId }: { id: string; rights: ActionRights; userId: string }) {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.payments.withdrawal.queryOptions({ id }), refetchInterval: 5_000 });
+  const poll = useChangePoll(5_000);
+  const q = useQuery({ ...trpc.payments.withdrawal.queryOptions({ id }), refetchInterval: poll });
   const now = useNow();
   // The figure an approval would use now (same check, current cash, debt and marks).
   const pending = q.data?.status === "PENDING_APPROVAL";
   const preview = useQuery({
     ...trpc.payments.marginPreview.queryOptions({ id }),
     enabled: pending,
-    refetchInterval: 5_000,
+    refetchInterval: poll,
   });
   if (q.isPending) return <p className="muted">{t("common.loading")}</p>;
   if (q.isError)

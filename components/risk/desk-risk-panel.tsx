@@ -1,12 +1,12 @@
 "use client";
-// The desk's live book status (R4): accounts per status at the last bar close, pushed at every
-// tick; each count opens the accounts list filtered to that status (the liquidation queue for
+// The desk's live book status (R4): accounts per status at the last bar close, refreshed at every
+// tick (the tab's change stream says when); each count opens the accounts list filtered to that status (the liquidation queue for
 // LIQUIDATION and HARD_FLOOR).
 import { useQuery } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
 import Link from "next/link";
 import { RISK_STATUSES } from "@/server/risk/margin/risk-params";
 import { useI18n } from "../i18n/i18n-provider";
+import { useChangePoll } from "../live/live-changes";
 import { useTRPC } from "../trpc/react";
 import styles from "./risk.module.css";
 
@@ -16,20 +16,25 @@ const QUEUED: readonly string[] = ["LIQUIDATION", "HARD_FLOOR"];
 export function DeskRiskPanel() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  // The first figures by query; that also tells whether this role may see them (ADMIN may not).
-  const first = useQuery({ ...trpc.risk.status.queryOptions(), retry: false, staleTime: Infinity });
-  const sub = useSubscription(trpc.risk.onTick.subscriptionOptions(undefined, { enabled: first.isSuccess }));
+  // The figures by query, refetched when the change stream announces a tick; the query also tells
+  // whether this role may see them (ADMIN may not).
+  const first = useQuery({
+    ...trpc.risk.status.queryOptions(),
+    retry: false,
+    staleTime: Infinity,
+    refetchInterval: useChangePoll(60_000),
+  });
   if (first.isError && first.error.data?.code === "FORBIDDEN") return null;
-  const tick = sub.data?.data ?? first.data ?? undefined;
+  const tick = first.data ?? undefined;
   return (
     <section className="panel" aria-labelledby="book-status-title">
       <h2 id="book-status-title">{t("risk.desk.title")}</h2>
-      {sub.status === "error" && (
+      {first.isError && (
         <p role="alert" className="form-error">
-          {sub.error?.message}
+          {first.error.message}
         </p>
       )}
-      {!tick && sub.status !== "error" && <p className="muted">{t("risk.desk.noTick")}</p>}
+      {!tick && !first.isError && <p className="muted">{t("risk.desk.noTick")}</p>}
       {tick && (
         <>
           <div className={styles.counts} data-testid="risk-counts" data-minute={tick.minuteTs}>

@@ -4,12 +4,12 @@
 // band; a cell lists its worst accounts, each linking to the account. Symbols are colored by the
 // stress of their holders and open the accounts list filtered to them. Refreshed on the engine's tick.
 import { useQuery } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { HEAT_BANDS, type HeatBand } from "@/server/risk/heat-bands";
 import type { RiskStatus } from "@/server/risk/margin/risk-params";
 import { useI18n } from "../i18n/i18n-provider";
+import { useChangePoll } from "../live/live-changes";
 import { useTRPC } from "../trpc/react";
 import { OpenMarginCalls } from "./open-margin-calls";
 import styles from "./risk.module.css";
@@ -27,9 +27,8 @@ function stressColor(share: number): string {
 export function HeatmapView() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const q = useQuery(trpc.risk.heatmap.queryOptions());
-  // Figures change at a bar close only: refresh when the engine says it ticked.
-  useSubscription(trpc.risk.onTick.subscriptionOptions(undefined, { onData: () => void q.refetch() }));
+  // Figures change at a bar close only: the change stream refreshes this at every tick.
+  const q = useQuery({ ...trpc.risk.heatmap.queryOptions(), refetchInterval: useChangePoll(60_000) });
   const [picked, setPicked] = useState<{ sector: string; band: HeatBand } | null>(null);
   const d = q.data;
   const lines = d?.lines;

@@ -6,12 +6,13 @@ import Link from "next/link";
 import type { RiskStatus } from "@/server/risk/margin/risk-params";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 import { StatusBadge } from "./status-badge";
 
 export function OpenMarginCalls() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.risk.marginCalls.queryOptions(), refetchInterval: 10_000 });
+  const q = useQuery({ ...trpc.risk.marginCalls.queryOptions(), refetchInterval: useChangePoll(10_000) });
   return (
     <section className="panel" aria-labelledby="open-calls-title">
       <div className="panel-head">

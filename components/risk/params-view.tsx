@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 import { ParamImpactPanel } from "../stress/param-impact";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ActiveParams } from "./active-params";
@@ -25,7 +26,7 @@ export function ParamsView({
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const versions = useQuery({ ...trpc.risk.params.queryOptions(), refetchInterval: 5_000 });
+  const versions = useQuery({ ...trpc.risk.params.queryOptions(), refetchInterval: useChangePoll(5_000) });
   const invalidate = () => qc.invalidateQueries({ queryKey: trpc.risk.params.queryKey() });
   const active = versions.data?.find((v) => v.status === "ACTIVE");
   const pending = versions.data?.find((v) => v.status === "PROPOSED");

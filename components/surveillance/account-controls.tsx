@@ -5,12 +5,16 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 import styles from "./surveillance.module.css";
 
 export function AccountControls({ accountId, canOpenCase }: { accountId: string; canOpenCase: boolean }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.surveillance.accountControls.queryOptions({ accountId }), refetchInterval: 15_000 });
+  const q = useQuery({
+    ...trpc.surveillance.accountControls.queryOptions({ accountId }),
+    refetchInterval: useChangePoll(15_000),
+  });
   return (
     <section className="panel" aria-labelledby="account-surveillance" data-testid="account-controls">
       <h2 id="account-surveillance">{t("surveillance.account.title")}</h2>

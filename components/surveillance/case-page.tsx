@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 import styles from "./surveillance.module.css";
 import { CaseActions } from "./case-actions";
 import { CaseFeatures } from "./case-features";
@@ -33,7 +34,10 @@ function Ids({ ids, href }: { ids: readonly string[]; href?: (id: string) => str
 export function CasePage({ caseId, canAct }: { caseId: string; canAct: boolean }) {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const q = useQuery({ ...trpc.surveillance.case.queryOptions({ id: caseId }), refetchInterval: 15_000 });
+  const q = useQuery({
+    ...trpc.surveillance.case.queryOptions({ id: caseId }),
+    refetchInterval: useChangePoll(15_000),
+  });
   if (q.isPending) return <p className="muted">{t("common.loading")}</p>;
   if (q.isError)
     return (

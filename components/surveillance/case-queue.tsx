@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
+import { useChangePoll } from "../live/live-changes";
 import styles from "./surveillance.module.css";
 import { useNow } from "../ui/use-now";
 import { formatDuration, priorityBand } from "./format";
@@ -37,7 +38,7 @@ export function CaseQueue({ mode }: { mode: "cases" | "flagged" }) {
   const now = useNow(30_000);
   const q = useQuery({
     ...(mode === "cases" ? trpc.surveillance.cases.queryOptions() : trpc.surveillance.flagged.queryOptions()),
-    refetchInterval: 15_000,
+    refetchInterval: useChangePoll(15_000),
   });
   const ns = mode === "cases" ? "queue" : "flagged";
   return (

@@ -3,6 +3,7 @@ import { adminRouter } from "./routers/admin";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { liquidationRouter } from "./routers/liquidation";
+import { liveRouter } from "./routers/live";
 import { liquidationLedgerRouter } from "./routers/liquidation-ledger";
 import { oncallRouter } from "./routers/oncall";
 import { calendarRouter } from "./routers/calendar";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   surveillance: surveillanceRouter, // cases, flagged accounts, restrict/freeze, STR export, linked-account graph
   reports: reportsRouter, // weekly, stress, regulatory and incident reports; drill records
   stress: stressRouter, // stress scenarios, runs, KPIs and comparison
+  live: liveRouter, // "what changed" notices that replace polling
 });
 
 export type AppRouter = typeof appRouter;

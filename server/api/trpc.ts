@@ -11,6 +11,7 @@ import type { Permission } from "../auth/roles";
 import { isCallerStillValid } from "../auth/session-user";
 import { requireInteractiveSession, requireStepUp } from "../auth/step-up";
 import { isAppError } from "../errors";
+import { announceMutation } from "../live/change-notices";
 import type { Context } from "./context";
 import { internalErrorMessage, reportInternalError } from "./internal-error";
 import { endWhenRevoked, isAsyncIterable } from "./session-watch";
@@ -77,6 +78,13 @@ const watchSubscriptions = t.middleware(async ({ ctx, type, next }) => {
   };
 });
 
+/** A successful mutation tells open tabs that its area changed (they refetch instead of polling). */
+const announceMutations = t.middleware(async ({ ctx, type, path, next }) => {
+  const result = await next();
+  if (type === "mutation" && result.ok) announceMutation(ctx.bus, path);
+  return result;
+});
+
 export const publicProcedure = t.procedure.meta({ permission: "public" }).use(mapAppErrors).use(bindRequestFacts);
 
 const requireUser = t.middleware(({ ctx, next }) => {
@@ -88,6 +96,7 @@ const requireUser = t.middleware(({ ctx, next }) => {
 export const protectedProcedure = t.procedure
   .meta({ permission: "authenticated" })
   .use(mapAppErrors)
+  .use(announceMutations)
   .use(bindRequestFacts)
   .use(requireUser)
   .use(async ({ ctx, type, path, next }) => {
@@ -101,6 +110,7 @@ export function permissionProcedure(permission: Permission) {
   return t.procedure
     .meta({ permission })
     .use(mapAppErrors)
+    .use(announceMutations)
     .use(bindRequestFacts)
     .use(requireUser)
     .use(async ({ ctx, type, path, next }) => {

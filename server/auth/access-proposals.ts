@@ -6,6 +6,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { appendAuditEvent, appendAuditEventTx } from "../audit/audit-service";
 import { AppError } from "../errors";
 import { isRole, type Role } from "./roles";
+import { sessionUserCache } from "./session-cache";
 import type { SessionUser } from "./sign-in";
 
 export const PROPOSAL_KINDS = ["CREATE_USER", "CHANGE_ROLE", "ENABLE_USER", "RESET_TOTP"] as const;
@@ -125,7 +126,7 @@ export async function decideAccessProposal(
   if (p.targetUserId === actor.id)
     throw new AppError("FORBIDDEN", "Another administrator must decide changes to your own account.");
   const status = input.approve ? "APPROVED" : "REJECTED";
-  return prisma.$transaction(async (tx) => {
+  const decided = await prisma.$transaction(async (tx) => {
     const won = await tx.accessProposal.updateMany({
       where: { id: p.id, status: "PENDING" },
       data: { status, decidedById: actor.id, decidedAt: new Date(nowMs), note: input.note ?? null },
@@ -142,6 +143,9 @@ export async function decideAccessProposal(
     const userId = input.approve ? await applyProposal(tx, actor, p, nowMs) : p.targetUserId;
     return { id: p.id, status, userId };
   });
+  // Committed: a changed role or reset TOTP revoked the user's sessions; drop their cached users.
+  if (input.approve && decided.userId) sessionUserCache.invalidate({ userId: decided.userId });
+  return decided;
 }
 
 async function applyProposal(

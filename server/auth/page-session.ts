@@ -5,14 +5,14 @@ import { redirect } from "next/navigation";
 import { getRuntime } from "../runtime";
 import { authOptions } from "./next-auth-options";
 import { hasPermission, type Permission } from "./roles";
-import { resolveSessionUser } from "./session-user";
+import { resolveSessionUserCached } from "./session-user";
 import type { SessionUser } from "./sign-in";
 
 export async function getPageUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id || !session.user.sessionId) return null;
   const { db } = await getRuntime();
-  return resolveSessionUser(db.prisma, session.user.id, session.user.sessionId);
+  return resolveSessionUserCached(db.prisma, session.user.id, session.user.sessionId);
 }
 
 export async function requirePageUser(): Promise<SessionUser> {

@@ -2,6 +2,7 @@
 // that live streams use. No next-auth imports (tests and the tRPC layer use these directly).
 import type { PrismaClient } from "../db/generated/client";
 import { isRole } from "./roles";
+import { sessionUserCache, type SessionUserCache } from "./session-cache";
 import { loadActiveSession, revokeSession } from "./sessions";
 import type { SessionUser } from "./sign-in";
 import { toSessionUser } from "./to-session-user";
@@ -25,6 +26,20 @@ export async function resolveSessionUser(
     { ...user, role: user.role },
     { totpEnrolled: user.totpEnrolledAt !== null, sessionId: session.id },
   );
+}
+
+/**
+ * resolveSessionUser through the short-lived session cache (./session-cache): the per-request path.
+ * A revocation is seen at once when made through ./sessions, within SESSION_CACHE_TTL_MS otherwise.
+ */
+export function resolveSessionUserCached(
+  prisma: PrismaClient,
+  userId: string,
+  sessionId: string,
+  nowMs = Date.now(),
+  cache: SessionUserCache = sessionUserCache,
+): Promise<SessionUser | null> {
+  return cache.get(sessionId, userId, nowMs, () => resolveSessionUser(prisma, userId, sessionId, nowMs));
 }
 
 /** True while the caller's session (or API token) is still good: used by open streams. */

@@ -2,6 +2,7 @@
 // re-reads the AuthSession row, so revoking it ends the session at once. Sign-out, disabling a
 // user, a role change, a TOTP reset and "sign out everywhere" revoke; live streams re-check.
 import type { PrismaClient } from "../db/generated/client";
+import { sessionUserCache } from "./session-cache";
 
 export const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000; // one working day
 // lastSeenAt is informational: written at most once a minute per session.
@@ -68,6 +69,7 @@ export async function revokeSession(
     where: { id: sessionId, revokedAt: null },
     data: { revokedAt: new Date(nowMs), revokedReason: reason },
   });
+  sessionUserCache.invalidate({ sessionId });
   return count === 1;
 }
 
@@ -82,6 +84,7 @@ export async function revokeUserSessions(
     where: { userId, revokedAt: null, ...(opts.exceptSessionId ? { id: { not: opts.exceptSessionId } } : {}) },
     data: { revokedAt: new Date(opts.nowMs ?? Date.now()), revokedReason: reason },
   });
+  sessionUserCache.invalidate({ userId });
   return count;
 }
 

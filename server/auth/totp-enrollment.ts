@@ -3,6 +3,7 @@
 import type { PrismaClient } from "../db/generated/client";
 import { appendAuditEvent } from "../audit/audit-service";
 import { AppError } from "../errors";
+import { sessionUserCache } from "./session-cache";
 import { checkTotp, consumeTotpStep, generateTotpSecret, totpUri } from "./totp";
 
 export async function beginTotpEnrollment(prisma: PrismaClient, userId: string) {
@@ -36,6 +37,8 @@ export async function confirmTotpEnrollment(prisma: PrismaClient, userId: string
     where: { id: userId },
     data: { totpEnrolledAt: new Date(nowMs), lastStepUpAt: new Date(nowMs) },
   });
+  // The cached user still says "enrollment pending": the next request must see the enrollment.
+  sessionUserCache.invalidate({ userId });
   await appendAuditEvent(prisma, {
     actorId: userId,
     actorEmail: user.email,
