@@ -24,9 +24,13 @@ export default defineConfig({
           globalSetup: ["tests/helpers/build-workers.setup.ts"],
           include: ["server/**/*.int.test.ts", "tests/**/*.int.test.ts"],
           environment: "node",
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files share the two cores: a test's wall time can double.
+          testTimeout: 150_000,
+          hookTimeout: 240_000,
+          // Every suite has databases of its own (PGlite in memory, a fresh PostgreSQL database), so two
+          // files run at once: while one waits on PostgreSQL the other computes.
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
     ],
