@@ -114,7 +114,14 @@ describe.each(BACKENDS)("desk events from their domains page on %s", (kind) => {
 
   it("the LCR and the guarantee fund below their lines page the manager on duty", async () => {
     const events = capitalLineEvents(
-      { lcr: 0.95, minLcr: 1, guaranteeBalance: 4_999_999.99, guaranteeFunded: 10_000_000 },
+      {
+        lcr: 0.95,
+        minLcr: 1,
+        reserveRatio: null,
+        minReserveRatio: 0.1,
+        guaranteeBalance: 4_999_999.99,
+        guaranteeFunded: 10_000_000,
+      },
       f.clock.now,
     );
     for (const e of events) publishDeskEvent(bus, e);

@@ -69,6 +69,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   // Capital and funding (C, F): POST /api/v1/capital/euler lists RISK, MANAGER, AUDITOR; funding and capital
   // are the MANAGER's screens (DESIGN 0), read by the desk and audit; only MANAGERs act (with a step-up).
   "capital.view": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: true },
+  "capital.propose": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
+  "capital.approve": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
   "funding.view": { RISK: true, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: true },
   "funding.manage": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
   "oncall.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: true },

@@ -51,6 +51,9 @@ export const PERMISSIONS = {
 
   // capital and funding
   "capital.view": ["RISK", "MANAGER", "AUDITOR"],
+  // LCR assumptions and credit-limit rebalancing plans: maker-checker with a step-up.
+  "capital.propose": ["RISK", "MANAGER"],
+  "capital.approve": ["MANAGER"],
   "funding.view": ["RISK", "MANAGER", "AUDITOR"],
   "funding.manage": ["MANAGER"],
   // on-call

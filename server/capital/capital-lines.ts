@@ -1,5 +1,5 @@
-// The capital domain's alert lines as desk events for the duty manager: the LCR below its minimum
-// (C2, DEFAULT_LIQUIDITY_PARAMS.minLcr) and the guarantee fund below its line, a share of what was paid
+// The capital domain's alert lines as desk events for the duty manager: the LCR and the reserve ratio
+// below their minimums (C2, the liquidity assumptions in force) and the guarantee fund below its line, a share of what was paid
 // into it (R8: what the fund can still absorb after losses). Checked on the engine's instance every few
 // minutes by the funding plugin; while a line stays breached the repeats group into one incident.
 import type { PrismaClient } from "../db/generated/client";
@@ -13,6 +13,9 @@ export const GUARANTEE_FUND_LINE_SHARE = 0.5;
 export interface CapitalLines {
   lcr: number | null;
   minLcr: number;
+  /** Reserves (liquidity and overnight pools) over funding drawn; null with nothing drawn. */
+  reserveRatio: number | null;
+  minReserveRatio: number;
   /** What the guarantee fund can still absorb, and what was paid into it, CNY. */
   guaranteeBalance: number;
   guaranteeFunded: number;
@@ -37,6 +40,25 @@ export function capitalLineEvents(lines: CapitalLines, now: number): DeskEvent[]
       },
       objectType: "Capital",
       objectId: "lcr",
+      link: "/capital",
+      ts: now,
+    });
+  }
+  if (lines.reserveRatio !== null && lines.reserveRatio < lines.minReserveRatio) {
+    const r = pct(lines.reserveRatio);
+    const min = pct(lines.minReserveRatio);
+    out.push({
+      kind: "capital.reserveLow",
+      severity: "WARNING",
+      key: "capital:reserve",
+      title: `Reserve ratio ${r} is below its line of ${min}`,
+      detail: `The liquidity and overnight pools hold ${r} of the funding drawn (minimum ${min}). Top up the pools or draw less funding.`,
+      zh: {
+        title: `备付金比率 ${r} 低于 ${min} 的警戒线`,
+        detail: `流动性池与隔夜池仅为已提用资金的 ${r}（最低 ${min}）。请补充资金池或减少资金提用。`,
+      },
+      objectType: "Capital",
+      objectId: "reserve",
       link: "/capital",
       ts: now,
     });
@@ -68,7 +90,55 @@ export async function readCapitalLines(prisma: PrismaClient, now: number): Promi
   return {
     lcr: view.lcr.lcr,
     minLcr: view.params.minLcr,
+    reserveRatio: view.reserveRatio,
+    minReserveRatio: view.params.minReserveRatio,
     guaranteeBalance: fund?.balance ?? 0,
     guaranteeFunded: fund?.funded ?? 0,
   };
+}
+
+/** Funding alert kinds recorded for the liquidity lines (the guarantee fund has the waterfall's own view). */
+const ALERT_KIND: Partial<Record<DeskEvent["kind"], string>> = {
+  "capital.lcrLow": "LCR_LOW",
+  "capital.reserveLow": "RESERVE_LOW",
+};
+
+/**
+ * Pure: which breached lines need a new funding alert. A line already breached (an unacknowledged
+ * alert of its kind exists) is not recorded again while it stays breached; a line that recovered is
+ * recorded again when it breaches next.
+ */
+export function newLineAlerts(events: readonly DeskEvent[], openKinds: ReadonlySet<string>) {
+  const out: { kind: string; severity: DeskEvent["severity"]; message: string; detail: object }[] = [];
+  for (const e of events) {
+    const kind = ALERT_KIND[e.kind];
+    if (kind && !openKinds.has(kind))
+      out.push({ kind, severity: e.severity, message: e.title, detail: { zh: e.zh.title, detail: e.detail } });
+  }
+  return out;
+}
+
+/** Records the breaches as funding alerts; acknowledges the open alerts of lines that recovered. */
+export async function recordLineAlerts(prisma: PrismaClient, events: readonly DeskEvent[], now: number) {
+  const kinds = Object.values(ALERT_KIND) as string[];
+  const open = await prisma.fundingAlert.findMany({
+    where: { kind: { in: kinds }, ackAt: null },
+    select: { kind: true },
+  });
+  const openKinds = new Set(open.map((a) => a.kind));
+  const fresh = newLineAlerts(events, openKinds);
+  const breached = new Set(events.map((e) => ALERT_KIND[e.kind]).filter(Boolean));
+  const recovered = [...openKinds].filter((k) => !breached.has(k));
+  await prisma.$transaction([
+    ...fresh.map((a) => prisma.fundingAlert.create({ data: { ...a, createdAt: new Date(now) } })),
+    ...(recovered.length > 0
+      ? [
+          prisma.fundingAlert.updateMany({
+            where: { kind: { in: recovered }, ackAt: null },
+            data: { ackAt: new Date(now) },
+          }),
+        ]
+      : []),
+  ]);
+  return { recorded: fresh.map((a) => a.kind), recovered };
 }

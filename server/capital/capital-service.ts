@@ -6,14 +6,8 @@ import type { PrismaClient } from "../db/generated/client";
 import { runCompute } from "../workers/compute-pool";
 import { measureConcentration } from "./concentration";
 import { proposeHedges } from "./hedging";
-import {
-  computeLcr,
-  DEFAULT_LIQUIDITY_PARAMS,
-  maturityLadder,
-  reserveRatio,
-  type FundingKind,
-  type LadderItem,
-} from "./liquidity";
+import { computeLcr, maturityLadder, reserveRatio, type FundingKind, type LadderItem } from "./liquidity";
+import { liquidityParamsInForce } from "./liquidity-settings";
 import { loadMarketModel } from "./market-model";
 
 const DAY = 86_400_000;
@@ -60,7 +54,8 @@ async function loadBook(prisma: PrismaClient) {
   }));
 }
 
-const esCache = new Map<string, { at: number; value: Awaited<ReturnType<typeof computeEsUncached>> }>();
+/** Per database (a test process holds several), the minute it was computed for and the result. */
+const esCache = new WeakMap<PrismaClient, { minute: number; value: Awaited<ReturnType<typeof computeEsUncached>> }>();
 
 async function computeEsUncached(prisma: PrismaClient, seed: number) {
   const book = await loadBook(prisma);
@@ -123,19 +118,17 @@ async function computeEsUncached(prisma: PrismaClient, seed: number) {
 /** The book's ES and Euler contributions, recomputed at most once a minute (seeded by the minute). */
 export async function bookExpectedShortfall(prisma: PrismaClient, now = Date.now()) {
   const minute = Math.floor(now / 60_000);
-  const key = String(minute);
-  const hit = esCache.get(key);
-  if (hit) return hit.value;
+  const hit = esCache.get(prisma);
+  if (hit?.minute === minute) return hit.value;
   const value = await computeEsUncached(prisma, minute);
-  esCache.clear();
-  esCache.set(key, { at: now, value });
+  esCache.set(prisma, { minute, value });
   return value;
 }
 
 /** C2: LCR with the versioned assumptions, reserve ratio and the maturity ladder. */
 export async function liquidityView(prisma: PrismaClient, now = Date.now()) {
-  const params = DEFAULT_LIQUIDITY_PARAMS;
-  const [sources, loans, limits, pools, debtAgg] = await Promise.all([
+  const [params, sources, loans, limits, pools, debtAgg] = await Promise.all([
+    liquidityParamsInForce(prisma),
     prisma.fundingSource.findMany(),
     prisma.loan.findMany({ where: { status: "OPEN" }, select: { principal: true, createdAt: true, termDays: true } }),
     prisma.creditLimit.findMany({ where: { accountId: { not: "*" } } }),

@@ -22,8 +22,9 @@ export interface LiquidityParams {
   minReserveRatio: number;
 }
 
+/** The built-in assumptions (version 0); approved versions replace them (./liquidity-settings.ts). */
 export const DEFAULT_LIQUIDITY_PARAMS: LiquidityParams = {
-  version: 1,
+  version: 0,
   haircut: { LEVEL1: 0, LEVEL2A: 0.15, LEVEL2B: 0.5 },
   runOff: { OWN_CAPITAL: 0, BANK_CREDIT: 1, INSTITUTIONAL: 0.4, RETAIL_POOL: 0.1 },
   undrawnDrawdown: 0.1,

@@ -3,7 +3,7 @@
 // once a day: at the first minute close of each Asia/Shanghai day. Every five engine minutes the
 // capital lines are checked and a breach is published as a desk event.
 import type { DomainContext, StartedDomain } from "../domain-context";
-import { capitalLineEvents, readCapitalLines } from "../capital/capital-lines";
+import { capitalLineEvents, readCapitalLines, recordLineAlerts } from "../capital/capital-lines";
 import { domainLog } from "../log";
 import { publishDeskEvent } from "../notify/desk-event";
 import { accrueDay } from "./accrual-service";
@@ -30,14 +30,18 @@ export async function startFunding(ctx: DomainContext): Promise<StartedDomain<nu
       domainLog("funding").error({ err }, "accrual failed");
     }
   }, "funding");
-  // The capital lines (LCR, guarantee fund) for the duty manager, every few engine minutes.
+  // The capital lines (LCR, reserve ratio, guarantee fund) for the duty manager, every few engine
+  // minutes; the liquidity lines are also kept as funding alerts on the capital pages.
   let lastCheck = 0;
   ctx.engine?.onMinuteClose(async ({ minuteTs }) => {
     if (minuteTs - lastCheck < CAPITAL_CHECK_MS) return;
     lastCheck = minuteTs;
     try {
       const now = ctx.engine?.now() ?? minuteTs;
-      for (const e of capitalLineEvents(await readCapitalLines(ctx.prisma, now), now)) publishDeskEvent(ctx.bus, e);
+      const events = capitalLineEvents(await readCapitalLines(ctx.prisma, now), now);
+      for (const e of events) publishDeskEvent(ctx.bus, e);
+      const r = await recordLineAlerts(ctx.prisma, events, now);
+      if (r.recorded.length + r.recovered.length > 0) domainLog("funding").warn(r, "liquidity lines changed");
     } catch (err) {
       domainLog("funding").error({ err }, "capital line check failed");
     }

@@ -18,6 +18,7 @@ export const DESK_EVENT_KINDS = [
   "engine.leaderLost",
   "capital.guaranteeFundLow",
   "capital.lcrLow",
+  "capital.reserveLow",
   "auth.stepUpLocked",
   "case.slaBreached",
   "oncall.channelFailing",

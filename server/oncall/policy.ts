@@ -46,6 +46,7 @@ export const DEFAULT_POLICY: PagingPolicy = {
     rule("engine.leaderLost", "ADMIN", 5, "CRITICAL"),
     rule("capital.guaranteeFundLow", "MANAGER", 15, "CRITICAL"),
     rule("capital.lcrLow", "MANAGER", 15, "CRITICAL"),
+    rule("capital.reserveLow", "MANAGER", 30, "WARNING"),
     rule("auth.stepUpLocked", "ADMIN", 30, "WARNING"),
     rule("case.slaBreached", "COMPLIANCE", 30, "WARNING"),
     rule("oncall.channelFailing", "ADMIN", 30, "WARNING"),

@@ -13,6 +13,7 @@ export const oncallEn = {
     engine_leaderLost: "Engine leader lost",
     capital_guaranteeFundLow: "Guarantee fund below its line",
     capital_lcrLow: "LCR below its line",
+    capital_reserveLow: "Reserve ratio below its line",
     auth_stepUpLocked: "Step-up locked out",
     case_slaBreached: "Case SLA breached",
     oncall_channelFailing: "Paging channel failing",

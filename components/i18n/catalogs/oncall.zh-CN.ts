@@ -17,6 +17,7 @@ export const oncallZhCN: Shape<typeof oncallEn> = {
     engine_leaderLost: "引擎主节点丢失",
     capital_guaranteeFundLow: "保证基金低于警戒线",
     capital_lcrLow: "流动性覆盖率低于警戒线",
+    capital_reserveLow: "备付金比率低于警戒线",
     auth_stepUpLocked: "二次验证被锁定",
     case_slaBreached: "案件超出时限",
     oncall_channelFailing: "通知渠道连续失败",
