@@ -57,6 +57,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: "capital.view",
     group: "capital",
   },
+  { href: "/capital/changes", label: "capital.nav.changes", permission: "capital.view", group: "capital" },
   { href: "/admin/users", label: "nav.users", permission: "users.view", group: "admin" },
   { href: "/admin/system", label: "nav.system", permission: "system.view", group: "admin" },
   { href: "/admin/calendars", label: "calendar.nav", permission: "calendars.view", group: "admin" },
