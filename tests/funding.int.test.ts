@@ -219,6 +219,46 @@ describe.each(BACKENDS)("funding on %s", (kind) => {
     expect(await lend(acct, "600000.SH", 10)).toMatchObject({ ok: true, sourceCode: "INST", failoverFrom: "BANK" });
   });
 
+  it("the account's client rate: source cost + volatility, history and term premia, by hand", async () => {
+    await t.db.prisma.position.create({
+      data: { accountId: acct, symbolCode: "600000.SH", qty: 1000, avgCost: new Decimal(10) },
+    });
+    const bank = await t.db.prisma.fundingSource.findUniqueOrThrow({ where: { code: "BANK" } });
+    // One loan 10.2 days past its 30-day term: 10 whole days overdue.
+    await t.db.prisma.loan.create({
+      data: {
+        accountId: acct,
+        sourceId: bank.id,
+        symbol: "600000.SH",
+        sector: "BANKS",
+        principal: "1000.00",
+        rate: 0.05,
+        feeRate: 0.01,
+        termDays: 30,
+        createdAt: new Date(Date.now() - 40.2 * DAY),
+      },
+    });
+    const q = await callerFor(t.db, risk).funding.quote({ accountId: acct });
+    // No bars: the fallback 2.5% a day -> 0.025 * sqrt(242) = 38.891% a year.
+    expect(q.sigmaAnnual).toBeCloseTo(0.025 * Math.sqrt(242), 9);
+    expect(q.overdueDays12m).toBe(10);
+    expect(q.sourceCode).toBe("BANK");
+    // 3.8% + 0.05 * (0.38891 - 0.30) + 10 * 0.05% + 1% * 180/365 = 3.8% + 0.44456% + 0.5% + 0.49315%
+    expect(q.quote?.volPremium).toBeCloseTo(0.05 * (0.025 * Math.sqrt(242) - 0.3), 9);
+    expect(q.quote?.historyPremium).toBeCloseTo(0.005, 12);
+    expect(q.quote?.termPremium).toBeCloseTo(0.01 * (180 / 365), 12);
+    expect(q.quote?.rate).toBeCloseTo(0.038 + 0.0044456 + 0.005 + 0.0049315, 6);
+    // COMPLIANCE does not see funding; an unknown account is a 404.
+    const compliance = await createUser(t.db, "COMPLIANCE");
+    await expect(callerFor(t.db, compliance).funding.quote({ accountId: acct })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerFor(t.db, risk).funding.quote({ accountId: "nope" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await t.db.prisma.position.deleteMany({ where: { accountId: acct } });
+  });
+
   it("daily accrual agrees with the ledger, by hand, and is posted once", async () => {
     // Clean client, unknown volatility (= the 30% reference: no add-on), 365-day term: rate = 3.8% + 1% = 4.8%.
     const loan = await lend(acct, "600000.SH", 1_000_000, 365);

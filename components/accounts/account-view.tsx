@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Fact } from "../ui/fact";
+import { AccountPricing } from "../funding/account-pricing";
 import { AccountLiquidations } from "../liquidation/account-liquidations";
 import { AccountControls } from "../surveillance/account-controls";
 import { useI18n } from "../i18n/i18n-provider";
@@ -21,10 +22,12 @@ export function AccountView({
   accountId,
   canManageCalls,
   canOpenCase = false,
+  canSeePricing = false,
 }: {
   accountId: string;
   canManageCalls: boolean;
   canOpenCase?: boolean;
+  canSeePricing?: boolean;
 }) {
   const { t, fmt, locale } = useI18n();
   const trpc = useTRPC();
@@ -119,6 +122,7 @@ export function AccountView({
               current={d.result}
             />
           </div>
+          {canSeePricing && <AccountPricing accountId={accountId} />}
           <AccountLiquidations accountId={accountId} />
           <AccountControls accountId={accountId} canOpenCase={canOpenCase} />
         </>

@@ -11,6 +11,7 @@ import { AppError } from "../errors";
 import { lockAccountsTx, postEntryTx, type Tx } from "../ledger/ledger-service";
 import { loanDrawdownEntry } from "./funding-entries";
 import { checkLendingLimits, chooseSource, type LimitRefusal, type SourceChoice } from "./lending-rules";
+import { overdueDays } from "./quote-service";
 import { raiseFundingAlertTx, sourceViews, type Actor } from "./source-service";
 
 /** Default service fee on loans, annual (charged daily from cash). */
@@ -74,11 +75,15 @@ export async function assessLendingTx(tx: Tx, req: LendingRequest) {
 
 async function clientHistory(tx: Tx, accountId: string, now: Date) {
   const since = new Date(now.getTime() - 365 * 86_400_000);
-  const [marginCalls, liquidations] = await Promise.all([
+  const [marginCalls, liquidations, loans] = await Promise.all([
     tx.marginCall.count({ where: { accountId, openedMinute: { gte: since } } }),
     tx.liquidationTicket.count({ where: { accountId, createdAt: { gte: since }, status: "EXECUTED" } }),
+    tx.loan.findMany({
+      where: { accountId, status: { in: ["OPEN", "OVERDUE"] } },
+      select: { createdAt: true, termDays: true },
+    }),
   ]);
-  return { marginCalls, liquidations };
+  return { marginCalls, liquidations, overdueDays: overdueDays(loans, now.getTime()) };
 }
 
 export async function requestNewLending(
@@ -120,7 +125,7 @@ export async function requestNewLending(
         sigmaAnnual: req.sigmaAnnual ?? DEFAULT_PRICING.sigmaRef,
         marginCalls12m: history.marginCalls,
         liquidations12m: history.liquidations,
-        overdueDays12m: 0,
+        overdueDays12m: history.overdueDays,
         termDays: req.termDays,
       },
       DEFAULT_PRICING,

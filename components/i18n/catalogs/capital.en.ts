@@ -203,4 +203,15 @@ export const capitalEn = {
     moreRows: "The first {shown} of {total} changes are shown.",
     proposePlan: "Propose this plan",
   },
+  pricing: {
+    title: "Client rate for new lending",
+    rate: "Annual rate, {days}-day term",
+    capped: "capped at the legal maximum",
+    sourceCost: "Funding cost ({code})",
+    vol: "Volatility premium (portfolio {sigma} a year)",
+    history: "History premium",
+    term: "Term premium",
+    basis: "Last 12 months: {calls} margin call(s), {liquidations} liquidation(s), {overdue} day(s) overdue.",
+    failedOver: "Priced on the backup source: {from} is not usable now.",
+  },
 };

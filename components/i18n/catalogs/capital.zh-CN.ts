@@ -188,4 +188,15 @@ export const capitalZhCN: Widen<typeof capitalEn> = {
     moreRows: "显示 {total} 项调整中的前 {shown} 项。",
     proposePlan: "提交此方案",
   },
+  pricing: {
+    title: "新增融资的客户利率",
+    rate: "年利率（期限 {days} 天）",
+    capped: "已按法定上限封顶",
+    sourceCost: "资金成本（{code}）",
+    vol: "波动率溢价（组合年化 {sigma}）",
+    history: "历史记录溢价",
+    term: "期限溢价",
+    basis: "近 12 个月：追加保证金 {calls} 次，强制平仓 {liquidations} 次，逾期 {overdue} 天。",
+    failedOver: "按备用资金来源定价：{from} 当前不可用。",
+  },
 };

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { previewNewLending } from "../../funding/lending-service";
 import { listFundingAlerts, listSources, setSourceCost, setSourceStatus } from "../../funding/source-service";
+import { quoteForAccount } from "../../funding/quote-service";
 import { listTranches } from "../../funding/tranche-service";
 import { createTRPCRouter, permissionProcedure, stepUpProcedure } from "../trpc";
 
@@ -31,6 +32,10 @@ export const fundingRouter = createTRPCRouter({
       }),
     )
     .query(({ ctx, input }) => previewNewLending(ctx.prisma, input)),
+  /** The account's client rate for new lending now (F1 pricing), as the account page shows it. */
+  quote: permissionProcedure("funding.view")
+    .input(z.strictObject({ accountId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => quoteForAccount(ctx.prisma, input.accountId)),
   setSourceStatus: stepUpProcedure("funding.manage")
     .input(
       z.object({

@@ -11,6 +11,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       accountId={decodeURIComponent(id)}
       canManageCalls={canView(user, "marginCalls.manage")}
       canOpenCase={canView(user, "surveillance.view")}
+      canSeePricing={canView(user, "funding.view")}
     />
   );
 }
