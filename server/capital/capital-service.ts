@@ -130,7 +130,10 @@ export async function liquidityView(prisma: PrismaClient, now = Date.now()) {
   const [params, sources, loans, limits, pools, debtAgg] = await Promise.all([
     liquidityParamsInForce(prisma),
     prisma.fundingSource.findMany(),
-    prisma.loan.findMany({ where: { status: "OPEN" }, select: { principal: true, createdAt: true, termDays: true } }),
+    prisma.loan.findMany({
+      where: { status: { in: ["OPEN", "OVERDUE"] } },
+      select: { principal: true, createdAt: true, termDays: true },
+    }),
     prisma.creditLimit.findMany({ where: { accountId: { not: "*" } } }),
     ledgerBalances(prisma, ["LIQUIDITY_POOL", "OVERNIGHT_POOL", "GUARANTEE_FUND"]),
     prisma.account.aggregate({ _sum: { debt: true } }),

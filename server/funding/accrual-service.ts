@@ -6,6 +6,7 @@ import Decimal from "decimal.js";
 import type { PrismaClient } from "../db/generated/client";
 import { feeEntry, interestAccrualEntry, toMoney } from "../ledger/ledger-math";
 import { postEntryTx } from "../ledger/ledger-service";
+import { accrualRate, OUTSTANDING } from "./overdue";
 
 export function accrualFor(principal: Decimal, annualRate: number): Decimal {
   return toMoney(principal.mul(annualRate).div(365));
@@ -20,7 +21,11 @@ export async function accrueDay(prisma: PrismaClient, day: string, batch = 200) 
   let after = "";
   for (;;) {
     const page = await prisma.loan.findMany({
-      where: { status: "OPEN", id: { gt: after }, OR: [{ lastAccruedDay: null }, { lastAccruedDay: { lt: day } }] },
+      where: {
+        status: { in: OUTSTANDING },
+        id: { gt: after },
+        OR: [{ lastAccruedDay: null }, { lastAccruedDay: { lt: day } }],
+      },
       orderBy: { id: "asc" },
       take: batch,
     });
@@ -29,7 +34,7 @@ export async function accrueDay(prisma: PrismaClient, day: string, batch = 200) 
     await prisma.$transaction(async (tx) => {
       for (const l of page) {
         const principal = new Decimal(l.principal.toString());
-        const i = accrualFor(principal, l.rate);
+        const i = accrualFor(principal, accrualRate(l)); // penalty interest once overdue
         const f = accrualFor(principal, l.feeRate);
         await tx.loanAccrual.create({ data: { loanId: l.id, day, interest: i.toFixed(2), fee: f.toFixed(2) } });
         const ref = { refType: "Loan", refId: l.id };

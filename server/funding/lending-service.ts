@@ -11,7 +11,7 @@ import { AppError } from "../errors";
 import { lockAccountsTx, postEntryTx, type Tx } from "../ledger/ledger-service";
 import { loanDrawdownEntry } from "./funding-entries";
 import { checkLendingLimits, chooseSource, type LimitRefusal, type SourceChoice } from "./lending-rules";
-import { overdueDays } from "./quote-service";
+import { OUTSTANDING, overdueDays } from "./overdue";
 import { raiseFundingAlertTx, sourceViews, type Actor } from "./source-service";
 
 /** Default service fee on loans, annual (charged daily from cash). */
@@ -30,7 +30,14 @@ export interface LendingRequest {
 
 export type LendingDecision =
   | { ok: true; loanId: string; sourceCode: string; failoverFrom: string | null; quote: PriceQuote }
-  | { ok: false; refusals: LimitRefusal[]; noSource: boolean; tried: SourceChoice["tried"] };
+  | {
+      ok: false;
+      refusals: LimitRefusal[];
+      noSource: boolean;
+      tried: SourceChoice["tried"];
+      /** The account's buys are restricted or it is frozen (surveillance or an overdue loan). */
+      restricted?: "RESTRICT_BUYS" | "FROZEN";
+    };
 
 async function limitOf(tx: Tx, scope: "SYMBOL" | "SECTOR", key: string): Promise<Decimal | null> {
   const rows = await tx.concentrationLimit.findMany({ where: { scope, key: { in: [key, DEFAULT_KEY] } } });
@@ -39,7 +46,10 @@ async function limitOf(tx: Tx, scope: "SYMBOL" | "SECTOR", key: string): Promise
 }
 
 async function openLending(tx: Tx, where: { symbol?: string; sector?: string }): Promise<Decimal> {
-  const r = await tx.loan.aggregate({ where: { ...where, status: "OPEN" }, _sum: { principal: true } });
+  const r = await tx.loan.aggregate({
+    where: { ...where, status: { in: OUTSTANDING } },
+    _sum: { principal: true },
+  });
   return new Decimal(r._sum.principal?.toString() ?? "0");
 }
 
@@ -79,7 +89,7 @@ async function clientHistory(tx: Tx, accountId: string, now: Date) {
     tx.marginCall.count({ where: { accountId, openedMinute: { gte: since } } }),
     tx.liquidationTicket.count({ where: { accountId, createdAt: { gte: since }, status: "EXECUTED" } }),
     tx.loan.findMany({
-      where: { accountId, status: { in: ["OPEN", "OVERDUE"] } },
+      where: { accountId, status: { in: OUTSTANDING } },
       select: { createdAt: true, termDays: true },
     }),
   ]);
@@ -96,8 +106,18 @@ export async function requestNewLending(
     await lockAccountsTx(tx, [req.accountId]);
     // Sources are locked in code order so two loans racing for the last headroom serialize.
     await tx.$queryRaw`SELECT id FROM "FundingSource" ORDER BY code FOR UPDATE`;
-    const a = await assessLendingTx(tx, req);
     const audit = { actorId: actor.id, actorEmail: actor.email, targetType: "Account", targetId: req.accountId };
+    const r = await tx.accountRestriction.findUnique({ where: { accountId: req.accountId } });
+    if (r?.frozen || r?.restrictBuys) {
+      const restricted = r.frozen ? "FROZEN" : "RESTRICT_BUYS";
+      await appendAuditEventTx(tx, {
+        ...audit,
+        action: "funding.lending.refused",
+        after: { amount: Number(req.amount), symbol: req.symbol, restricted, reason: r.reason },
+      });
+      return { ok: false, refusals: [], noSource: false, tried: [], restricted };
+    }
+    const a = await assessLendingTx(tx, req);
     if (a.refusals.length > 0 || !a.choice.source) {
       if (!a.choice.source && a.refusals.length === 0)
         await raiseFundingAlertTx(tx, {

@@ -7,6 +7,7 @@ import { capitalLineEvents, readCapitalLines, recordLineAlerts } from "../capita
 import { domainLog } from "../log";
 import { publishDeskEvent } from "../notify/desk-event";
 import { accrueDay } from "./accrual-service";
+import { runOverdue } from "./overdue-service";
 import { seedFundingDemo } from "./demo-seed";
 
 export { seedFundingDemo };
@@ -31,7 +32,7 @@ export async function startFunding(ctx: DomainContext): Promise<StartedDomain<nu
     }
   }, "funding");
   // The capital lines (LCR, reserve ratio, guarantee fund) for the duty manager, every few engine
-  // minutes; the liquidity lines are also kept as funding alerts on the capital pages.
+  // minutes; the liquidity lines are also kept as funding alerts on the capital pages; and overdue loans.
   let lastCheck = 0;
   ctx.engine?.onMinuteClose(async ({ minuteTs }) => {
     if (minuteTs - lastCheck < CAPITAL_CHECK_MS) return;
@@ -42,6 +43,11 @@ export async function startFunding(ctx: DomainContext): Promise<StartedDomain<nu
       for (const e of events) publishDeskEvent(ctx.bus, e);
       const r = await recordLineAlerts(ctx.prisma, events, now);
       if (r.recorded.length + r.recovered.length > 0) domainLog("funding").warn(r, "liquidity lines changed");
+      // Overdue loans: penalty, restriction, then the desk is paged to liquidate.
+      const o = await runOverdue(ctx.prisma, now);
+      for (const e of o.events) publishDeskEvent(ctx.bus, e);
+      if (o.markedOverdue + o.restricted > 0)
+        domainLog("funding").warn({ ...o, events: o.events.length }, "overdue loans");
     } catch (err) {
       domainLog("funding").error({ err }, "capital line check failed");
     }

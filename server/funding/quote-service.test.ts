@@ -1,6 +1,7 @@
 // Portfolio volatility and days overdue, worked by hand.
 import { describe, expect, it } from "vitest";
-import { overdueDays, portfolioSigma } from "./quote-service";
+import { overdueDays } from "./overdue";
+import { portfolioSigma } from "./quote-service";
 
 const DAY = 86_400_000;
 

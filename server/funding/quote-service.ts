@@ -8,6 +8,7 @@ import { DEFAULT_PRICING, priceClient } from "../capital/pricing";
 import { loadMarketModel } from "../capital/market-model";
 import { AppError } from "../errors";
 import { chooseSource } from "./lending-rules";
+import { OUTSTANDING, overdueDays } from "./overdue";
 import { sourceViews } from "./source-service";
 
 export const QUOTE_TERM_DAYS = 180;
@@ -23,16 +24,6 @@ export function portfolioSigma(weights: readonly number[], sigmas: readonly numb
   return Math.sqrt(Math.max(0, v));
 }
 
-/** Days past due summed over the account's loans in the last 12 months (open or overdue now). */
-export function overdueDays(loans: readonly { createdAt: Date; termDays: number }[], now: number): number {
-  let days = 0;
-  for (const l of loans) {
-    const due = l.createdAt.getTime() + l.termDays * DAY;
-    if (now > due) days += Math.floor((now - Math.max(due, now - 365 * DAY)) / DAY);
-  }
-  return days;
-}
-
 export async function quoteForAccount(prisma: PrismaClient, accountId: string, now = Date.now()) {
   const account = await prisma.account.findUnique({ where: { id: accountId }, select: { id: true } });
   if (!account) throw new AppError("NOT_FOUND", `No account ${accountId}.`);
@@ -46,7 +37,7 @@ export async function quoteForAccount(prisma: PrismaClient, accountId: string, n
     prisma.marginCall.count({ where: { accountId, openedMinute: { gte: since } } }),
     prisma.liquidationTicket.count({ where: { accountId, createdAt: { gte: since }, status: "EXECUTED" } }),
     prisma.loan.findMany({
-      where: { accountId, status: { in: ["OPEN", "OVERDUE"] } },
+      where: { accountId, status: { in: OUTSTANDING } },
       select: { createdAt: true, termDays: true },
     }),
   ]);

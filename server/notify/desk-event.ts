@@ -19,6 +19,7 @@ export const DESK_EVENT_KINDS = [
   "capital.guaranteeFundLow",
   "capital.lcrLow",
   "capital.reserveLow",
+  "funding.loanOverdue",
   "auth.stepUpLocked",
   "case.slaBreached",
   "oncall.channelFailing",

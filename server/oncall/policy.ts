@@ -47,6 +47,7 @@ export const DEFAULT_POLICY: PagingPolicy = {
     rule("capital.guaranteeFundLow", "MANAGER", 15, "CRITICAL"),
     rule("capital.lcrLow", "MANAGER", 15, "CRITICAL"),
     rule("capital.reserveLow", "MANAGER", 30, "WARNING"),
+    rule("funding.loanOverdue", "RISK", 15, "CRITICAL"),
     rule("auth.stepUpLocked", "ADMIN", 30, "WARNING"),
     rule("case.slaBreached", "COMPLIANCE", 30, "WARNING"),
     rule("oncall.channelFailing", "ADMIN", 30, "WARNING"),

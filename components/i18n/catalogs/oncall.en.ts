@@ -14,6 +14,7 @@ export const oncallEn = {
     capital_guaranteeFundLow: "Guarantee fund below its line",
     capital_lcrLow: "LCR below its line",
     capital_reserveLow: "Reserve ratio below its line",
+    funding_loanOverdue: "Loan overdue: liquidate",
     auth_stepUpLocked: "Step-up locked out",
     case_slaBreached: "Case SLA breached",
     oncall_channelFailing: "Paging channel failing",

@@ -18,6 +18,7 @@ export const oncallZhCN: Shape<typeof oncallEn> = {
     capital_guaranteeFundLow: "保证基金低于警戒线",
     capital_lcrLow: "流动性覆盖率低于警戒线",
     capital_reserveLow: "备付金比率低于警戒线",
+    funding_loanOverdue: "融资逾期待平仓",
     auth_stepUpLocked: "二次验证被锁定",
     case_slaBreached: "案件超出时限",
     oncall_channelFailing: "通知渠道连续失败",
