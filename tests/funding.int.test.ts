@@ -132,6 +132,27 @@ describe.each(BACKENDS)("funding on %s", (kind) => {
     expect((await lend(acct, "300750.SZ", 1)).ok).toBe(true);
   });
 
+  it("small caps (liquidity tier T3) take the tighter tier row; a symbol's own row still wins", async () => {
+    await t.db.prisma.symbol.update({ where: { code: "300750.SZ" }, data: { liquidityTier: "T3" } });
+    await t.db.prisma.concentrationLimit.createMany({
+      data: [
+        { scope: "SYMBOL", key: "*", maxAmount: "5000000" },
+        { scope: "SYMBOL", key: "TIER:T3", maxAmount: "1000000" },
+      ],
+    });
+    expect((await lend(acct, "300750.SZ", 1_000_000)).ok).toBe(true);
+    const no = await lend(await newAccount(), "300750.SZ", "0.01");
+    expect(no.ok ? [] : no.refusals.map((r) => [r.limit, r.key, r.max.toNumber()])).toEqual([
+      ["SYMBOL", "300750.SZ", 1_000_000],
+    ]);
+    // A T1 symbol is held to the default row only.
+    expect((await lend(await newAccount(), "600000.SH", 2_000_000)).ok).toBe(true);
+    // A symbol's own row overrides its tier's.
+    await t.db.prisma.concentrationLimit.create({ data: { scope: "SYMBOL", key: "300750.SZ", maxAmount: "1500000" } });
+    expect((await lend(await newAccount(), "300750.SZ", 500_000)).ok).toBe(true);
+    await t.db.prisma.symbol.update({ where: { code: "300750.SZ" }, data: { liquidityTier: "T1" } });
+  });
+
   it("sector concentration limit (the default '*' row) on both sides, across symbols of the sector", async () => {
     await t.db.prisma.concentrationLimit.create({ data: { scope: "SECTOR", key: "*", maxAmount: "3000000" } });
     expect((await lend(acct, "600000.SH", 1_000_000)).ok).toBe(true);

@@ -68,6 +68,8 @@ export async function seedFundingDemo(prisma: PrismaClient, opts: { now: number 
   await prisma.concentrationLimit.createMany({
     data: [
       { scope: "SYMBOL", key: DEFAULT_KEY, maxAmount: "50000000" },
+      // C3: the least liquid third of symbols (liquidity tier T3, mostly small caps) lend a fifth as much.
+      { scope: "SYMBOL", key: "TIER:T3", maxAmount: "10000000" },
       { scope: "SECTOR", key: DEFAULT_KEY, maxAmount: "300000000" },
       { scope: "SOURCE", key: "BANK-CL-1", maxAmount: "450000000" },
       { scope: "SOURCE", key: "INST-1", maxAmount: "300000000" },

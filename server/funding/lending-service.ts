@@ -39,10 +39,18 @@ export type LendingDecision =
       restricted?: "RESTRICT_BUYS" | "FROZEN";
     };
 
-async function limitOf(tx: Tx, scope: "SYMBOL" | "SECTOR", key: string): Promise<Decimal | null> {
-  const rows = await tx.concentrationLimit.findMany({ where: { scope, key: { in: [key, DEFAULT_KEY] } } });
-  const row = rows.find((r) => r.key === key) ?? rows.find((r) => r.key === DEFAULT_KEY);
-  return row ? new Decimal(row.maxAmount.toString()) : null;
+/** The SYMBOL limit row for a liquidity tier (e.g. "TIER:T3"): small caps get a tighter default. */
+export const tierKey = (tier: string) => `TIER:${tier}`;
+
+/** The most specific limit row: the key itself, then the tier's row (symbols only), then the default. */
+async function limitOf(tx: Tx, scope: "SYMBOL" | "SECTOR", key: string, tier?: string): Promise<Decimal | null> {
+  const keys = [key, ...(tier ? [tierKey(tier)] : []), DEFAULT_KEY];
+  const rows = await tx.concentrationLimit.findMany({ where: { scope, key: { in: keys } } });
+  for (const k of keys) {
+    const row = rows.find((r) => r.key === k);
+    if (row) return new Decimal(row.maxAmount.toString());
+  }
+  return null;
 }
 
 async function openLending(tx: Tx, where: { symbol?: string; sector?: string }): Promise<Decimal> {
@@ -59,7 +67,7 @@ export async function assessLendingTx(tx: Tx, req: LendingRequest) {
   if (!amount.isFinite() || amount.lte(0)) throw new AppError("BAD_REQUEST", "The loan amount must be positive.");
   const [account, symbol] = await Promise.all([
     tx.account.findUnique({ where: { id: req.accountId }, select: { id: true, debt: true } }),
-    tx.symbol.findUnique({ where: { code: req.symbol }, select: { code: true, sector: true } }),
+    tx.symbol.findUnique({ where: { code: req.symbol }, select: { code: true, sector: true, liquidityTier: true } }),
   ]);
   if (!account) throw new AppError("NOT_FOUND", `No account ${req.accountId}.`);
   if (!symbol) throw new AppError("NOT_FOUND", `No symbol ${req.symbol}.`);
@@ -72,7 +80,7 @@ export async function assessLendingTx(tx: Tx, req: LendingRequest) {
       clientLimit: credit ? new Decimal(credit.limitAmount.toString()) : null,
       symbol: symbol.code,
       symbolLending: await openLending(tx, { symbol: symbol.code }),
-      symbolLimit: await limitOf(tx, "SYMBOL", symbol.code),
+      symbolLimit: await limitOf(tx, "SYMBOL", symbol.code, symbol.liquidityTier),
       sector: symbol.sector,
       sectorLending: await openLending(tx, { sector: symbol.sector }),
       sectorLimit: await limitOf(tx, "SECTOR", symbol.sector),
