@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as accountRisk } from "@/app/api/v1/accounts/[id]/risk/route";
 import { GET as auditVerify } from "@/app/api/v1/audit/verify/route";
 import { POST as capitalEuler } from "@/app/api/v1/capital/euler/route";
+import { POST as lending } from "@/app/api/v1/lending/route";
 import { POST as surveillanceEvaluate } from "@/app/api/v1/surveillance/evaluate/route";
 import { POST as bocpd } from "@/app/api/v1/detectors/bocpd/route";
 import { POST as cusum } from "@/app/api/v1/detectors/cusum/route";
@@ -62,6 +63,7 @@ const VALID_NON_2XX: Record<string, number[]> = {
   getReportPdf: [404],
   getReportCsv: [404],
   startStressRun: [404],
+  requestLending: [404],
   getStressRun: [404],
 };
 /** Every operation of the document needs its handler here; a new route that is not wired fails the test. */
@@ -75,6 +77,7 @@ const HANDLERS: Record<string, Handler> = {
   "get /liquidation/tickets": tickets,
   "post /payments/callback": paymentsCallback,
   "post /capital/euler": capitalEuler,
+  "post /lending": lending,
   "post /surveillance/evaluate": surveillanceEvaluate,
   "get /reports/{id}/pdf": reportPdf,
   "get /reports/{id}/csv": reportCsv,
@@ -161,7 +164,7 @@ describe.each(BACKENDS)("v1 contract on %s: generated inputs against the served 
     // Metrics are for ADMIN only.
     const admin = await createUser(t.db, "ADMIN");
     adminBearer = (await createOwnApiToken(t.db.prisma, admin, { name: "contract test", scopes: ["read"] })).token;
-    // Starting a stress run is RISK or MANAGER with the write scope.
+    // Starting a stress run and asking for new lending are RISK or MANAGER with the write scope.
     const risk = await createUser(t.db, "RISK");
     riskBearer = (await createOwnApiToken(t.db.prisma, risk, { name: "contract test", scopes: ["read", "write"] }))
       .token;
@@ -207,7 +210,7 @@ describe.each(BACKENDS)("v1 contract on %s: generated inputs against the served 
           ? "md_not-a-token"
           : op.operationId === "getMetrics"
             ? adminBearer
-            : op.operationId === "startStressRun"
+            : op.operationId === "startStressRun" || op.operationId === "requestLending"
               ? riskBearer
               : bearer
       }`;

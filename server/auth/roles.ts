@@ -56,6 +56,8 @@ export const PERMISSIONS = {
   "capital.approve": ["MANAGER"],
   "funding.view": ["RISK", "MANAGER", "AUDITOR"],
   "funding.manage": ["MANAGER"],
+  // The order system's question before a buy on margin (v1 POST /lending, a write-scoped token).
+  "funding.lend": ["RISK", "MANAGER"],
   // on-call
   "oncall.view": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
   "oncall.ack": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN"],

@@ -2,6 +2,7 @@
 // ./<domain>.ts, serves it with serveOperation, and adds its list here (one line).
 import type { V1Operation } from "../contract/operation";
 import { capitalOperations } from "./capital";
+import { fundingOperations } from "./funding";
 import { liquidationOperations } from "./liquidation";
 import { marketOperations } from "./market";
 import { opsOperations } from "./ops";
@@ -17,6 +18,7 @@ export const v1Operations: readonly V1Operation[] = [
   ...liquidationOperations,
   ...paymentsOperations,
   ...capitalOperations,
+  ...fundingOperations,
   ...surveillanceOperations,
   ...reportsOperations,
   ...stressOperations,
@@ -30,6 +32,7 @@ export const v1Tags = [
   { name: "liquidation", description: "The liquidation planner and the ticket list" },
   { name: "payments", description: "Bank and payment-rail callbacks" },
   { name: "capital", description: "Expected shortfall and its Euler allocation on supplied scenarios" },
+  { name: "funding", description: "New lending for buys on margin, decided against limits and funding sources" },
   { name: "surveillance", description: "Surveillance rules and linked-account clusters on supplied events" },
   { name: "reports", description: "Reports (weekly risk, stress summary, regulatory, incident review) as PDF and CSV" },
   { name: "stress", description: "Stress scenarios and runs through the live book" },
