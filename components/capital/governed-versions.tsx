@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { TotpField } from "../ui/totp-field";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 
@@ -133,16 +134,7 @@ export function GovernedVersions<R extends VersionRow>(props: {
           <span>{t("capital.changes.note")}</span>
           <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
         </label>
-        <label className="stack">
-          <span>{t("capital.funding.totp")}</span>
-          <input
-            value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, "").slice(0, 6))}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="\d{6}"
-          />
-        </label>
+        <TotpField label={t("capital.funding.totp")} value={code} onChange={setCode} />
       </ConfirmDialog>
     </>
   );

@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { TotpField } from "../ui/totp-field";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import { useChangePoll } from "../live/live-changes";
@@ -240,16 +241,7 @@ export function FundingView({ canManage }: { canManage: boolean }) {
           <span>{t("capital.funding.reason")}</span>
           <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} maxLength={500} />
         </label>
-        <label className="stack">
-          <span>{t("capital.funding.totp")}</span>
-          <input
-            value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, "").slice(0, 6))}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="\d{6}"
-          />
-        </label>
+        <TotpField label={t("capital.funding.totp")} value={code} onChange={setCode} />
       </ConfirmDialog>
     </div>
   );
