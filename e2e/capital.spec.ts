@@ -17,6 +17,8 @@ test("a manager sees the capital dashboard, marks a funding source down and new 
   await expect(page.getByTestId("ladder-table").getByRole("row")).toHaveCount(6);
   await expect(page.getByTestId("ladder-chart")).toBeVisible();
   await expect(page.getByTestId("euler-table").getByRole("row").nth(1)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Daily P&L, last 30 days" })).toBeVisible();
+  await expect(page.getByTestId("products-table").getByRole("row").nth(1)).toBeVisible();
 
   await page.goto("/capital/funding");
   await expect(page.getByTestId("funding-routing")).toHaveText(/New lending goes to BANK-CL-1\./);

@@ -4,6 +4,9 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedFundingDemo } from "@/server/funding/demo-seed";
+import { feeEntry, interestAccrualEntry } from "@/server/ledger/ledger-math";
+import { postEntryTx } from "@/server/ledger/ledger-service";
+import { lossAbsorbedEntry } from "@/server/liquidation/waterfall-ledger";
 import { closeComputePool } from "@/server/workers/compute-pool";
 import { callerFor, createUser } from "./helpers/fixtures";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
@@ -88,6 +91,25 @@ describe.each(BACKENDS)("capital views on %s", (kind) => {
     expect(c.hhiSymbol).toBeCloseTo((110 ** 2 + 210 ** 2 + 60 ** 2) / 380 ** 2, 12);
     expect(c.hedges.map((h) => h.proxy)).toEqual(["CSI300", "CSI500", "CHINEXT"]);
     expect(c.hedges[0]?.betaExposure).toBeCloseTo(1.1 * 110_000, 6);
+  });
+
+  it("daily P&L from the ledger and the book's ES split by funding product", async () => {
+    // The fee is charged from the client's cash: give C0 some.
+    const acc = await t.db.prisma.account.update({ where: { code: "C0" }, data: { cash: "100" } });
+    await t.db.prisma.$transaction(async (tx) => {
+      await postEntryTx(tx, interestAccrualEntry(acc.id, new Decimal("123.45")));
+      await postEntryTx(tx, feeEntry(acc.id, new Decimal("10.00")));
+      await postEntryTx(tx, lossAbsorbedEntry(acc.id, [{ layer: "RISK_CAPITAL", amount: new Decimal("20.00") }]));
+    });
+    const d = await callerFor(t.db, await createUser(t.db, "MANAGER")).capital.dashboard();
+    // Today (Shanghai): income 123.45 + 10.00, the platform's risk capital absorbed 20.00 -> P&L 113.45.
+    const today = d.pnl[d.pnl.length - 1];
+    expect(today).toMatchObject({ income: 133.45, losses: 20 });
+    expect(today?.pnl).toBeCloseTo(113.45, 9);
+    // No loans in this book: every account's debt is the opening book's; the split keeps the ES.
+    expect(d.products.map((p) => p.product)).toEqual(["OPENING_BOOK"]);
+    expect(d.products[0]?.capitalUsed).toBe(300_000);
+    expect(d.products[0]?.contribution).toBeCloseTo(d.es.es, 6);
   });
 
   it("COMPLIANCE and ADMIN may not read capital", async () => {

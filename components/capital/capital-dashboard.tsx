@@ -9,6 +9,7 @@ import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import { useChangePoll } from "../live/live-changes";
 import { LadderChart } from "./ladder-chart";
+import { PnlPanel, ProductsPanel } from "./pnl-panels";
 
 export function CapitalDashboard() {
   const { t, fmt, locale } = useI18n();
@@ -52,6 +53,7 @@ export function CapitalDashboard() {
           <Fact label={t("capital.dashboard.var", { alpha })}>{fmt.money(d.es.var)}</Fact>
         </dl>
       </section>
+      <PnlPanel days={d.pnl} />
       <section className="panel" aria-labelledby="liq-title">
         <h2 id="liq-title">{t("capital.dashboard.lcr")}</h2>
         <dl className="facts">
@@ -125,6 +127,7 @@ export function CapitalDashboard() {
           </tbody>
         </table>
       </section>
+      <ProductsPanel products={d.products} es={d.es.es} />
       <section className="panel" aria-labelledby="euler-title">
         <h2 id="euler-title">{t("capital.dashboard.contributions")}</h2>
         <p className="muted small">

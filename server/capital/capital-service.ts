@@ -9,6 +9,7 @@ import { proposeHedges } from "./hedging";
 import { computeLcr, maturityLadder, reserveRatio, type FundingKind, type LadderItem } from "./liquidity";
 import { liquidityParamsInForce } from "./liquidity-settings";
 import { loadMarketModel } from "./market-model";
+import { dailyPnl, productView } from "./pnl-service";
 
 const DAY = 86_400_000;
 export const ES_ALPHA = 0.975;
@@ -196,12 +197,14 @@ export async function liquidityView(prisma: PrismaClient, now = Date.now()) {
 }
 
 export async function capitalDashboard(prisma: PrismaClient, now = Date.now()) {
-  const [income, debt, liquidity, es] = await Promise.all([
+  const [income, debt, liquidity, es, pnl] = await Promise.all([
     ledgerBalances(prisma, ["INTEREST_INCOME", "FEE_INCOME"]),
     prisma.account.aggregate({ _sum: { debt: true }, _count: { _all: true } }),
     liquidityView(prisma, now),
     bookExpectedShortfall(prisma, now),
+    dailyPnl(prisma, now),
   ]);
+  const products = await productView(prisma, es.accounts);
   const interest = -(income.get("INTEREST_INCOME")?.toNumber() ?? 0);
   const fees = -(income.get("FEE_INCOME")?.toNumber() ?? 0);
   const capitalUsed = Number(debt._sum.debt ?? 0);
@@ -215,6 +218,8 @@ export async function capitalDashboard(prisma: PrismaClient, now = Date.now()) {
     riskAdjustedReturn: es.es > 0 ? (interest + fees) / es.es : null,
     es: { ...es, accounts: es.accounts.slice(0, 50), accountCount: es.accounts.length },
     liquidity,
+    pnl,
+    products,
   };
 }
 

@@ -214,4 +214,25 @@ export const capitalEn = {
     basis: "Last 12 months: {calls} margin call(s), {liquidations} liquidation(s), {overdue} day(s) overdue.",
     failedOver: "Priced on the backup source: {from} is not usable now.",
   },
+  pnl: {
+    title: "Daily P&L, last 30 days",
+    intro:
+      "Interest and fees accrued each day (Beijing time) less the losses the platform's own risk capital absorbed in the waterfall. Funding costs are billed by the sources and are not included.",
+    empty: "No income or losses booked in the last 30 days.",
+    day: "Day",
+    income: "Income",
+    losses: "Losses absorbed",
+    pnl: "P&L",
+  },
+  products: {
+    title: "By funding product",
+    intro:
+      "The debt each funding source lent (and the opening book's), the income its loans earned, and its share of the book's ES: each account's contribution split by where its debt came from.",
+    product: "Product",
+    capitalUsed: "Capital used",
+    income: "Income (accrued)",
+    cost: "Funding cost",
+    rar: "Income / ES",
+    kinds: { OPENING_BOOK: "Opening book (no loan record)", UNLEVERED: "Accounts without debt" },
+  },
 };

@@ -199,4 +199,25 @@ export const capitalZhCN: Widen<typeof capitalEn> = {
     basis: "近 12 个月：追加保证金 {calls} 次，强制平仓 {liquidations} 次，逾期 {overdue} 天。",
     failedOver: "按备用资金来源定价：{from} 当前不可用。",
   },
+  pnl: {
+    title: "每日损益（近 30 天）",
+    intro:
+      "按北京时间每日计提的利息与费用收入，减去平台自有风险资本在损失分摊中承担的亏损。资金来源的融资成本由其另行结算，未计入。",
+    empty: "近 30 天没有入账的收入或亏损。",
+    day: "日期",
+    income: "收入",
+    losses: "承担的亏损",
+    pnl: "损益",
+  },
+  products: {
+    title: "按资金产品",
+    intro:
+      "各资金来源（及期初存量）出借的负债、其贷款产生的收入，以及其在全账簿 ES 中的份额：每个账户的贡献按其负债来源拆分。",
+    product: "产品",
+    capitalUsed: "占用资金",
+    income: "收入（计提）",
+    cost: "资金成本",
+    rar: "收入 / ES",
+    kinds: { OPENING_BOOK: "期初存量（无贷款记录）", UNLEVERED: "无负债账户" },
+  },
 };
