@@ -13,7 +13,14 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  // On CI the HTML report (traces of failures) and a JUnit file stay in playwright-report/ and test-results/.
+  reporter: process.env.CI
+    ? [
+        ["list"],
+        ["html", { open: "never", outputFolder: "playwright-report" }],
+        ["junit", { outputFile: "test-results/junit.xml" }],
+      ]
+    : [["list"]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     locale: "en-US",
