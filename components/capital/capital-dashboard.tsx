@@ -75,8 +75,9 @@ export function CapitalDashboard() {
         </dl>
         {(d.liquidity.lcrBelowLine || d.liquidity.reserveBelowLine) && (
           <p role="alert" className="form-error" data-testid="liquidity-alert">
-            {d.liquidity.lcrBelowLine && `${t("capital.dashboard.lcr")}: ${t("capital.dashboard.belowLine")}. `}
-            {d.liquidity.reserveBelowLine && `${t("capital.dashboard.reserve")}: ${t("capital.dashboard.belowLine")}.`}
+            {d.liquidity.lcrBelowLine && t("capital.dashboard.lineBreached", { what: t("capital.dashboard.lcr") })}{" "}
+            {d.liquidity.reserveBelowLine &&
+              t("capital.dashboard.lineBreached", { what: t("capital.dashboard.reserve") })}
           </p>
         )}
         <p className="muted small">

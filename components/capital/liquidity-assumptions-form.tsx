@@ -141,7 +141,7 @@ export function LiquidityAssumptionsForm({ inForce, version }: { inForce: Assump
           {t("capital.changes.proposed", { v: propose.data.version })}
         </p>
       )}
-      <div className="actions">
+      <div className="actions" style={{ gap: "0.75rem" }}>
         <span className="muted small">{t("capital.changes.changedFields", { n: changed })}</span>
         <button type="submit" className="btn btn-primary" disabled={!valid || propose.isPending}>
           {t("capital.changes.propose")}

@@ -20,6 +20,7 @@ export const capitalEn = {
     lcrLine: "line {line}",
     reserve: "Reserve ratio",
     belowLine: "Below its line",
+    lineBreached: "{what} is below its line.",
     aboveLine: "Above its line",
     noOutflows: "no net outflows",
     pools: "Pools",

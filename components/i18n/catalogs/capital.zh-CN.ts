@@ -23,6 +23,7 @@ export const capitalZhCN: Widen<typeof capitalEn> = {
     lcrLine: "警戒线 {line}",
     reserve: "备付金率",
     belowLine: "低于警戒线",
+    lineBreached: "{what}低于警戒线。",
     aboveLine: "高于警戒线",
     noOutflows: "无净流出",
     pools: "资金池",
