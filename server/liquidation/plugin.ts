@@ -61,7 +61,7 @@ export async function startLiquidation(
       // A failed pass must not stop the market engine; the next close decides again from the database.
       log.error({ err, minuteTs }, "minute close failed");
     }
-  });
+  }, "liquidation");
   desk.startTimer(DEADLINE_CHECK_MS);
   return {
     services: desk,
