@@ -20,6 +20,7 @@ import {
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]] as const));
 const SECONDS = Math.min(120, Number(args.get("--seconds") ?? 40));
 const BASELINE_SECONDS = Math.min(30, Number(args.get("--baseline") ?? 10));
+const WARM_MINUTES = 5;
 const CONCURRENCY = Math.min(8, Number(args.get("--concurrency") ?? 4));
 const PORT = Number(args.get("--port") ?? 3303);
 const BASE = args.get("--base") ?? `http://127.0.0.1:${PORT}`;
@@ -191,6 +192,11 @@ async function main() {
 
     const ac = new AbortController();
     const watch = watchMinutes(cookie, ac.signal);
+    // Both phases measure the steady state: the first closes after a start catch up and warm up
+    // (surveillance replays its window), which would land in whichever phase came first.
+    const warm = Date.now();
+    while (watch.minutes.length < WARM_MINUTES && Date.now() - warm < 180_000) await sleep(250);
+    console.log(`steady after ${watch.minutes.length} minute closes (${Date.now() - warm} ms)`);
 
     const baseStop = { done: false };
     const baseline = probeHealth(baseStop);
