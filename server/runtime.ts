@@ -36,6 +36,8 @@ import { seedSurveillanceDemo, startSurveillance } from "./surveillance/plugin";
 import { startReports, type ReportsServices } from "./reports/plugin";
 import { storedStressRuns } from "./stress/stored-runs";
 import { connectSessionCacheToBus } from "./auth/session-cache";
+import { loadRecentBars } from "./market/bar-store";
+import { HotBars } from "./market/hot-bars";
 
 /**
  * The domains' services that live as long as the process, for tRPC procedures, route handlers and
@@ -58,6 +60,8 @@ export interface Services {
   surveillance: SurveillanceMonitor;
   /** The engine clock for report periods and the stored stress runs the monthly summary reads. */
   reports: ReportsServices;
+  /** The last hours of 1-minute bars per requested symbol, in memory (chart backfill, rollups). */
+  hotBars: HotBars;
 }
 export interface Runtime {
   env: Env;
@@ -123,10 +127,12 @@ export async function composeDomains(
     oncall,
     surveillance,
     reports,
+    hotBars: new HotBars(ctx.bus, (symbol, limit, before) => loadRecentBars(ctx.sql, symbol, limit, before)),
   };
   return {
     services,
     async stop() {
+      services.hotBars.close();
       for (const stop of stops.reverse()) await stop();
     },
   };

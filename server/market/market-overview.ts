@@ -6,22 +6,22 @@ import { iterateTopic, type EventBus } from "../engine/event-bus";
 import { MINUTE_TOPIC } from "../engine/market-engine";
 import { AppError } from "../errors";
 import { aggregateBars } from "./bars/aggregate-bars";
-import { loadRecentBars } from "./bar-store";
+import type { HotBars } from "./hot-bars";
 import type { MarketMonitoring } from "./monitoring/market-monitoring";
 
 export type Interval = "1m" | "5m" | "15m";
 
 export async function getIntervalBars(
   prisma: PrismaClient,
-  sql: SqlSession,
+  hot: HotBars,
   input: { symbol: string; interval: Interval; limit: number; before?: number },
 ) {
   const symbol = await prisma.symbol.findUnique({ where: { code: input.symbol }, select: { code: true } });
   if (!symbol) throw new AppError("NOT_FOUND", `Unknown symbol ${input.symbol}.`);
-  if (input.interval === "1m") return loadRecentBars(sql, input.symbol, input.limit, input.before);
+  if (input.interval === "1m") return hot.recent(input.symbol, input.limit, input.before);
   const minutes = input.interval === "5m" ? 5 : 15;
   // Rolled up from the stored 1m bars (M3), so the live 1m stream and the rollups always agree.
-  const bars = await loadRecentBars(sql, input.symbol, input.limit * minutes, input.before);
+  const bars = await hot.recent(input.symbol, input.limit * minutes, input.before);
   return aggregateBars(bars, minutes).slice(-input.limit);
 }
 

@@ -4,7 +4,8 @@ import type { PrismaClient } from "../db/generated/client";
 import { AppError } from "../errors";
 import { iterateTopic, type EventBus } from "../engine/event-bus";
 import { barTopic, type BarEvent, type MarketEngine } from "../engine/market-engine";
-import { loadBarsSince, loadRecentBars } from "./bar-store";
+import { loadBarsSince } from "./bar-store";
+import type { HotBars } from "./hot-bars";
 
 export async function listSymbols(prisma: PrismaClient) {
   return prisma.symbol.findMany({
@@ -20,11 +21,11 @@ async function requireSymbol(prisma: PrismaClient, code: string) {
 
 export async function getBarHistory(
   prisma: PrismaClient,
-  sql: SqlSession,
+  hot: HotBars,
   input: { symbol: string; limit: number; before?: number },
 ) {
   await requireSymbol(prisma, input.symbol);
-  return loadRecentBars(sql, input.symbol, input.limit, input.before);
+  return hot.recent(input.symbol, input.limit, input.before);
 }
 
 /** Event ids are "<bar ts>-<seq>", so a reconnecting client's lastEventId says where to resume. */

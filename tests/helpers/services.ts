@@ -5,6 +5,8 @@
 import type { Database } from "@/server/db/connection";
 import { createInProcessBus } from "@/server/engine/event-bus";
 import { loadRiskBook, NO_SYMBOL_OVERRIDES, OWN_VOLATILITY } from "@/server/risk/live-book";
+import { loadRecentBars } from "@/server/market/bar-store";
+import { HotBars } from "@/server/market/hot-bars";
 import type { Services } from "@/server/runtime";
 
 export function testServices(db: Database, given: Partial<Services> = {}): Services {
@@ -15,6 +17,10 @@ export function testServices(db: Database, given: Partial<Services> = {}): Servi
     liquidation: null,
   };
   const provided: Partial<Services> = { ...defaults, ...given };
+  // Each test context's own window over the test database, following the context's bus.
+  provided.hotBars ??= new HotBars(provided.bus ?? createInProcessBus(), (symbol, limit, before) =>
+    loadRecentBars(db.sql, symbol, limit, before),
+  );
   return new Proxy(provided, {
     get(target, key, receiver) {
       if (typeof key === "string" && !Object.hasOwn(target, key) && key !== "then" && key !== "toJSON")

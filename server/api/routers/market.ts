@@ -15,7 +15,7 @@ export const marketRouter = createTRPCRouter({
     .input(
       z.object({ symbol, limit: z.number().int().min(1).max(2000).default(240), before: z.number().int().optional() }),
     )
-    .query(({ ctx, input }) => getBarHistory(ctx.prisma, ctx.sql, input)),
+    .query(({ ctx, input }) => getBarHistory(ctx.prisma, ctx.services.hotBars, input)),
   /** M3: 1m bars or 5m / 15m rolled up from them. */
   intervalBars: permissionProcedure("market.view")
     .input(
@@ -26,7 +26,7 @@ export const marketRouter = createTRPCRouter({
         before: z.number().int().optional(),
       }),
     )
-    .query(({ ctx, input }) => getIntervalBars(ctx.prisma, ctx.sql, input)),
+    .query(({ ctx, input }) => getIntervalBars(ctx.prisma, ctx.services.hotBars, input)),
   watchlist: permissionProcedure("market.view").query(({ ctx }) =>
     getWatchlist(ctx.prisma, ctx.sql, ctx.services.monitoring),
   ),
