@@ -35,12 +35,15 @@ export const rebalancePlanSchema = rebalanceOptionsSchema.extend({
 });
 export type RebalancePlan = z.infer<typeof rebalancePlanSchema>;
 
+/** Each account's credit limit in fen (its own row, else the default row, else 0); one query. */
 async function limitsOf(tx: Tx | PrismaClient, accountIds: string[]): Promise<Map<string, number>> {
-  const rows = await tx.creditLimit.findMany({ where: { accountId: { in: [...accountIds, DEFAULT_KEY] } } });
-  const fen = (v: { toString(): string }) => Math.round(Number(v.toString()) * 100);
-  const def = rows.find((r) => r.accountId === DEFAULT_KEY);
-  const own = new Map(rows.map((r) => [r.accountId, fen(r.limitAmount)]));
-  return new Map(accountIds.map((id) => [id, own.get(id) ?? (def ? fen(def.limitAmount) : 0)]));
+  // One array parameter, not an IN list: a plan may name 20,000 accounts and the book 100,000.
+  const rows = await tx.$queryRaw<{ accountId: string; fen: bigint }[]>`
+    SELECT "accountId", round("limitAmount" * 100)::bigint AS fen FROM "CreditLimit"
+    WHERE "accountId" = ANY(${[...accountIds, DEFAULT_KEY]}::text[])`;
+  const own = new Map(rows.map((r) => [r.accountId, Number(r.fen)]));
+  const def = own.get(DEFAULT_KEY);
+  return new Map(accountIds.map((id) => [id, own.get(id) ?? def ?? 0]));
 }
 
 /** The plan the live book gives for these options (the preview, and what a proposal stores). */

@@ -29,64 +29,79 @@ export async function runOverdue(
     WHERE status IN ('OPEN', 'OVERDUE') AND "createdAt" + "termDays" * interval '1 day' < ${new Date(now)}
     ORDER BY id`;
   const out: OverdueRun = { markedOverdue: 0, restricted: 0, events: [] };
+  if (due.length === 0) return out;
+  // What earlier runs already did, read once, so a run touches only the loans whose stage moved.
+  const [restrictedRows, alertRows] = await Promise.all([
+    prisma.$queryRaw<{ accountId: string }[]>`
+      SELECT "accountId" FROM "AccountRestriction"
+      WHERE "restrictBuys" AND "accountId" = ANY(${[...new Set(due.map((l) => l.accountId))]}::text[])`,
+    prisma.$queryRaw<{ loanId: string }[]>`
+      SELECT detail->>'loanId' AS "loanId" FROM "FundingAlert" WHERE kind = 'LOAN_LIQUIDATE'`,
+  ]);
+  const restricted = new Set(restrictedRows.map((r) => r.accountId));
+  const alerted = new Set(alertRows.map((r) => r.loanId));
   for (const l of due) {
     const { stage, days } = overdueStage(l, now, policy);
     if (stage === "CURRENT") continue;
     const principal = Number(l.principal);
-    await prisma.$transaction(async (tx) => {
-      if (l.status === "OPEN") {
-        const flipped = await tx.loan.updateMany({ where: { id: l.id, status: "OPEN" }, data: { status: "OVERDUE" } });
-        if (flipped.count === 1) {
-          out.markedOverdue++;
-          await raiseFundingAlertTx(tx, {
-            kind: "LOAN_OVERDUE",
-            severity: "WARNING",
-            message: `Loan ${l.id} of CNY ${money(principal)} is overdue; it accrues penalty interest (${policy.penaltyMultiplier}x its rate).`,
-            detail: { loanId: l.id, accountId: l.accountId },
+    const toRestrict = (stage === "RESTRICT" || stage === "LIQUIDATE") && !restricted.has(l.accountId);
+    const toAlert = stage === "LIQUIDATE" && !alerted.has(l.id);
+    if (l.status === "OPEN" || toRestrict || toAlert)
+      await prisma.$transaction(async (tx) => {
+        if (l.status === "OPEN") {
+          const flipped = await tx.loan.updateMany({
+            where: { id: l.id, status: "OPEN" },
+            data: { status: "OVERDUE" },
           });
-          await appendAuditEventTx(tx, {
-            ...SYSTEM,
-            action: "funding.loan.overdue",
-            targetType: "Loan",
-            targetId: l.id,
-            before: { status: "OPEN" },
-            after: { status: "OVERDUE", days, penaltyMultiplier: policy.penaltyMultiplier },
-          });
+          if (flipped.count === 1) {
+            out.markedOverdue++;
+            await raiseFundingAlertTx(tx, {
+              kind: "LOAN_OVERDUE",
+              severity: "WARNING",
+              message: `Loan ${l.id} of CNY ${money(principal)} is overdue; it accrues penalty interest (${policy.penaltyMultiplier}x its rate).`,
+              detail: { loanId: l.id, accountId: l.accountId },
+            });
+            await appendAuditEventTx(tx, {
+              ...SYSTEM,
+              action: "funding.loan.overdue",
+              targetType: "Loan",
+              targetId: l.id,
+              before: { status: "OPEN" },
+              after: { status: "OVERDUE", days, penaltyMultiplier: policy.penaltyMultiplier },
+            });
+          }
         }
-      }
-      if (stage === "RESTRICT" || stage === "LIQUIDATE") {
-        const r = await tx.accountRestriction.findUnique({ where: { accountId: l.accountId } });
-        if (!r?.restrictBuys) {
-          const reason = `Loan ${l.id} overdue ${days} days: margin buys restricted until it is repaid.`;
-          await tx.accountRestriction.upsert({
-            where: { accountId: l.accountId },
-            create: { accountId: l.accountId, restrictBuys: true, reason, byId: "system:funding" },
-            update: { restrictBuys: true, reason, byId: "system:funding" },
-          });
-          out.restricted++;
-          await appendAuditEventTx(tx, {
-            ...SYSTEM,
-            action: "funding.loan.restricted",
-            targetType: "Account",
-            targetId: l.accountId,
-            before: { restrictBuys: false },
-            after: { restrictBuys: true, loanId: l.id, days },
-          });
+        if (toRestrict) {
+          const r = await tx.accountRestriction.findUnique({ where: { accountId: l.accountId } });
+          restricted.add(l.accountId); // one restriction per account, however many of its loans are late
+          if (!r?.restrictBuys) {
+            const reason = `Loan ${l.id} overdue ${days} days: margin buys restricted until it is repaid.`;
+            await tx.accountRestriction.upsert({
+              where: { accountId: l.accountId },
+              create: { accountId: l.accountId, restrictBuys: true, reason, byId: "system:funding" },
+              update: { restrictBuys: true, reason, byId: "system:funding" },
+            });
+            out.restricted++;
+            await appendAuditEventTx(tx, {
+              ...SYSTEM,
+              action: "funding.loan.restricted",
+              targetType: "Account",
+              targetId: l.accountId,
+              before: { restrictBuys: false },
+              after: { restrictBuys: true, loanId: l.id, days },
+            });
+          }
         }
-      }
-      if (stage === "LIQUIDATE") {
-        const known = await tx.fundingAlert.count({
-          where: { kind: "LOAN_LIQUIDATE", detail: { path: ["loanId"], equals: l.id } },
-        });
-        if (known === 0)
+        if (toAlert) {
+          alerted.add(l.id);
           await raiseFundingAlertTx(tx, {
             kind: "LOAN_LIQUIDATE",
             severity: "CRITICAL",
             message: `Loan ${l.id} of CNY ${money(principal)} is ${days} days overdue: liquidate the account through the queue.`,
             detail: { loanId: l.id, accountId: l.accountId },
           });
-      }
-    });
+        }
+      });
     if (stage === "LIQUIDATE")
       out.events.push({
         kind: "funding.loanOverdue",
