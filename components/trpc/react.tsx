@@ -12,6 +12,8 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
+      // Pages may hand over data prefetched on the server (server/api/page-prefetch.ts), in superjson.
+      hydrate: { deserializeData: superjson.deserialize },
       queries: {
         staleTime: 10_000,
         retry: (count, err) => {
