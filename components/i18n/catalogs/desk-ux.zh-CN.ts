@@ -1,0 +1,28 @@
+// 共享K线面板、股票选择框与涨跌颜色设置的中文（命名空间 "deskux"）。键与 desk-ux.en.ts 一致。
+import type { deskUxEn } from "./desk-ux.en";
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+export const deskUxZhCN: Widen<typeof deskUxEn> = {
+  interval: { "1m": "1 分钟", "5m": "5 分钟", "15m": "15 分钟" },
+  chart: "{interval} K 线",
+  intervalGroup: "周期",
+  markers: "图上有 {n} 个检测器告警",
+  colors: {
+    label: "涨跌颜色",
+    auto: "跟随语言",
+    RED_UP: "红涨绿跌",
+    GREEN_UP: "绿涨红跌",
+  },
+  chooser: {
+    label: "选择股票",
+    placeholder: "代码、名称或拼音首字母",
+    recent: "最近查看",
+    watchlist: "自选股",
+    all: "全部股票",
+    none: "没有匹配的股票。",
+    watch: "加入自选：{symbol}",
+    unwatch: "移出自选：{symbol}",
+    suspended: "停牌",
+  },
+};
