@@ -63,3 +63,27 @@ test("the up/down colour setting recolours the chart and is kept", async ({ page
   await page.getByTestId("up-color-setting").selectOption("");
   await expect(page.getByTestId("desk-chart")).toHaveAttribute("data-up-color", "GREEN_UP");
 });
+
+test("the parameter form shows an error at its field and the diff before proposing", async ({ page }) => {
+  await signIn(page, "risk@demo.local");
+  await page.goto("/risk/parameters");
+  const form = page.getByTestId("param-form");
+  await expect(form).toBeVisible();
+  await expect(form.getByTestId("param-diff")).toHaveAttribute("data-count", "0");
+  // Warning 0.9 is below the liquidation line (1.0): the error is shown at the warning field.
+  const warning = form.getByLabel("Warning", { exact: true });
+  await warning.fill("0.9");
+  await expect(warning).toHaveAttribute("aria-invalid", "true");
+  await expect(form.locator('[data-field="lines.warning"]')).toContainText(
+    "Lines must rise: hard floor < liquidation < warning < target.",
+  );
+  await expect(form.getByRole("button", { name: "Propose" })).toBeDisabled();
+  await warning.fill("1.4");
+  await expect(warning).not.toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByTestId("param-diff")).toContainText("lines.warning: 1.3 → 1.4");
+  // The raw JSON view says where it stops parsing.
+  await form.getByText("Advanced: raw JSON").click();
+  await form.getByLabel("Parameter set (JSON)").fill('{"base": ,}');
+  await form.getByRole("button", { name: "Use this JSON" }).click();
+  await expect(form.getByTestId("raw-error")).toHaveText("Not valid JSON at line 1, column 10.");
+});

@@ -1,5 +1,6 @@
 // English catalog (default locale). zh-CN.ts must have exactly the same keys (checked by type).
 // Each later domain keeps its strings in catalogs/<domain>.en.ts under its own namespace.
+import { paramFormEn } from "./catalogs/param-form.en";
 import { deskUxEn } from "./catalogs/desk-ux.en";
 import { reportsEn } from "./catalogs/reports.en";
 import { capitalEn } from "./catalogs/capital.en";
@@ -220,6 +221,7 @@ export const en = {
   security: securityEn,
   stress: stressEn,
   deskux: deskUxEn,
+  paramform: paramFormEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

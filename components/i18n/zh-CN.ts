@@ -1,4 +1,5 @@
 // 简体中文目录。键与 en.ts 完全一致（由类型检查保证）。
+import { paramFormZhCN } from "./catalogs/param-form.zh-CN";
 import { deskUxZhCN } from "./catalogs/desk-ux.zh-CN";
 import { reportsZhCN } from "./catalogs/reports.zh-CN";
 import { capitalZhCN } from "./catalogs/capital.zh-CN";
@@ -212,4 +213,5 @@ export const zhCN: Messages = {
   security: securityZhCN,
   stress: stressZhCN,
   deskux: deskUxZhCN,
+  paramform: paramFormZhCN,
 };

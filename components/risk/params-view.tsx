@@ -9,6 +9,7 @@ import { useChangePoll } from "../live/live-changes";
 import { ParamImpactPanel } from "../stress/param-impact";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ActiveParams } from "./active-params";
+import { ParamProposeForm } from "./param-form";
 import styles from "./risk.module.css";
 
 type State = "PROPOSED" | "APPROVED" | "ACTIVE" | "SUPERSEDED" | "REJECTED";
@@ -31,17 +32,6 @@ export function ParamsView({
   const active = versions.data?.find((v) => v.status === "ACTIVE");
   const pending = versions.data?.find((v) => v.status === "PROPOSED");
 
-  const [json, setJson] = useState<string | null>(null);
-  const [reason, setReason] = useState("");
-  const [jsonError, setJsonError] = useState(false);
-  const propose = useMutation(
-    trpc.risk.proposeParams.mutationOptions({
-      onSuccess: () => {
-        setReason("");
-        void invalidate();
-      },
-    }),
-  );
   const [code, setCode] = useState("");
   const [note, setNote] = useState("");
   const [deciding, setDeciding] = useState<"approve" | "reject" | null>(null);
@@ -56,7 +46,6 @@ export function ParamsView({
     }),
   );
 
-  const draft = json ?? (active ? JSON.stringify(active.params, null, 2) : "");
   return (
     <div className="stack">
       <section className="panel" aria-labelledby="params-title">
@@ -175,59 +164,7 @@ export function ParamsView({
         <section className="panel" aria-labelledby="propose-title">
           <h2 id="propose-title">{t("risk.params.propose")}</h2>
           <p className="muted small">{t("risk.params.proposeHint")}</p>
-          {propose.isError && (
-            <p role="alert" className="form-error">
-              {propose.error.message}
-            </p>
-          )}
-          {propose.isSuccess && (
-            <p className="ok-banner">{t("risk.params.proposed", { version: propose.data.version })}</p>
-          )}
-          <form
-            className="stack"
-            onSubmit={(e) => {
-              e.preventDefault();
-              let params: unknown;
-              try {
-                params = JSON.parse(draft);
-              } catch {
-                setJsonError(true);
-                return;
-              }
-              setJsonError(false);
-              propose.mutate({ params: params as typeof active.params, reason });
-            }}
-          >
-            <label>
-              {t("risk.params.json")}
-              <textarea
-                className={styles.json}
-                value={draft}
-                onChange={(e) => setJson(e.target.value)}
-                spellCheck={false}
-              />
-            </label>
-            {jsonError && (
-              <p role="alert" className="form-error">
-                {t("risk.params.badJson")}
-              </p>
-            )}
-            <label>
-              {t("risk.params.reason")}
-              <input
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                required
-                minLength={5}
-                maxLength={1000}
-              />
-            </label>
-            <div>
-              <button type="submit" className="btn btn-primary" disabled={propose.isPending}>
-                {t("risk.params.submit")}
-              </button>
-            </div>
-          </form>
+          <ParamProposeForm key={active.version} active={active.params} onProposed={() => void invalidate()} />
         </section>
       )}
 

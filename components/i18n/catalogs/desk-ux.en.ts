@@ -5,6 +5,7 @@ export const deskUxEn = {
   chart: "{interval} chart",
   intervalGroup: "Interval",
   markers: "{n} detector alarms on the chart",
+  markers_one: "{n} detector alarm on the chart",
   colors: {
     label: "Up/down colours",
     auto: "By language",

@@ -8,6 +8,7 @@ export const deskUxZhCN: Widen<typeof deskUxEn> = {
   chart: "{interval} K 线",
   intervalGroup: "周期",
   markers: "图上有 {n} 个检测器告警",
+  markers_one: "图上有 {n} 个检测器告警",
   colors: {
     label: "涨跌颜色",
     auto: "跟随语言",
