@@ -9,6 +9,7 @@ import type { AlertDto } from "@/server/market/monitoring/alert-store";
 import type { Bar } from "@/server/market/types";
 import { BarFacts } from "../desk/bar-facts";
 import { useI18n } from "../i18n/i18n-provider";
+import { useErrorText } from "../i18n/use-error-text";
 import styles from "../market/market.module.css";
 import { useTRPC } from "../trpc/react";
 import { alertMarkers, INTERVALS, type Interval } from "./alert-markers";
@@ -30,6 +31,7 @@ export function IntervalChartPanel({
 }) {
   const upColor = useUpColor();
   const { t, locale } = useI18n();
+  const errText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [interval, setInterval] = useState<Interval>("1m");
@@ -93,7 +95,7 @@ export function IntervalChartPanel({
       {history.isPending && <p className="muted">{t("common.loading")}</p>}
       {history.isError && (
         <p role="alert" className="form-error">
-          {history.error.message}{" "}
+          {errText(history.error)}{" "}
           <button type="button" className="btn btn-ghost" onClick={() => void history.refetch()}>
             {t("common.retry")}
           </button>

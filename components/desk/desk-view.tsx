@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { useI18n } from "../i18n/i18n-provider";
+import { useErrorText } from "../i18n/use-error-text";
 import { DeskRiskPanel } from "../risk/desk-risk-panel";
 import { AlertsFeedPanel } from "../market/alerts-feed-panel";
 import { useTRPC } from "../trpc/react";
@@ -13,6 +14,7 @@ import { OnDutyPanel } from "../oncall/on-duty-panel";
 
 export function DeskView({ symbol }: { symbol: string | null }) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
@@ -39,7 +41,7 @@ export function DeskView({ symbol }: { symbol: string | null }) {
       {symbols.isPending && <p className="muted">{t("common.loading")}</p>}
       {symbols.isError && (
         <p role="alert" className="form-error">
-          {symbols.error.message}
+          {errText(symbols.error)}
         </p>
       )}
       {symbols.isSuccess && list.length === 0 && <p className="muted">{t("common.empty")}</p>}

@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import { diffParams, type RiskParams } from "@/server/risk/margin/risk-params";
 import { riskParamsSchema } from "@/server/risk/params/param-schema";
 import { useI18n } from "../i18n/i18n-provider";
+import { useErrorText } from "../i18n/use-error-text";
 import { useTRPC } from "../trpc/react";
 import { jsonErrorAt } from "./json-position";
 import { fromDraft, toDraft, type ParamDraft } from "./param-draft";
@@ -18,6 +19,7 @@ const LINES = ["hardFloor", "liquidation", "warning", "target"] as const;
 
 export function ParamProposeForm({ active, onProposed }: { active: RiskParams; onProposed: () => void }) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const trpc = useTRPC();
   const [draft, setDraft] = useState<ParamDraft>(() => toDraft(active));
   const [reason, setReason] = useState("");
@@ -72,7 +74,7 @@ export function ParamProposeForm({ active, onProposed }: { active: RiskParams; o
     >
       {propose.isError && (
         <p role="alert" className="form-error">
-          {propose.error.message}
+          {errText(propose.error)}
         </p>
       )}
       {propose.isSuccess && <p className="ok-banner">{t("risk.params.proposed", { version: propose.data.version })}</p>}

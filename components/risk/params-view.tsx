@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
+import { useErrorText } from "../i18n/use-error-text";
 import { useTRPC } from "../trpc/react";
 import { useChangePoll } from "../live/live-changes";
 import { ParamImpactPanel } from "../stress/param-impact";
@@ -25,6 +26,7 @@ export function ParamsView({
   canApprove: boolean;
 }) {
   const { t, fmt } = useI18n();
+  const errText = useErrorText();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const versions = useQuery({ ...trpc.risk.params.queryOptions(), refetchInterval: useChangePoll(5_000) });
@@ -56,7 +58,7 @@ export function ParamsView({
         {versions.isPending && <p className="muted">{t("common.loading")}</p>}
         {versions.isError && (
           <p role="alert" className="form-error">
-            {versions.error.message}
+            {errText(versions.error)}
           </p>
         )}
         <p className="muted small">{t("risk.params.usedBy")}</p>
@@ -68,7 +70,7 @@ export function ParamsView({
         <h2 id="pending-title">{t("risk.params.pending")}</h2>
         {decide.isError && (
           <p role="alert" className="form-error">
-            {decide.error.message}
+            {errText(decide.error)}
           </p>
         )}
         {decide.isSuccess && (
@@ -145,7 +147,7 @@ export function ParamsView({
               confirmLabel={t(deciding === "reject" ? "risk.params.reject" : "risk.params.approve")}
               cancelLabel={t("common.cancel")}
               busy={decide.isPending}
-              error={decide.error?.message ?? null}
+              error={decide.error ? errText(decide.error) : null}
               onCancel={() => setDeciding(null)}
               onConfirm={() =>
                 decide.mutate({
