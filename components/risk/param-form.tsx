@@ -6,6 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { diffParams, type RiskParams } from "@/server/risk/margin/risk-params";
 import { riskParamsSchema } from "@/server/risk/params/param-schema";
+import { enumLabel } from "../i18n/enum-label";
 import { useI18n } from "../i18n/i18n-provider";
 import { useErrorText } from "../i18n/use-error-text";
 import { useTRPC } from "../trpc/react";
@@ -47,7 +48,7 @@ export function ParamProposeForm({ active, onProposed }: { active: RiskParams; o
       <NumField
         key={`${name}.${k}`}
         path={`${name}.${k}`}
-        label={t(`paramform.${label}`, { key: k })}
+        label={t(`paramform.${label}`, { key: enumLabel(t, k) })}
         value={v}
         error={err(`${name}.${k}`)}
         onChange={(s) => edit((d) => void (d[name][k] = s))}

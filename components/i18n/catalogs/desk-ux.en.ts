@@ -27,6 +27,21 @@ export const deskUxEn = {
     detail: "{text} ({detail})",
     field: "{field}: {message}",
   },
+  enums: {
+    MAIN_BOARD: "Main board",
+    GROWTH: "Growth boards (ChiNext, STAR)",
+    T1: "Tier 1 (most liquid)",
+    T2: "Tier 2",
+    T3: "Tier 3 (least liquid)",
+  },
+  evidence: {
+    spread: "spread ×{v}",
+    depth: "depth {v}",
+    bp: "{v} bp",
+    imbalance: "imbalance {v} · {m} min",
+    volZ: "volume z {v}",
+    run: "run length {from} → {to}",
+  },
   chooser: {
     label: "Choose a symbol",
     placeholder: "Code, name or pinyin initials",

@@ -30,6 +30,21 @@ export const deskUxZhCN: Widen<typeof deskUxEn> = {
     detail: "{text}（详情：{detail}）",
     field: "{field}：{message}",
   },
+  enums: {
+    MAIN_BOARD: "主板",
+    GROWTH: "成长板（创业板、科创板）",
+    T1: "一档（流动性最好）",
+    T2: "二档",
+    T3: "三档（流动性最差）",
+  },
+  evidence: {
+    spread: "价差 ×{v}",
+    depth: "深度 {v}",
+    bp: "{v} 基点",
+    imbalance: "买卖失衡 {v} · {m} 分钟",
+    volZ: "成交量 z {v}",
+    run: "游程 {from} → {to}",
+  },
   chooser: {
     label: "选择股票",
     placeholder: "代码、名称或拼音首字母",
