@@ -42,6 +42,13 @@ export const deskUxEn = {
     volZ: "volume z {v}",
     run: "run length {from} → {to}",
   },
+  seededRules: {
+    crash: "Crash or spike: raise margin x1.5",
+    cusumDown: "Downside CUSUM: restrict new buys",
+    volSpike: "Volatility spike: propose a hedge",
+    anyWarning: "Any warning: notify the desk",
+    depth: "Liquidity: raise margin x1.25 on depth drops",
+  },
   chooser: {
     label: "Choose a symbol",
     placeholder: "Code, name or pinyin initials",

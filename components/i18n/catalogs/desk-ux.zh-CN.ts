@@ -45,6 +45,13 @@ export const deskUxZhCN: Widen<typeof deskUxEn> = {
     volZ: "成交量 z {v}",
     run: "游程 {from} → {to}",
   },
+  seededRules: {
+    crash: "暴跌或暴涨：保证金提高至 1.5 倍",
+    cusumDown: "CUSUM 下行：限制新买入",
+    volSpike: "波动率飙升：提出对冲建议",
+    anyWarning: "任何预警：通知交易台",
+    depth: "流动性：深度骤降时保证金提高至 1.25 倍",
+  },
   chooser: {
     label: "选择股票",
     placeholder: "代码、名称或拼音首字母",
