@@ -94,7 +94,7 @@ export function CandleChart({ locale, label, history, live, markers, upColor, te
       localization: {
         locale,
         timeFormatter: (t: Time) => fullFmt.format(Number(t) * 1000),
-        priceFormatter: (p: number) => p.toFixed(2),
+        // No chart-wide priceFormatter: it would override the volume series' own (unit) formatter.
       },
     });
     candles.current = c.addSeries(CandlestickSeries, {
@@ -104,6 +104,7 @@ export function CandleChart({ locale, label, history, live, markers, upColor, te
       borderDownColor: down,
       wickUpColor: up,
       wickDownColor: down,
+      priceFormat: { type: "price", precision: 2, minMove: 0.01 },
     });
     volumes.current = c.addSeries(HistogramSeries, {
       priceScaleId: "volume",

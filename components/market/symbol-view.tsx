@@ -97,7 +97,7 @@ export function SymbolView({ symbol, canAck, canManage }: { symbol: string; canA
               <Fact label={t("market.symbol.trend5")}>{pct(snap?.trend5)}</Fact>
               <Fact label={t("market.symbol.trend15")}>{pct(snap?.trend15)}</Fact>
               <Fact label={t("market.symbol.emaSlope5")}>
-                {snap?.emaSlope5 != null ? `${fmt.number(snap.emaSlope5, 1)} bp` : "–"}
+                {snap?.emaSlope5 != null ? t("deskux.evidence.bp", { v: fmt.number(snap.emaSlope5, 1) }) : "–"}
               </Fact>
               <Fact label={t("market.symbol.runLength")}>{snap?.runLength ?? "–"}</Fact>
             </dl>
