@@ -55,7 +55,7 @@ test("a drill on a symbol shows up as an alarm marker and an alert on the risk u
 
   // The 5m roll-up still shows the chart; the desk's feed links back to the symbol.
   await page.getByRole("button", { name: "5m", exact: true }).click();
-  await expect(page.getByRole("heading", { name: new RegExp(`${escape(symbol)} · 5m chart`) })).toBeVisible();
+  await expect(page.getByRole("heading", { name: new RegExp(`${escape(symbol)} · 5-minute chart`) })).toBeVisible();
   await page.goto("/desk");
   const feedItem = page
     .getByTestId("feed-alert")

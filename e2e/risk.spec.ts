@@ -67,9 +67,9 @@ test("a parameter change is proposed by the risk desk and approved by a manager 
     .getByRole("link", { name: "Margin parameters" })
     .click();
   await expect(page.getByText("Active: version 1")).toBeVisible();
-  const json = page.getByLabel("Parameter set (JSON)");
-  const params = JSON.parse(await json.inputValue()) as { imMultiplier: number };
-  await json.fill(JSON.stringify({ ...params, imMultiplier: 1.6 }, null, 2));
+  const form = page.getByTestId("param-form");
+  await form.getByLabel("IM multiplier").fill("1.6");
+  await expect(form.getByTestId("param-diff")).toContainText("imMultiplier: 1.5 → 1.6");
   await page.getByLabel("Reason").fill("Raise initial margin ahead of the index rebalance");
   await page.getByRole("button", { name: "Propose" }).click();
   await expect(page.getByText("Version 2 proposed: a manager must approve it.")).toBeVisible();

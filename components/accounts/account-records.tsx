@@ -10,6 +10,7 @@ import { useTRPC } from "../trpc/react";
 import { useChangePoll } from "../live/live-changes";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { AccountWhy } from "./account-why";
+import styles from "../risk/risk.module.css";
 
 type CallStatus = "OPEN" | "ESCALATED" | "CLOSED";
 
@@ -29,7 +30,7 @@ export function MarginCallsPanel({ accountId, canManage }: { accountId: string; 
     }),
   );
   return (
-    <section className="panel" aria-labelledby="calls-title">
+    <section className={`panel ${styles.scrollX}`} aria-labelledby="calls-title">
       <h2 id="calls-title">{t("risk.account.calls")}</h2>
       {calls.isPending && <p className="muted">{t("common.loading")}</p>}
       {calls.isError && (
@@ -63,7 +64,15 @@ export function MarginCallsPanel({ accountId, canManage }: { accountId: string; 
             {calls.data.map((c) => (
               <tr key={c.id} tabIndex={0} title={c.notice}>
                 <td>{fmt.dateTime(c.openedMinute.getTime() + 60_000)}</td>
-                <td>{t(`risk.account.callStatus.${c.status as CallStatus}`)}</td>
+                <td>
+                  {t(`risk.account.callStatus.${c.status as CallStatus}`)}
+                  {c.escalationNote && (
+                    <span className="muted small" data-testid="escalation-note">
+                      <br />
+                      {t("risk.account.escalateNote")}: {c.escalationNote}
+                    </span>
+                  )}
+                </td>
                 <td>
                   <StatusBadge status={c.worstStatus as RiskStatus} />
                 </td>
@@ -74,7 +83,7 @@ export function MarginCallsPanel({ accountId, canManage }: { accountId: string; 
                   <td>
                     {c.status === "OPEN" && (
                       <form
-                        className="inline-field"
+                        className={`inline-field ${styles.escalateForm}`}
                         onSubmit={(e) => {
                           e.preventDefault();
                           setEscalating(c.id);

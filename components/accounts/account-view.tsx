@@ -86,33 +86,32 @@ export function AccountView({
             <h2 style={{ marginTop: "1rem" }}>{t("risk.account.why")}</h2>
             <AccountWhy result={d.result} lines={d.params.lines} version={d.paramVersion} debt={d.debt} />
           </section>
-          <div className={styles.twoCol}>
-            <section className="panel" aria-labelledby="positions-title">
-              <h2 id="positions-title">{t("risk.account.positions")}</h2>
-              <PositionsMarginTable inputs={d.inputs} results={d.result.positions} names={d.names} />
-            </section>
-            <section className="panel" aria-labelledby="history-title">
-              <h2 id="history-title">{t("risk.account.history")}</h2>
-              {history.isPending && <p className="muted">{t("common.loading")}</p>}
-              {history.isError && (
-                <p role="alert" className="form-error">
-                  {history.error.message}
-                </p>
-              )}
-              {history.data && history.data.length < 2 && <p className="muted">{t("risk.account.historyEmpty")}</p>}
-              {history.data && history.data.length >= 2 && (
-                <AccountHistoryChart
-                  points={history.data}
-                  locale={locale}
-                  label={t("risk.account.historyLabel")}
-                  equityLabel={t("risk.account.equityLine")}
-                  mlLabel={t("risk.account.mlLine")}
-                />
-              )}
-            </section>
-          </div>
+          {/* Positions take the full width: at 1280-1920 px no column may hide under the chart. */}
+          <section className={`panel ${styles.scrollX}`} aria-labelledby="positions-title">
+            <h2 id="positions-title">{t("risk.account.positions")}</h2>
+            <PositionsMarginTable inputs={d.inputs} results={d.result.positions} names={d.names} />
+          </section>
           <div className={styles.twoCol}>
             <div className="stack">
+              <section className="panel" aria-labelledby="history-title">
+                <h2 id="history-title">{t("risk.account.history")}</h2>
+                {history.isPending && <p className="muted">{t("common.loading")}</p>}
+                {history.isError && (
+                  <p role="alert" className="form-error">
+                    {history.error.message}
+                  </p>
+                )}
+                {history.data && history.data.length < 2 && <p className="muted">{t("risk.account.historyEmpty")}</p>}
+                {history.data && history.data.length >= 2 && (
+                  <AccountHistoryChart
+                    points={history.data}
+                    locale={locale}
+                    label={t("risk.account.historyLabel")}
+                    equityLabel={t("risk.account.equityLine")}
+                    mlLabel={t("risk.account.mlLine")}
+                  />
+                )}
+              </section>
               <MarginCallsPanel accountId={accountId} canManage={canManageCalls} />
               <DecisionsPanel accountId={accountId} debt={d.debt} />
             </div>

@@ -1,6 +1,7 @@
 "use client";
 // A lightweight-charts candlestick + volume chart. Times are bar starts in epoch seconds (UTC)
-// and are labelled in Asia/Shanghai. Red up / green down, as on mainland Chinese screens.
+// and are labelled in Asia/Shanghai. Up/down colours follow the user's setting (chart-format.ts);
+// the volume axis is labelled with units; bars fill the width when there are few of them.
 import {
   CandlestickSeries,
   createChart,
@@ -15,9 +16,10 @@ import {
 import { useEffect, useRef } from "react";
 import type { Bar } from "@/server/market/types";
 import { DISPLAY_TIME_ZONE } from "../i18n/config";
+import { candleColors, compactVolume, type UpColor } from "./chart-format";
 
-const UP = "#e5484d";
-const DOWN = "#30a46c";
+/** Below this many bars the chart fits them to its width instead of scrolling to the latest. */
+const FIT_BELOW = 120;
 
 function toSeconds(ts: number): UTCTimestamp {
   return Math.floor(ts / 1000) as UTCTimestamp;
@@ -26,8 +28,8 @@ function toSeconds(ts: number): UTCTimestamp {
 function candle(b: Bar) {
   return { time: toSeconds(b.ts), open: b.open, high: b.high, low: b.low, close: b.close };
 }
-function volume(b: Bar) {
-  return { time: toSeconds(b.ts), value: b.volume, color: b.close >= b.open ? `${UP}80` : `${DOWN}80` };
+function volume(b: Bar, colors: { up: string; down: string }) {
+  return { time: toSeconds(b.ts), value: b.volume, color: b.close >= b.open ? `${colors.up}80` : `${colors.down}80` };
 }
 
 interface Props {
@@ -39,6 +41,8 @@ interface Props {
   live: Bar | null;
   /** Detector alarm markers (M5), at bar starts (epoch ms). */
   markers?: ChartMarker[];
+  /** Red-up (China) or green-up (West). */
+  upColor: UpColor;
   testId?: string;
 }
 
@@ -49,7 +53,7 @@ export interface ChartMarker {
   below?: boolean;
 }
 
-export function CandleChart({ locale, label, history, live, markers, testId }: Props) {
+export function CandleChart({ locale, label, history, live, markers, upColor, testId }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
   const candles = useRef<ISeriesApi<"Candlestick"> | null>(null);
@@ -74,6 +78,7 @@ export function CandleChart({ locale, label, history, live, markers, testId }: P
       minute: "2-digit",
       hourCycle: "h23",
     });
+    const { up, down } = candleColors(upColor);
     const c = createChart(el, {
       autoSize: true,
       layout: { background: { color: "#10151c" }, textColor: "#c7d0db", fontFamily: "inherit" },
@@ -82,26 +87,32 @@ export function CandleChart({ locale, label, history, live, markers, testId }: P
         timeVisible: true,
         secondsVisible: false,
         borderColor: "#2a3441",
+        rightOffset: 3,
         tickMarkFormatter: (t: Time) => timeFmt.format(Number(t) * 1000),
       },
       rightPriceScale: { borderColor: "#2a3441" },
       localization: {
         locale,
         timeFormatter: (t: Time) => fullFmt.format(Number(t) * 1000),
-        priceFormatter: (p: number) => p.toFixed(2),
+        // No chart-wide priceFormatter: it would override the volume series' own (unit) formatter.
       },
     });
     candles.current = c.addSeries(CandlestickSeries, {
-      upColor: UP,
-      downColor: DOWN,
-      borderUpColor: UP,
-      borderDownColor: DOWN,
-      wickUpColor: UP,
-      wickDownColor: DOWN,
+      upColor: up,
+      downColor: down,
+      borderUpColor: up,
+      borderDownColor: down,
+      wickUpColor: up,
+      wickDownColor: down,
+      priceFormat: { type: "price", precision: 2, minMove: 0.01 },
     });
-    volumes.current = c.addSeries(HistogramSeries, { priceScaleId: "volume", priceFormat: { type: "volume" } });
+    volumes.current = c.addSeries(HistogramSeries, {
+      priceScaleId: "volume",
+      priceFormat: { type: "custom", formatter: (v: number) => compactVolume(v, locale), minMove: 1 },
+    });
     c.priceScale("volume").applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
-    candles.current.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
+    // Room above and below the candles for the alarm markers, so none is cut off at the edges.
+    candles.current.priceScale().applyOptions({ scaleMargins: { top: 0.14, bottom: 0.28 } });
     markerApi.current = createSeriesMarkers(candles.current, []);
     chart.current = c;
     return () => {
@@ -111,24 +122,25 @@ export function CandleChart({ locale, label, history, live, markers, testId }: P
       candles.current = null;
       volumes.current = null;
     };
-  }, [locale]);
+  }, [locale, upColor]);
 
   useEffect(() => {
     if (!history) return;
     candles.current?.setData(history.map(candle));
-    volumes.current?.setData(history.map(volume));
+    volumes.current?.setData(history.map((b) => volume(b, candleColors(upColor))));
     lastTime.current = history.length > 0 ? toSeconds(history[history.length - 1]?.ts ?? 0) : 0;
-    chart.current?.timeScale().scrollToRealTime();
-  }, [history, locale]);
+    if (history.length < FIT_BELOW) chart.current?.timeScale().fitContent();
+    else chart.current?.timeScale().scrollToRealTime();
+  }, [history, locale, upColor]);
 
   useEffect(() => {
     if (!live || !history) return;
     const t = toSeconds(live.ts);
     if (t < lastTime.current) return; // lightweight-charts cannot update older bars
     candles.current?.update(candle(live));
-    volumes.current?.update(volume(live));
+    volumes.current?.update(volume(live, candleColors(upColor)));
     lastTime.current = t;
-  }, [live, history, locale]);
+  }, [live, history, locale, upColor]);
 
   useEffect(() => {
     if (!history) return;
@@ -142,7 +154,7 @@ export function CandleChart({ locale, label, history, live, markers, testId }: P
         text: m.text,
       })),
     );
-  }, [markers, history, locale]);
+  }, [markers, history, locale, upColor]);
 
   return (
     <div
@@ -152,6 +164,7 @@ export function CandleChart({ locale, label, history, live, markers, testId }: P
       aria-label={label}
       data-testid={testId}
       data-markers={markers?.length ?? 0}
+      data-up-color={upColor}
     />
   );
 }

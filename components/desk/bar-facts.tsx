@@ -29,7 +29,7 @@ export function BarFacts({ bar, prevClose }: { bar: Bar; prevClose: number }) {
         {fmt.integer(bar.volume)} {t("desk.shares")}
       </Fact>
       <Fact label={t("desk.vwap")}>{fmt.price(bar.vwap)}</Fact>
-      <Fact label={t("desk.spread")}>{fmt.number(bar.spreadBps, 1)} bp</Fact>
+      <Fact label={t("desk.spread")}>{t("deskux.evidence.bp", { v: fmt.number(bar.spreadBps, 1) })}</Fact>
       <Fact label={t("desk.imbalance")}>{fmt.percent(bar.imbalance)}</Fact>
     </dl>
   );

@@ -31,8 +31,12 @@ function lookup(messages: Messages, key: string): string | undefined {
 
 export function createTranslator(locale: Locale): Translate {
   const messages = catalogs[locale];
+  const plural = new Intl.PluralRules(locale);
   return (key, params) => {
-    const text = lookup(messages, key) ?? lookup(en, key) ?? key;
+    // Plural forms: with a numeric {n}, "key_one" (etc.) is used when the catalog has it.
+    const n = params?.n;
+    const form = typeof n === "number" ? lookup(messages, `${key}_${plural.select(n)}`) : undefined;
+    const text = form ?? lookup(messages, key) ?? lookup(en, key) ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
   };
 }

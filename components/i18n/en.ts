@@ -1,5 +1,7 @@
 // English catalog (default locale). zh-CN.ts must have exactly the same keys (checked by type).
 // Each later domain keeps its strings in catalogs/<domain>.en.ts under its own namespace.
+import { paramFormEn } from "./catalogs/param-form.en";
+import { deskUxEn } from "./catalogs/desk-ux.en";
 import { reportsEn } from "./catalogs/reports.en";
 import { capitalEn } from "./catalogs/capital.en";
 import { surveillanceEn } from "./catalogs/surveillance.en";
@@ -218,6 +220,8 @@ export const en = {
   calendar: calendarEn,
   security: securityEn,
   stress: stressEn,
+  deskux: deskUxEn,
+  paramform: paramFormEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

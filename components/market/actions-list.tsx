@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import styles from "./market.module.css";
+import { ruleName } from "./seeded-rule-name";
 
 export function ActionsList({ symbol, canManage }: { symbol?: string; canManage: boolean }) {
   const { t, fmt } = useI18n();
@@ -61,7 +62,7 @@ export function ActionsList({ symbol, canManage }: { symbol?: string; canManage:
             <strong>{describe(a)}</strong>
           </div>
           <span className="muted small">
-            {a.ruleName} · {t("market.actions.until", { time: fmt.time(a.expiresAt) })}
+            {ruleName(t, a.ruleName)} · {t("market.actions.until", { time: fmt.time(a.expiresAt) })}
             {a.latencyMs !== null ? ` · ${fmt.integer(a.latencyMs)} ms` : ""}
           </span>
           {canManage &&

@@ -31,7 +31,7 @@ const SHOWN: Record<string, string[]> = {
 };
 
 export function AlertEvidence({ evidence, kind }: { evidence: Record<string, unknown>; kind: string }) {
-  const { fmt } = useI18n();
+  const { fmt, t } = useI18n();
   const shown = SHOWN[kind];
   const n = (k: string) =>
     typeof evidence[k] === "number" && (!shown || shown.includes(k)) ? (evidence[k] as number) : null;
@@ -45,17 +45,19 @@ export function AlertEvidence({ evidence, kind }: { evidence: Record<string, unk
   const base = n("baselineSigma");
   if (base !== null) parts.push(`σ₃₀ ${fmt.number(base * 100, 3)}%`);
   const sr = n("spreadRatio");
-  if (sr !== null) parts.push(`spread ×${fmt.number(sr, 1)}`);
+  if (sr !== null) parts.push(t("deskux.evidence.spread", { v: fmt.number(sr, 1) }));
   const depth = n("depth");
   const prev = n("prevDepth");
-  if (depth !== null && prev !== null && prev > 0) parts.push(`depth ${fmt.percent(depth / prev - 1)}`);
+  if (depth !== null && prev !== null && prev > 0)
+    parts.push(t("deskux.evidence.depth", { v: fmt.percent(depth / prev - 1) }));
   const sb = n("spreadBps");
-  if (sb !== null) parts.push(`${fmt.number(sb, 1)} bp`);
+  if (sb !== null) parts.push(t("deskux.evidence.bp", { v: fmt.number(sb, 1) }));
   const imb = n("imbalance");
-  if (imb !== null) parts.push(`imbalance ${fmt.percent(imb)} · ${String(evidence.imbalanceMinutes ?? "")} min`);
+  if (imb !== null)
+    parts.push(t("deskux.evidence.imbalance", { v: fmt.percent(imb), m: String(evidence.imbalanceMinutes ?? "") }));
   const vz = n("volumeZ");
-  if (vz !== null) parts.push(`vol z ${fmt.number(vz, 1)}`);
+  if (vz !== null) parts.push(t("deskux.evidence.volZ", { v: fmt.number(vz, 1) }));
   const rl = n("runLengthBefore");
-  if (rl !== null) parts.push(`run ${rl} → ${n("runLength") ?? 0}`);
+  if (rl !== null) parts.push(t("deskux.evidence.run", { from: rl, to: n("runLength") ?? 0 }));
   return <span className={styles.evidence}>{parts.join(" · ")}</span>;
 }

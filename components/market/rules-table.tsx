@@ -1,6 +1,7 @@
 "use client";
 // M6 configurable rules: which alarms trigger which action, for how long; RISK and ADMIN switch
 // them on and off (audited; the next minute close uses the change).
+import { ruleName } from "./seeded-rule-name";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { MessageKey } from "../i18n/config";
 import { useI18n } from "../i18n/i18n-provider";
@@ -61,7 +62,7 @@ export function RulesTable({ canManage }: { canManage: boolean }) {
           <tbody>
             {rules.data.map((r) => (
               <tr key={r.id} tabIndex={0}>
-                <td>{r.name}</td>
+                <td>{ruleName(t, r.name)}</td>
                 <td>
                   {t("market.rules.atLeast", {
                     kind: r.kind === "*" ? t("market.rules.anyKind") : kindLabel(r.kind),

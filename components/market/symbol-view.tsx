@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import type { Bar } from "@/server/market/types";
+import { IntervalChartPanel } from "../charts/interval-chart-panel";
 import { useI18n } from "../i18n/i18n-provider";
 import { useTRPC } from "../trpc/react";
 import { Fact } from "../ui/fact";
@@ -12,7 +13,6 @@ import { ActionsList } from "./actions-list";
 import { AlertsTable } from "./alerts-table";
 import { IndicatorPanes } from "./indicator-panes";
 import styles from "./market.module.css";
-import { SymbolChartPanel } from "./symbol-chart-panel";
 import { useLiveAlerts } from "./use-live-alerts";
 
 export function SymbolView({ symbol, canAck, canManage }: { symbol: string; canAck: boolean; canManage: boolean }) {
@@ -69,7 +69,8 @@ export function SymbolView({ symbol, canAck, canManage }: { symbol: string; canA
       </div>
       <div className={styles.layout}>
         <div className="stack">
-          <SymbolChartPanel
+          <IntervalChartPanel
+            testId="symbol-chart"
             symbol={symbol}
             prevClose={spec?.prevClose ?? 0}
             alerts={alerts.data ?? []}
@@ -96,7 +97,7 @@ export function SymbolView({ symbol, canAck, canManage }: { symbol: string; canA
               <Fact label={t("market.symbol.trend5")}>{pct(snap?.trend5)}</Fact>
               <Fact label={t("market.symbol.trend15")}>{pct(snap?.trend15)}</Fact>
               <Fact label={t("market.symbol.emaSlope5")}>
-                {snap?.emaSlope5 != null ? `${fmt.number(snap.emaSlope5, 1)} bp` : "–"}
+                {snap?.emaSlope5 != null ? t("deskux.evidence.bp", { v: fmt.number(snap.emaSlope5, 1) }) : "–"}
               </Fact>
               <Fact label={t("market.symbol.runLength")}>{snap?.runLength ?? "–"}</Fact>
             </dl>

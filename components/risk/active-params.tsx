@@ -2,6 +2,7 @@
 // The active parameter set (R2, R3) in readable tables, for everyone who may see the parameters.
 import type { RiskParams } from "@/server/risk/margin/risk-params";
 import { DEFAULT_MARGIN_CALL_MINUTES } from "@/server/risk/margin/risk-params";
+import { enumLabel } from "../i18n/enum-label";
 import { useI18n } from "../i18n/i18n-provider";
 import styles from "./risk.module.css";
 
@@ -29,15 +30,15 @@ export function ActiveParams({ params, version }: { params: RiskParams; version:
       <div className={styles.paramGrid}>
         {table(
           t("risk.params.base"),
-          Object.entries(params.base).map(([k, v]) => [k, pct(v)]),
+          Object.entries(params.base).map(([k, v]) => [enumLabel(t, k), pct(v)]),
         )}
         {table(
           t("risk.params.liquidity"),
-          Object.entries(params.liquidityMultiplier).map(([k, v]) => [k, `×${fmt.number(v, 2)}`]),
+          Object.entries(params.liquidityMultiplier).map(([k, v]) => [enumLabel(t, k), `×${fmt.number(v, 2)}`]),
         )}
         {table(
           t("risk.params.sigmaRef"),
-          Object.entries(params.sigmaRef).map(([k, v]) => [k, fmt.number(v, 4)]),
+          Object.entries(params.sigmaRef).map(([k, v]) => [enumLabel(t, k), fmt.number(v, 4)]),
         )}
         {table(
           t("risk.params.sizeTiers"),

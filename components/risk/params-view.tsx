@@ -4,11 +4,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
+import { useErrorText } from "../i18n/use-error-text";
 import { useTRPC } from "../trpc/react";
 import { useChangePoll } from "../live/live-changes";
 import { ParamImpactPanel } from "../stress/param-impact";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ActiveParams } from "./active-params";
+import { ParamProposeForm } from "./param-form";
 import styles from "./risk.module.css";
 
 type State = "PROPOSED" | "APPROVED" | "ACTIVE" | "SUPERSEDED" | "REJECTED";
@@ -24,6 +26,7 @@ export function ParamsView({
   canApprove: boolean;
 }) {
   const { t, fmt } = useI18n();
+  const errText = useErrorText();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const versions = useQuery({ ...trpc.risk.params.queryOptions(), refetchInterval: useChangePoll(5_000) });
@@ -31,17 +34,6 @@ export function ParamsView({
   const active = versions.data?.find((v) => v.status === "ACTIVE");
   const pending = versions.data?.find((v) => v.status === "PROPOSED");
 
-  const [json, setJson] = useState<string | null>(null);
-  const [reason, setReason] = useState("");
-  const [jsonError, setJsonError] = useState(false);
-  const propose = useMutation(
-    trpc.risk.proposeParams.mutationOptions({
-      onSuccess: () => {
-        setReason("");
-        void invalidate();
-      },
-    }),
-  );
   const [code, setCode] = useState("");
   const [note, setNote] = useState("");
   const [deciding, setDeciding] = useState<"approve" | "reject" | null>(null);
@@ -56,7 +48,6 @@ export function ParamsView({
     }),
   );
 
-  const draft = json ?? (active ? JSON.stringify(active.params, null, 2) : "");
   return (
     <div className="stack">
       <section className="panel" aria-labelledby="params-title">
@@ -67,7 +58,7 @@ export function ParamsView({
         {versions.isPending && <p className="muted">{t("common.loading")}</p>}
         {versions.isError && (
           <p role="alert" className="form-error">
-            {versions.error.message}
+            {errText(versions.error)}
           </p>
         )}
         <p className="muted small">{t("risk.params.usedBy")}</p>
@@ -79,7 +70,7 @@ export function ParamsView({
         <h2 id="pending-title">{t("risk.params.pending")}</h2>
         {decide.isError && (
           <p role="alert" className="form-error">
-            {decide.error.message}
+            {errText(decide.error)}
           </p>
         )}
         {decide.isSuccess && (
@@ -156,7 +147,7 @@ export function ParamsView({
               confirmLabel={t(deciding === "reject" ? "risk.params.reject" : "risk.params.approve")}
               cancelLabel={t("common.cancel")}
               busy={decide.isPending}
-              error={decide.error?.message ?? null}
+              error={decide.error ? errText(decide.error) : null}
               onCancel={() => setDeciding(null)}
               onConfirm={() =>
                 decide.mutate({
@@ -175,59 +166,7 @@ export function ParamsView({
         <section className="panel" aria-labelledby="propose-title">
           <h2 id="propose-title">{t("risk.params.propose")}</h2>
           <p className="muted small">{t("risk.params.proposeHint")}</p>
-          {propose.isError && (
-            <p role="alert" className="form-error">
-              {propose.error.message}
-            </p>
-          )}
-          {propose.isSuccess && (
-            <p className="ok-banner">{t("risk.params.proposed", { version: propose.data.version })}</p>
-          )}
-          <form
-            className="stack"
-            onSubmit={(e) => {
-              e.preventDefault();
-              let params: unknown;
-              try {
-                params = JSON.parse(draft);
-              } catch {
-                setJsonError(true);
-                return;
-              }
-              setJsonError(false);
-              propose.mutate({ params: params as typeof active.params, reason });
-            }}
-          >
-            <label>
-              {t("risk.params.json")}
-              <textarea
-                className={styles.json}
-                value={draft}
-                onChange={(e) => setJson(e.target.value)}
-                spellCheck={false}
-              />
-            </label>
-            {jsonError && (
-              <p role="alert" className="form-error">
-                {t("risk.params.badJson")}
-              </p>
-            )}
-            <label>
-              {t("risk.params.reason")}
-              <input
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                required
-                minLength={5}
-                maxLength={1000}
-              />
-            </label>
-            <div>
-              <button type="submit" className="btn btn-primary" disabled={propose.isPending}>
-                {t("risk.params.submit")}
-              </button>
-            </div>
-          </form>
+          <ParamProposeForm key={active.version} active={active.params} onProposed={() => void invalidate()} />
         </section>
       )}
 

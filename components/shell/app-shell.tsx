@@ -11,6 +11,7 @@ import { useI18n } from "../i18n/i18n-provider";
 import { OpenTicketsBadge } from "../liquidation/live-tickets";
 import { LocaleSwitch } from "./locale-switch";
 import { NAV_GROUPS, navItemsFor } from "./nav-items";
+import { UpColorSwitch } from "./up-color-switch";
 
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = useI18n();
@@ -28,6 +29,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         </Link>
         <div className="shell-user">
           <LocaleSwitch />
+          <UpColorSwitch />
           <span className="user-badge" data-testid="current-user">
             {user.name} · <span className="role">{t(`roles.${user.role}`)}</span>
           </span>

@@ -11,6 +11,7 @@ import { capitalRouter } from "./routers/capital";
 import { fundingRouter } from "./routers/funding";
 import { marketRouter } from "./routers/market";
 import { monitoringRouter } from "./routers/monitoring";
+import { preferencesRouter } from "./routers/preferences";
 import { paymentsRouter } from "./routers/payments";
 import { reportsRouter } from "./routers/reports";
 import { riskRouter } from "./routers/risk";
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   reports: reportsRouter, // weekly, stress, regulatory and incident reports; drill records
   stress: stressRouter, // stress scenarios, runs, KPIs and comparison
   live: liveRouter, // "what changed" notices that replace polling
+  preferences: preferencesRouter, // the user's own colours, recent symbols and watchlist
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,8 @@ import { hasPermission, isRole, PERMISSIONS, requiresTotp, ROLES, type Permissio
 //   and AUDITOR, who sees "everything read-only" but never holds a *.manage permission.
 const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "market.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: true },
+  // preferences.own: a user's own colours, recent symbols and watchlist; every role has a desk.
+  "preferences.own": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: true },
   "accounts.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: false, AUDITOR: true },
   "audit.view": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: true, AUDITOR: true },
   "audit.verify": { RISK: false, COMPLIANCE: true, MANAGER: false, ADMIN: true, AUDITOR: true },
@@ -116,8 +118,10 @@ describe("permission map", () => {
 
   it("AUDITOR holds no permission that changes anything", () => {
     // apiTokens.own changes only the caller's own credentials (an auditor's read-only token for the
-    // regulator interface), never the platform's data.
-    const writes = permissions.filter((p) => !p.endsWith(".view") && p !== "audit.verify" && p !== "apiTokens.own");
+    // regulator interface), never the platform's data; preferences.own changes only the caller's own
+    // desk settings (colours, recent symbols, watchlist).
+    const own = new Set<Permission>(["audit.verify", "apiTokens.own", "preferences.own"]);
+    const writes = permissions.filter((p) => !p.endsWith(".view") && !own.has(p));
     expect(writes).toEqual(expect.arrayContaining(["users.manage", "apiTokens.manage"]));
     for (const p of writes) expect(hasPermission("AUDITOR", p), p).toBe(false);
   });

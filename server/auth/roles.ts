@@ -81,6 +81,8 @@ export const PERMISSIONS = {
   "stress.view": ["RISK", "COMPLIANCE", "MANAGER", "AUDITOR"],
   "stress.run": ["RISK", "MANAGER"],
   "stress.scenarios.edit": ["RISK", "MANAGER"],
+  // the signed-in user's own desk settings (colours, recent symbols, watchlist)
+  "preferences.own": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -242,5 +242,5 @@ export const liquidationZhCN: Messages["liquidation"] = {
     cr: "贷 {amount}",
   },
   desk: { openQueue: "打开{status}的强平队列" },
-  units: { shares: "{n} 股", bp: "{v} bp", sharesShort: "股" },
+  units: { shares: "{n} 股", bp: "{v} 基点", sharesShort: "股" },
 };

@@ -10,6 +10,7 @@ export const marketEn = {
     spreadRatio: "Spread ×",
     trend15: "15m",
     openAlerts: "{n} open alerts",
+    openAlerts_one: "{n} open alert",
     margin: "Margin ×{x}",
     buysRestricted: "Buys restricted",
     noBars: "No bars yet",

@@ -11,6 +11,7 @@ export const marketZhCN: Messages["market"] = {
     spreadRatio: "价差倍数",
     trend15: "15分钟",
     openAlerts: "{n} 条未处理预警",
+    openAlerts_one: "{n} 条未处理预警",
     margin: "保证金 ×{x}",
     buysRestricted: "限制买入",
     noBars: "暂无K线",

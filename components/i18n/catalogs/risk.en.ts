@@ -24,7 +24,7 @@ export const riskEn = {
     version: "Parameter version",
     asOf: "As of bar close",
     fundingAddOn: "Funding add-on",
-    bps: "{v} bps",
+    bps: "{v} bp",
     versionN: "v{n}",
   },
   desk: {
@@ -162,7 +162,7 @@ export const riskEn = {
     },
     propose: "Propose a change",
     proposeHint:
-      "Edit the parameter set (JSON). A manager who is a different person approves it with an authenticator code; it takes effect at the next bar close.",
+      "Edit the parameter set section by section (or as raw JSON under Advanced). A manager who is a different person approves it with an authenticator code; it takes effect at the next bar close.",
     json: "Parameter set (JSON)",
     badJson: "This is not valid JSON.",
     submit: "Propose",

@@ -26,7 +26,7 @@ export const riskZhCN: Messages["risk"] = {
     version: "参数版本",
     asOf: "截至K线收盘",
     fundingAddOn: "融资利率加点",
-    bps: "{v} 个基点",
+    bps: "{v} 基点",
     versionN: "第 {n} 版",
   },
   desk: {
@@ -160,7 +160,8 @@ export const riskZhCN: Messages["risk"] = {
       REJECTED: "已驳回",
     },
     propose: "提议变更",
-    proposeHint: "编辑参数集（JSON）。须由另一位经理使用验证器动态码批准；在下一根K线收盘时生效。",
+    proposeHint:
+      "按分区编辑参数集（或在“高级”中编辑原始 JSON）。须由另一位经理使用验证器动态码批准；在下一根K线收盘时生效。",
     json: "参数集（JSON）",
     badJson: "不是有效的 JSON。",
     submit: "提交提议",

@@ -1,44 +1,37 @@
 "use client";
-// M3/M5 chart of one symbol: 1m / 5m / 15m candlesticks with volume, backfilled then live over
-// SSE, and the detectors' alarms as markers at their bars.
+// The one interval chart panel of the desk and the symbol page: 1m / 5m / 15m candlesticks with
+// volume, backfilled then live over SSE, the detectors' alarms as markers at their bars, colours
+// from the user's setting.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useMemo, useState } from "react";
 import type { AlertDto } from "@/server/market/monitoring/alert-store";
 import type { Bar } from "@/server/market/types";
-import { CandleChart, type ChartMarker } from "../charts/candle-chart";
 import { BarFacts } from "../desk/bar-facts";
 import { useI18n } from "../i18n/i18n-provider";
+import { useErrorText } from "../i18n/use-error-text";
+import styles from "../market/market.module.css";
 import { useTRPC } from "../trpc/react";
-import styles from "./market.module.css";
+import { alertMarkers, INTERVALS, type Interval } from "./alert-markers";
+import { CandleChart } from "./candle-chart";
+import { useUpColor } from "./use-up-color";
 
-type Interval = "1m" | "5m" | "15m";
-const MINUTES: Record<Interval, number> = { "1m": 1, "5m": 5, "15m": 15 };
-const SHORT: Record<string, string> = {
-  CUSUM_UP: "CUSUM▲",
-  CUSUM_DOWN: "CUSUM▼",
-  CUSUM_VAR: "CUSUM σ",
-  CHANGE_POINT: "CP",
-  VOL_SPIKE: "σ↑",
-  DEPTH_DROP: "depth↓",
-  SPREAD_WIDE: "spread↑",
-  IMBALANCE: "imb",
-  VOLUME_SPIKE: "vol↑",
-};
-const COLOR: Record<string, string> = { CRITICAL: "#ff5c63", WARNING: "#f5a623", INFO: "#7aa2f7" };
-
-export function SymbolChartPanel({
+export function IntervalChartPanel({
   symbol,
   prevClose,
   alerts,
   onClosedBar,
+  testId,
 }: {
   symbol: string;
   prevClose: number;
-  alerts: AlertDto[];
-  onClosedBar: (bar: Bar) => void;
+  alerts: readonly AlertDto[];
+  onClosedBar?: (bar: Bar) => void;
+  testId?: string;
 }) {
+  const upColor = useUpColor();
   const { t, locale } = useI18n();
+  const errText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [interval, setInterval] = useState<Interval>("1m");
@@ -56,7 +49,7 @@ export function SymbolChartPanel({
         onData: (event) => {
           const { kind, bar } = event.data;
           if (kind === "closed") {
-            onClosedBar(bar);
+            onClosedBar?.(bar);
             if (interval !== "1m")
               void queryClient.invalidateQueries({
                 queryKey: trpc.market.intervalBars.queryKey({ symbol, interval, limit: 240 }),
@@ -67,39 +60,22 @@ export function SymbolChartPanel({
       },
     ),
   );
-  const markers = useMemo<ChartMarker[]>(() => {
-    const bucket = MINUTES[interval] * 60_000;
-    const seen = new Set<string>();
-    const out: ChartMarker[] = [];
-    for (const a of alerts) {
-      const ts = Math.floor(a.ts / bucket) * bucket;
-      const key = `${ts}|${a.kind}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({
-        ts,
-        text: SHORT[a.kind] ?? a.kind,
-        color: COLOR[a.severity] ?? "#f5a623",
-        below: a.kind === "CUSUM_UP",
-      });
-    }
-    return out;
-  }, [alerts, interval]);
+  const markers = useMemo(() => alertMarkers(alerts, interval), [alerts, interval]);
   const liveBar = interval === "1m" && live && live.symbol === symbol ? live : null;
   const latest = liveBar ?? history.data?.[history.data.length - 1] ?? null;
   const status =
     sub.status === "pending" && history.isSuccess ? "live" : sub.status === "error" ? "error" : "connecting";
-  const label = t("market.symbol.chart", { interval });
+  const label = t("deskux.chart", { interval: t(`deskux.interval.${interval}`) });
 
   return (
-    <section className="panel chart-panel" aria-labelledby="symbol-chart-title">
+    <section className="panel chart-panel" aria-labelledby="chart-title">
       <div className="panel-head">
-        <h2 id="symbol-chart-title">
+        <h2 id="chart-title">
           {symbol} · {label}
         </h2>
         <div className={styles.row}>
-          <div className={styles.tabs} role="group" aria-label={t("market.symbol.interval")}>
-            {(["1m", "5m", "15m"] as const).map((i) => (
+          <div className={styles.tabs} role="group" aria-label={t("deskux.intervalGroup")}>
+            {INTERVALS.map((i) => (
               <button
                 key={i}
                 type="button"
@@ -119,7 +95,7 @@ export function SymbolChartPanel({
       {history.isPending && <p className="muted">{t("common.loading")}</p>}
       {history.isError && (
         <p role="alert" className="form-error">
-          {history.error.message}{" "}
+          {errText(history.error)}{" "}
           <button type="button" className="btn btn-ghost" onClick={() => void history.refetch()}>
             {t("common.retry")}
           </button>
@@ -133,10 +109,11 @@ export function SymbolChartPanel({
         history={history.data}
         live={liveBar}
         markers={markers}
-        testId="symbol-chart"
+        upColor={upColor}
+        testId={testId}
       />
       <p className="muted small" data-testid="marker-count" data-count={markers.length}>
-        {t("market.symbol.markers", { n: markers.length })}
+        {t("deskux.markers", { n: markers.length })}
       </p>
       {latest && <BarFacts bar={latest} prevClose={prevClose} />}
     </section>
