@@ -18,6 +18,8 @@ const nextConfig = {
   // piscina resolves its own worker script from its __dirname at run time, which a bundle rewrites.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "piscina"],
   poweredByHeader: false,
+  // Container images (Dockerfile) build a self-contained server: NEXT_OUTPUT=standalone.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
   reactStrictMode: true,
   // Several checkouts' worth of builds can live side by side (parallel e2e runs during development).
   distDir: process.env.NEXT_DIST_DIR || ".next",

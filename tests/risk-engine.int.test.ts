@@ -11,7 +11,7 @@ import { NO_SYMBOL_OVERRIDES } from "@/server/risk/live-book";
 import { evaluateRisk } from "@/server/risk/evaluate-service";
 import { DEFAULT_RISK_PARAMS } from "@/server/risk/margin/risk-params";
 import { ensureDefaultParams, proposeParams } from "@/server/risk/params/param-service";
-import { replayTickStatuses } from "@/server/risk/replay/replay-service";
+import { explainAccountAt, replayTickStatuses } from "@/server/risk/replay/replay-service";
 import { callerFor, createUser, type TestUser } from "./helpers/fixtures";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "./helpers/test-db";
 
@@ -341,6 +341,32 @@ describe.each(BACKENDS)("risk engine on %s", (kind) => {
     await t.db.prisma.account.update({ where: { id: "acc-b" }, data: { cash: "100" } });
     await engine.tick(T0 + 180_000, bar(10));
     expect(engine.snapshot("acc-b")).toMatchObject({ equity: 11_100 });
+  });
+
+  it("stores a full book once and then only the accounts that changed; replay rebuilds each minute's book", async () => {
+    await engine.tick(T0, bar(10));
+    await t.db.prisma.account.update({ where: { id: "acc-b" }, data: { cash: "100" } });
+    await engine.tick(T0 + 60_000, bar(10));
+    await t.db.prisma.account.update({ where: { id: "acc-b" }, data: { cash: "250" } });
+    await engine.tick(T0 + 120_000, bar(10));
+    const rows = await t.db.prisma.riskBookSnapshot.findMany({ orderBy: { createdAt: "asc" } });
+    const ticks = await t.db.prisma.riskTick.findMany({ orderBy: { minuteTs: "asc" } });
+    const full = rows.filter((r) => r.baseDigest === null);
+    expect(full.map((r) => r.digest)).toEqual([ticks[0]?.bookDigest]);
+    // Each later minute: one delta row against the first book, holding only acc-b.
+    const deltas = rows.filter((r) => r.baseDigest !== null);
+    expect(deltas.map((r) => [r.baseDigest, r.accountIds, r.removedIds, r.symbols.length])).toEqual([
+      [full[0]?.digest, "acc-b", "", 0],
+      [full[0]?.digest, "acc-b", "", 0],
+    ]);
+    expect(deltas.map((r) => r.digest)).toEqual([ticks[1]?.bookDigest, ticks[2]?.bookDigest]);
+    for (const [i, cash] of [0, 100, 250].entries()) {
+      const b = await explainAccountAt(t.db.prisma, "acc-b", T0 + i * 60_000);
+      expect(b?.input).toMatchObject({ cash, debt: 0, positions: [{ symbol: SYM, qty: 1000, price: 10 }] });
+      const a = await explainAccountAt(t.db.prisma, "acc-a", T0 + i * 60_000);
+      expect(a?.input).toMatchObject({ cash: 0, debt: 8000, positions: [{ symbol: SYM, qty: 1000 }] });
+      expect((await replayTickStatuses(t.db.prisma, T0 + i * 60_000)).size).toBe(3);
+    }
   });
 
   it("refreshBook shows fills committed outside the tick at once, and decides nothing until the next tick", async () => {

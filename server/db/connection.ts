@@ -30,6 +30,8 @@ export interface Database {
   close(): Promise<void>;
   /** PostgreSQL only: the pool's connections (metrics). PGlite is one in-process connection. */
   poolStats?(): { total: number; idle: number; waiting: number };
+  /** PGlite only: the whole data folder as a gzipped tarball (backup, server/lifecycle/backup.ts). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export type OpenOptions =
@@ -58,6 +60,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     kind: "pglite",
     prisma,
     sql: { ...session, withSession: (fn) => fn(session) },
+    dumpDataDir: () => lite.dumpDataDir("gzip"),
     async close() {
       await prisma.$disconnect();
       if (!lite.closed) await lite.close();

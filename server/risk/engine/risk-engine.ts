@@ -21,6 +21,7 @@ import {
 import { activateApprovedParams, getActiveParams } from "../params/param-service";
 import { digestBook, serializeBook, type BookColumns } from "./book-columns";
 import { forgetBookChanges, loadRecentCloses, readBookChanges, type BookChanges } from "./book-loader";
+import { planSnapshot, type FullBookRef } from "./book-delta";
 import { loadBalancesInto, loadFullBook, type EngineState, type RecordedBook } from "./book-state";
 import { EwmaVolatility } from "./ewma-volatility";
 import { revalueBook, statusOfCode, STATUS_CODE, type BookFigures } from "./revalue-book";
@@ -49,6 +50,8 @@ export class RiskEngine {
   private ewma = new EwmaVolatility();
   private lastBarTs = 0;
   private params: { version: number; params: RiskParams } | null = null;
+  /** The last full book stored (deltas refer to it); null after a start, so the first book is full. */
+  private lastFull: FullBookRef | null = null;
   /** Ticks and refreshes run one at a time, so a refresh never swaps in a book a tick then overwrites. */
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -240,13 +243,15 @@ export class RiskEngine {
         return { serialized, digest: digestBook(serialized), stored: false };
       })();
     const t1 = performance.now();
+    const snap = recorded.stored ? null : planSnapshot(this.lastFull, book, recorded.serialized, recorded.digest);
     const openedIds = await persistTick(
       prisma,
       {
         minuteTs,
         paramVersion: version,
         bookDigest: recorded.digest,
-        book: recorded.stored ? null : recorded.serialized,
+        book: snap?.book ?? null,
+        ...(snap?.delta ? { delta: snap.delta } : {}),
         prices: mkt.prices,
         sigmas: mkt.sigmas,
         multipliers: mkt.recorded,
@@ -267,6 +272,7 @@ export class RiskEngine {
         decisions.changes.length + decisions.opened.length + decisions.escalated.length + decisions.closed.length,
     };
     this.ewma = ewma;
+    if (snap) this.lastFull = snap.nextFull;
     this.state = {
       book,
       prices,

@@ -14,6 +14,7 @@ export interface TickRecord {
   paramVersion: number;
   bookDigest: string;
   book: SerializedBook | null; // set when this digest may not be stored yet
+  delta?: { baseDigest: string; removedIds: string[] }; // book holds only the accounts changed from that full book
   prices: Float64Array;
   sigmas: Float64Array;
   multipliers: Record<string, number> | null;
@@ -50,9 +51,10 @@ export async function persistTick(prisma: PrismaClient, rec: TickRecord, d: Tick
       if (rec.book) {
         // bytea as base64 text: the PGlite driver adapter does not bind Bytes parameters.
         const b = rec.book;
-        await tx.$executeRaw`INSERT INTO "RiskBookSnapshot" (digest, symbols, meta, "accountIds", data)
+        await tx.$executeRaw`INSERT INTO "RiskBookSnapshot" (digest, symbols, meta, "accountIds", data, "baseDigest", "removedIds")
           VALUES (${rec.bookDigest}, ${b.symbols}, ${JSON.stringify(b.meta)}::jsonb, ${b.accountIds.join("\n")},
-                  decode(${Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength).toString("base64")}, 'base64'))
+                  decode(${Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength).toString("base64")}, 'base64'),
+                  ${rec.delta?.baseDigest ?? null}, ${rec.delta?.removedIds.join("\n") ?? ""})
           ON CONFLICT (digest) DO NOTHING`;
       }
       await tx.riskTick.createMany({

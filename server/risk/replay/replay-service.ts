@@ -5,6 +5,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import { deserializeBook, type BookColumns } from "../engine/book-columns";
+import { applyDelta } from "../engine/book-delta";
 import { evaluateAccount, type AccountResult, type PositionInput } from "../margin/margin-model";
 import type { RiskParams, RiskStatus } from "../margin/risk-params";
 import { getParamsOfVersion } from "../params/param-service";
@@ -20,20 +21,33 @@ interface TickRow {
 
 const snapshotCache = new Map<string, BookColumns>();
 
-async function loadSnapshot(prisma: PrismaClient, digest: string): Promise<BookColumns> {
+async function loadSnapshot(prisma: PrismaClient, digest: string, depth = 0): Promise<BookColumns> {
   const hit = snapshotCache.get(digest);
   if (hit) return hit;
   // bytea read as base64 text (the PGlite driver adapter does not hand Bytes back as a buffer).
-  const rows = await prisma.$queryRaw<Array<{ symbols: string[]; meta: unknown; accountIds: string; data: string }>>`
-    SELECT symbols, meta, "accountIds", encode(data, 'base64') AS data FROM "RiskBookSnapshot" WHERE digest = ${digest}`;
+  const rows = await prisma.$queryRaw<
+    Array<{
+      symbols: string[];
+      meta: unknown;
+      accountIds: string;
+      data: string;
+      baseDigest: string | null;
+      removedIds: string;
+    }>
+  >`SELECT symbols, meta, "accountIds", encode(data, 'base64') AS data, "baseDigest", "removedIds"
+    FROM "RiskBookSnapshot" WHERE digest = ${digest}`;
   const row = rows[0];
-  if (!row) throw new AppError("NOT_FOUND", "The book recorded for this minute is missing.");
-  const book = deserializeBook({
-    symbols: row.symbols,
-    meta: row.meta as Array<[string, string, number]>,
-    accountIds: row.accountIds === "" ? [] : row.accountIds.split("\n"),
-    data: Buffer.from(row.data.replace(/\s/g, ""), "base64"),
-  });
+  if (!row || depth > 8) throw new AppError("NOT_FOUND", "The book recorded for this minute is missing.");
+  const accountIds = row.accountIds === "" ? [] : row.accountIds.split("\n");
+  const data = Buffer.from(row.data.replace(/\s/g, ""), "base64");
+  // A delta row holds only the accounts that differ from its base book (book-delta.ts).
+  const book = row.baseDigest
+    ? applyDelta(await loadSnapshot(prisma, row.baseDigest, depth + 1), {
+        changedIds: accountIds,
+        removedIds: row.removedIds === "" ? [] : row.removedIds.split("\n"),
+        data,
+      })
+    : deserializeBook({ symbols: row.symbols, meta: row.meta as Array<[string, string, number]>, accountIds, data });
   if (snapshotCache.size >= 4) snapshotCache.delete(snapshotCache.keys().next().value ?? "");
   snapshotCache.set(digest, book);
   return book;
