@@ -15,6 +15,7 @@ import { createInProcessBus, type EventBus } from "./engine/event-bus";
 import { createSimulator } from "./engine/history";
 import { leaderLostEvent } from "./engine/leader-events";
 import { alwaysLeader, startLeaderElection, type LeaderLock } from "./engine/leader-lock";
+import { createFence, type Fence } from "./engine/fence";
 import { MarketEngine } from "./engine/market-engine";
 import type { DemoSeeder, DomainContext, StartedDomain } from "./domain-context";
 import { getEnv, isDemoMode, type Env } from "./env";
@@ -68,6 +69,8 @@ export interface Runtime {
   clock: Clock;
   engine: MarketEngine | null;
   leader: LeaderLock | null;
+  /** PostgreSQL with the engine on: the leader's fencing token (epoch), shown by /api/v1/health. */
+  fence: Fence | null;
   services: Services;
   /** Stops the domains in reverse start order (timers, work in flight). */
   stopDomains(): Promise<void>;
@@ -193,6 +196,7 @@ async function bootRuntime(): Promise<Runtime> {
   const clock = createClock(env.CLOCK_SPEED);
   let engine: MarketEngine | null = null;
   let leader: LeaderLock | null = null;
+  let fence: Fence | null = null;
   if (env.ENGINE === "on") {
     const { sim, backfilled } = await createSimulator(db.prisma, db.sql, {
       seed: env.DEMO_SEED,
@@ -200,7 +204,16 @@ async function bootRuntime(): Promise<Runtime> {
       backfillMinutes: BACKFILL_MINUTES,
     });
     if (backfilled > 0) domainLog("runtime").info({ bars: backfilled }, "backfilled one-minute bars");
-    engine = new MarketEngine({ sim, clock, bus, sql: db.sql });
+    const instance = env.INSTANCE_NAME ?? `${os.hostname()}:${process.pid}`;
+    fence = demo ? null : createFence(db.sql, instance);
+    engine = new MarketEngine({
+      sim,
+      clock,
+      bus,
+      sql: db.sql,
+      fence: fence ?? undefined,
+      onFenced: () => publishDeskEvent(bus, leaderLostEvent(instance, clock.now())),
+    });
   }
   const domains = await composeDomains(
     { env, demo, prisma: db.prisma, sql: db.sql, bus, clock, engine },
@@ -210,13 +223,23 @@ async function bootRuntime(): Promise<Runtime> {
     const e = engine;
     leader = demo
       ? alwaysLeader(() => e.start())
-      : startLeaderElection(env.DATABASE_URL ?? "", {
-          onAcquire: () => e.start(),
-          onLose: () => {
-            void e.stop();
-            publishDeskEvent(bus, leaderLostEvent(`${os.hostname()}:${process.pid}`, e.now()));
+      : startLeaderElection(
+          env.DATABASE_URL ?? "",
+          {
+            // A takeover bumps the epoch first, so the deposed leader's in-flight tick can no longer commit.
+            onAcquire: () => {
+              void (fence ? fence.takeOver() : Promise.resolve(0)).then(
+                () => e.start(),
+                (err: unknown) => domainLog("engine").error({ err }, "could not take the fencing epoch"),
+              );
+            },
+            onLose: () => {
+              void e.stop();
+              publishDeskEvent(bus, leaderLostEvent(`${os.hostname()}:${process.pid}`, e.now()));
+            },
           },
-        });
+          env.LEADER_RETRY_MS,
+        );
   }
   domainLog("runtime").info(
     {
@@ -237,6 +260,7 @@ async function bootRuntime(): Promise<Runtime> {
     clock,
     engine,
     leader,
+    fence,
     services: domains.services,
     stopDomains: domains.stop,
     startedAt: Date.now(),
