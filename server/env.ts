@@ -44,7 +44,16 @@ const schema = z.object({
     .optional()
     .transform((v) => (v === "" ? undefined : v))
     .refine((v) => v === undefined || v.length >= 32, { message: "must be at least 32 characters" }),
-  REDIS_URL: z.string().url().optional(),
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((v) => /^rediss?:\/\//.test(v), { message: "must be a redis:// or rediss:// URL" })
+    .optional(),
+  /** The event bus's channel namespace on Redis / LISTEN-NOTIFY (keeps deployments on one server apart). */
+  BUS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,40}$/, "must be 1-40 letters, digits or underscores")
+    .default("minutedesk"),
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (a scrape secret)").optional(),
   /** On-call: 32 random bytes, base64; seals channel secrets and signs acknowledge links (demo: generated). */
   ONCALL_SECRET_KEY: z

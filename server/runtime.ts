@@ -11,10 +11,12 @@ import { setBootPhase } from "./boot-phase";
 import { openDatabase, type Database } from "./db/connection";
 import { loadMigrations, migrationsDir, runMigrations } from "./db/migrate";
 import { createClock, type Clock } from "./engine/clock";
-import { createInProcessBus, type EventBus } from "./engine/event-bus";
+import type { EventBus } from "./engine/event-bus";
+import { createBusFor, type BusChoice } from "./engine/bus-factory";
 import { createSimulator } from "./engine/history";
 import { leaderLostEvent } from "./engine/leader-events";
-import { alwaysLeader, startLeaderElection, type LeaderLock } from "./engine/leader-lock";
+import type { LeaderLock } from "./engine/leader-lock";
+import { electLeader } from "./engine/leader-wiring";
 import { createFence, type Fence } from "./engine/fence";
 import { MarketEngine } from "./engine/market-engine";
 import type { DemoSeeder, DomainContext, StartedDomain } from "./domain-context";
@@ -71,6 +73,8 @@ export interface Runtime {
   leader: LeaderLock | null;
   /** PostgreSQL with the engine on: the leader's fencing token (epoch), shown by /api/v1/health. */
   fence: Fence | null;
+  /** The bus's transport across instances (redis, postgres-notify, in-process) and its closer. */
+  busChoice?: BusChoice;
   services: Services;
   /** Stops the domains in reverse start order (timers, work in flight). */
   stopDomains(): Promise<void>;
@@ -191,7 +195,8 @@ async function bootRuntime(): Promise<Runtime> {
   }
 
   setBootPhase("starting-engine");
-  const bus = createInProcessBus();
+  const busChoice = await createBusFor(env);
+  const bus = busChoice.bus;
   connectSessionCacheToBus(bus);
   const clock = createClock(env.CLOCK_SPEED);
   let engine: MarketEngine | null = null;
@@ -219,28 +224,7 @@ async function bootRuntime(): Promise<Runtime> {
     { env, demo, prisma: db.prisma, sql: db.sql, bus, clock, engine },
     { authSecret: getAuthSecret },
   );
-  if (engine) {
-    const e = engine;
-    leader = demo
-      ? alwaysLeader(() => e.start())
-      : startLeaderElection(
-          env.DATABASE_URL ?? "",
-          {
-            // A takeover bumps the epoch first, so the deposed leader's in-flight tick can no longer commit.
-            onAcquire: () => {
-              void (fence ? fence.takeOver() : Promise.resolve(0)).then(
-                () => e.start(),
-                (err: unknown) => domainLog("engine").error({ err }, "could not take the fencing epoch"),
-              );
-            },
-            onLose: () => {
-              void e.stop();
-              publishDeskEvent(bus, leaderLostEvent(`${os.hostname()}:${process.pid}`, e.now()));
-            },
-          },
-          env.LEADER_RETRY_MS,
-        );
-  }
+  if (engine) leader = electLeader({ engine, fence, bus, demo, url: env.DATABASE_URL, retryMs: env.LEADER_RETRY_MS });
   domainLog("runtime").info(
     {
       ms: Date.now() - t0,
@@ -261,6 +245,7 @@ async function bootRuntime(): Promise<Runtime> {
     engine,
     leader,
     fence,
+    busChoice,
     services: domains.services,
     stopDomains: domains.stop,
     startedAt: Date.now(),
@@ -306,6 +291,7 @@ export async function shutdownRuntime(): Promise<void> {
     await rt.leader?.stop();
     await rt.engine?.stop();
     await rt.stopDomains();
+    await rt.busChoice?.close();
     await rt.db.close();
     domainLog("runtime").info("stopped; database closed");
   })();

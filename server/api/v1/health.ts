@@ -30,6 +30,7 @@ export async function getHealth() {
   return {
     status: dbOk && (feedStatus === "ok" || feedStatus === "standby") ? "ok" : "degraded",
     db: rt.db.kind,
+    bus: rt.busChoice?.transport ?? "in-process",
     engine: {
       leader,
       leaderInstance: record?.holder ?? null,
