@@ -24,6 +24,13 @@ const schema = z.object({
     .max(600, "must be at most 600")
     .default(1),
   ENGINE: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
+  /** This process's name as the engine leader (health, fencing); default host:pid. */
+  INSTANCE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, "must be 1-64 letters, digits, dots, colons, dashes or underscores")
+    .optional(),
+  /** PostgreSQL: how often a standby engine retries the leader lock (real ms). */
+  LEADER_RETRY_MS: z.coerce.number().int("must be a whole number of ms").min(50).max(60_000).default(10_000),
   DEMO_SEED: z.coerce.number().int().default(42),
   DEMO_SYMBOLS: z.coerce.number().int().min(10).max(5000).default(300),
   DEMO_ACCOUNTS: z.coerce.number().int().min(10).max(200000).default(3000),
@@ -37,7 +44,16 @@ const schema = z.object({
     .optional()
     .transform((v) => (v === "" ? undefined : v))
     .refine((v) => v === undefined || v.length >= 32, { message: "must be at least 32 characters" }),
-  REDIS_URL: z.string().url().optional(),
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((v) => /^rediss?:\/\//.test(v), { message: "must be a redis:// or rediss:// URL" })
+    .optional(),
+  /** The event bus's channel namespace on Redis / LISTEN-NOTIFY (keeps deployments on one server apart). */
+  BUS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,40}$/, "must be 1-40 letters, digits or underscores")
+    .default("minutedesk"),
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters (a scrape secret)").optional(),
   /** On-call: 32 random bytes, base64; seals channel secrets and signs acknowledge links (demo: generated). */
   ONCALL_SECRET_KEY: z

@@ -11,10 +11,13 @@ import { setBootPhase } from "./boot-phase";
 import { openDatabase, type Database } from "./db/connection";
 import { loadMigrations, migrationsDir, runMigrations } from "./db/migrate";
 import { createClock, type Clock } from "./engine/clock";
-import { createInProcessBus, type EventBus } from "./engine/event-bus";
+import type { EventBus } from "./engine/event-bus";
+import { createBusFor, type BusChoice } from "./engine/bus-factory";
 import { createSimulator } from "./engine/history";
 import { leaderLostEvent } from "./engine/leader-events";
-import { alwaysLeader, startLeaderElection, type LeaderLock } from "./engine/leader-lock";
+import type { LeaderLock } from "./engine/leader-lock";
+import { electLeader } from "./engine/leader-wiring";
+import { createFence, type Fence } from "./engine/fence";
 import { MarketEngine } from "./engine/market-engine";
 import type { DemoSeeder, DomainContext, StartedDomain } from "./domain-context";
 import { getEnv, isDemoMode, type Env } from "./env";
@@ -72,6 +75,10 @@ export interface Runtime {
   clock: Clock;
   engine: MarketEngine | null;
   leader: LeaderLock | null;
+  /** PostgreSQL with the engine on: the leader's fencing token (epoch), shown by /api/v1/health. */
+  fence: Fence | null;
+  /** The bus's transport across instances (redis, postgres-notify, in-process) and its closer. */
+  busChoice?: BusChoice;
   services: Services;
   /** Stops the domains in reverse start order (timers, work in flight). */
   stopDomains(): Promise<void>;
@@ -194,11 +201,13 @@ async function bootRuntime(): Promise<Runtime> {
   }
 
   setBootPhase("starting-engine");
-  const bus = createInProcessBus();
+  const busChoice = await createBusFor(env);
+  const bus = busChoice.bus;
   connectSessionCacheToBus(bus);
   const clock = createClock(env.CLOCK_SPEED);
   let engine: MarketEngine | null = null;
   let leader: LeaderLock | null = null;
+  let fence: Fence | null = null;
   if (env.ENGINE === "on") {
     const { sim, backfilled } = await createSimulator(db.prisma, db.sql, {
       seed: env.DEMO_SEED,
@@ -206,24 +215,22 @@ async function bootRuntime(): Promise<Runtime> {
       backfillMinutes: BACKFILL_MINUTES,
     });
     if (backfilled > 0) domainLog("runtime").info({ bars: backfilled }, "backfilled one-minute bars");
-    engine = new MarketEngine({ sim, clock, bus, sql: db.sql });
+    const instance = env.INSTANCE_NAME ?? `${os.hostname()}:${process.pid}`;
+    fence = demo ? null : createFence(db.sql, instance);
+    engine = new MarketEngine({
+      sim,
+      clock,
+      bus,
+      sql: db.sql,
+      fence: fence ?? undefined,
+      onFenced: () => publishDeskEvent(bus, leaderLostEvent(instance, clock.now())),
+    });
   }
   const domains = await composeDomains(
     { env, demo, prisma: db.prisma, sql: db.sql, bus, clock, engine },
     { authSecret: getAuthSecret },
   );
-  if (engine) {
-    const e = engine;
-    leader = demo
-      ? alwaysLeader(() => e.start())
-      : startLeaderElection(env.DATABASE_URL ?? "", {
-          onAcquire: () => e.start(),
-          onLose: () => {
-            void e.stop();
-            publishDeskEvent(bus, leaderLostEvent(`${os.hostname()}:${process.pid}`, e.now()));
-          },
-        });
-  }
+  if (engine) leader = electLeader({ engine, fence, bus, demo, url: env.DATABASE_URL, retryMs: env.LEADER_RETRY_MS });
   domainLog("runtime").info(
     {
       ms: Date.now() - t0,
@@ -243,6 +250,8 @@ async function bootRuntime(): Promise<Runtime> {
     clock,
     engine,
     leader,
+    fence,
+    busChoice,
     services: domains.services,
     stopDomains: domains.stop,
     startedAt: Date.now(),
@@ -288,6 +297,7 @@ export async function shutdownRuntime(): Promise<void> {
     await rt.leader?.stop();
     await rt.engine?.stop();
     await rt.stopDomains();
+    await rt.busChoice?.close();
     await rt.db.close();
     domainLog("runtime").info("stopped; database closed");
   })();

@@ -2,6 +2,7 @@
 // Redis or LISTEN/NOTIFY implementation of the same interface serves several web instances.
 import { metrics, topicFamily } from "../metrics/registry";
 import { domainLog } from "../log";
+import { createReplayWindow } from "./bus-replay";
 
 export interface BusEvent<T = unknown> {
   topic: string;
@@ -28,15 +29,20 @@ export interface StreamNotice<T> {
 export interface EventBus {
   publish<T>(topic: string, data: T): BusEvent<T>;
   subscribe<T>(topic: string, handler: (event: BusEvent<T>) => void): () => void;
+  /** The kept events of a topic after lastEventId (replay window), for streams that resume. */
+  since?(topic: string, lastEventId: string): BusEvent[];
 }
 
 export function createInProcessBus(): EventBus {
   const handlers = new Map<string, Set<(event: BusEvent) => void>>();
+  const window = createReplayWindow();
   let seq = 0;
   return {
+    since: (topic, lastEventId) => window.since(topic, lastEventId),
     publish(topic, data) {
       seq += 1;
       const event = { topic, id: `${Date.now()}-${seq}`, data };
+      window.add(event);
       const set = handlers.get(topic);
       if (set) {
         for (const h of set) {

@@ -14,6 +14,7 @@ import { domainLog, minuteId } from "../log";
 import { metrics } from "../metrics/registry";
 import type { Clock } from "./clock";
 import type { EventBus } from "./event-bus";
+import { FencedError, type Fence } from "./fence";
 
 export const MINUTE_MS = 60_000;
 /** Real milliseconds between simulator steps. */
@@ -83,6 +84,10 @@ export class MarketEngine {
       clock: Clock;
       bus: EventBus;
       sql: SqlSession;
+      /** PostgreSQL: the leader's fencing token; each minute's bars commit only while the epoch is ours. */
+      fence?: Fence;
+      /** Called once when a tick found the epoch taken over (the engine has stopped itself). */
+      onFenced?: (err: FencedError) => void;
       /** Default: two simulator vendors ("sim-a" primary, "sim-b" secondary) reading one market. */
       feeds?: (hub: SimulatorHub) => FeedSupervisor;
     },
@@ -196,7 +201,7 @@ export class MarketEngine {
     const started = performance.now();
     const closedAt = Date.now();
     this.stats.lastError = null;
-    await insertBars(this.deps.sql, bars);
+    await this.persistFenced(bars);
     // Browsers see the bars as soon as they are stored, not after the risk tick's transaction.
     for (const bar of bars) this.deps.bus.publish<BarEvent>(barTopic(bar.symbol), { kind: "closed", bar });
     // Minute boundary -> stored and pushed, in real seconds (engine time runs CLOCK_SPEED times faster).
@@ -224,6 +229,26 @@ export class MarketEngine {
     this.stats.lastClosedMinuteTs = minuteTs;
     log.debug({ bars: bars.length, ms: this.stats.lastTickMs }, "minute closed");
     this.deps.bus.publish(MINUTE_TOPIC, { minuteTs, bars: bars.length, tickMs: this.stats.lastTickMs });
+  }
+
+  /** The tick's writing transaction: on a deposed leader it rolls back, stops the engine, and throws. */
+  private async persistFenced(bars: Bar[]): Promise<void> {
+    const fence = this.deps.fence;
+    if (!fence) {
+      await insertBars(this.deps.sql, bars);
+      return;
+    }
+    try {
+      await fence.run((tx) => insertBars(tx, bars));
+    } catch (err) {
+      if (err instanceof FencedError) {
+        this.running = false;
+        if (this.timer) clearTimeout(this.timer);
+        this.log.warn({ ours: err.ours, current: err.current, holder: err.holder }, "fenced off: stepping down");
+        this.deps.onFenced?.(err);
+      }
+      throw err;
+    }
   }
 
   forming(symbol: string): Bar | undefined {

@@ -26,6 +26,7 @@ export function installTestRuntime(
     clock: { now: () => Date.now() } as unknown as Runtime["clock"],
     engine: null,
     leader: null,
+    fence: null,
     services: testServices(db, { bus, ...services }),
     stopDomains: () => Promise.resolve(),
     startedAt: Date.now(),

@@ -1,13 +1,6 @@
 // monitoring procedures (M1, M2 drills, M4-M6). Each one: input schema, permissionProcedure("<permission>"), one service call.
 import { z } from "zod";
-import {
-  acknowledgeAlert,
-  listActions,
-  listAlerts,
-  revokeAction,
-  updateRule,
-  loadRules,
-} from "../../market/monitoring/alert-store";
+import { acknowledgeAlert, listActions, listAlerts, updateRule, loadRules } from "../../market/monitoring/alert-store";
 import { SEVERITIES } from "../../market/monitoring/alert-rules";
 import { DRILL_KINDS } from "../../market/monitoring/drills";
 import { FEED_CHOICES } from "../../market/monitoring/feed-admin";
@@ -19,6 +12,7 @@ import {
   setRetention,
   streamAlerts,
 } from "../../market/monitoring/monitoring-service";
+import { publishConfigChange } from "../../engine/config-events";
 import { trackEach } from "../tracked";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
@@ -61,6 +55,7 @@ export const monitoringRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const rule = await updateRule(ctx.prisma, ctx.user, input);
       await ctx.services.monitoring.reloadRules();
+      publishConfigChange(ctx.bus, { kind: "rules", op: "changed", id: rule.id });
       return rule;
     }),
   actions: permissionProcedure("alerts.view")
@@ -69,9 +64,7 @@ export const monitoringRouter = createTRPCRouter({
   revokeAction: permissionProcedure("alertRules.manage")
     .input(z.object({ id }))
     .mutation(async ({ ctx, input }) => {
-      const action = await revokeAction(ctx.prisma, ctx.user, input.id);
-      ctx.services.monitoring.overrides.remove(input.id);
-      return action;
+      return ctx.services.monitoring.revokeAction(ctx.user, input.id);
     }),
   indicators: permissionProcedure("market.view")
     .input(z.object({ symbols: z.array(symbol).min(1).max(100) }))

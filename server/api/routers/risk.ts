@@ -21,7 +21,7 @@ export const riskRouter = createTRPCRouter({
     .query(async ({ ctx }) => (await getLiveEngine(ctx)).lastTick()),
   onTick: permissionProcedure("risk.view")
     .input(z.object({ lastEventId: z.string().max(64).nullish() }).optional())
-    .subscription(({ ctx, signal }) => trackEach(streamRiskTicks(ctx, signal))),
+    .subscription(({ ctx, input, signal }) => trackEach(streamRiskTicks(ctx, signal, input?.lastEventId))),
   heatmap: permissionProcedure("risk.view")
     .output(heatmapOut)
     .query(({ ctx }) => buildHeatmap(ctx)),

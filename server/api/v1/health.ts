@@ -1,13 +1,17 @@
 // GET /api/v1/health (no auth): database reachability, engine and feed state.
 import { getRuntime } from "../../runtime";
+import { readLeader, type LeaderRecord } from "../../engine/fence";
 
 const STALE_AFTER_MINUTES = 3;
 
 export async function getHealth() {
   const rt = await getRuntime();
   let dbOk = true;
+  // Who leads, by the fencing row every instance can read (web instances with ENGINE=off too).
+  let record: LeaderRecord | null = null;
   try {
     await rt.db.sql.query("SELECT 1 AS ok");
+    record = await readLeader(rt.db.sql);
   } catch {
     dbOk = false;
   }
@@ -26,8 +30,13 @@ export async function getHealth() {
   return {
     status: dbOk && (feedStatus === "ok" || feedStatus === "standby") ? "ok" : "degraded",
     db: rt.db.kind,
+    bus: rt.busChoice?.transport ?? "in-process",
     engine: {
       leader,
+      leaderInstance: record?.holder ?? null,
+      epoch: record?.epoch ?? null,
+      ownEpoch: rt.fence?.epoch() ?? null,
+      leaderHeartbeatAt: record?.heartbeatAt ?? null,
       lastTickAt: engine?.lastTickAt ? new Date(engine.lastTickAt).toISOString() : null,
       lastTickMs: engine?.lastTickMs ?? null,
     },

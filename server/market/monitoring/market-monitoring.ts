@@ -6,6 +6,8 @@ import type { SqlSession } from "../../db/connection";
 import type { PrismaClient } from "../../db/generated/client";
 import { appendAuditEvent } from "../../audit/audit-service";
 import type { EventBus } from "../../engine/event-bus";
+import { onConfigChange, publishConfigChange } from "../../engine/config-events";
+import { domainLog } from "../../log";
 import type { MarketEngine, MinuteCloseContext } from "../../engine/market-engine";
 import { ActionCache, type RuleView } from "./alert-rules";
 import {
@@ -13,6 +15,7 @@ import {
   loadRules,
   persistAlarms,
   recordLatency,
+  revokeAction,
   type ActionDto,
   type AlertDto,
 } from "./alert-store";
@@ -51,7 +54,12 @@ export class MarketMonitoring {
 
   async init(): Promise<void> {
     await this.reloadRules();
-    this.overrides.replace(await loadActiveActions(this.deps.prisma, new Date()));
+    await this.reloadActions();
+    // Another instance changed a rule or an action: reload from the database (issue 14).
+    onConfigChange(this.deps.bus, (e) => {
+      const reload = e.kind === "rules" ? this.reloadRules() : e.kind === "actions" ? this.reloadActions() : null;
+      void reload?.catch((err: unknown) => domainLog("market").error({ err, kind: e.kind }, "config reload failed"));
+    });
     // Warm the detectors from stored bars so they do not start cold after a restart.
     const rows = await this.deps.sql.query<{
       symbolCode: string;
@@ -89,6 +97,18 @@ export class MarketMonitoring {
         quality: "OK",
       })),
     );
+  }
+
+  async reloadActions(): Promise<void> {
+    this.overrides.replace(await loadActiveActions(this.deps.prisma, new Date()));
+  }
+
+  /** Revokes an action here and tells every other instance (the engine's margin model included). */
+  async revokeAction(actor: { id: string; email: string }, id: string): Promise<ActionDto> {
+    const action = await revokeAction(this.deps.prisma, actor, id);
+    this.overrides.remove(id);
+    publishConfigChange(this.deps.bus, { kind: "actions", op: "revoked", id });
+    return action;
   }
 
   async reloadRules(): Promise<void> {
@@ -137,6 +157,8 @@ export class MarketMonitoring {
         expiresAt: a.expiresAt,
       })),
     );
+    // Web instances apply the new margin multipliers and buy restrictions too (payment checks).
+    if (persisted.actions.length > 0) publishConfigChange(this.deps.bus, { kind: "actions", op: "added" });
     const latencyMs = Date.now() - ctx.closedAt;
     const event: AlertEvent = {
       minuteTs: ctx.minuteTs,

@@ -19,8 +19,13 @@ export const healthOperation = defineOperation({
       schema: z.object({
         status: z.enum(["ok", "degraded"]),
         db: z.enum(["pglite", "postgres"]),
+        bus: z.enum(["redis", "postgres-notify", "in-process"]),
         engine: z.object({
           leader: z.boolean(),
+          leaderInstance: z.string().nullable(),
+          epoch: z.number().int().nullable(),
+          ownEpoch: z.number().int().nullable(),
+          leaderHeartbeatAt: isoInstant.nullable(),
           lastTickAt: isoInstant.nullable(),
           lastTickMs: z.number().nullable(),
         }),

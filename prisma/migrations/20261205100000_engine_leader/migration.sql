@@ -1,0 +1,11 @@
+-- CreateTable
+CREATE TABLE "EngineLeader" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "epoch" INTEGER NOT NULL DEFAULT 0,
+    "holder" TEXT NOT NULL DEFAULT '',
+    "heartbeatAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "acquiredAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "EngineLeader_pkey" PRIMARY KEY ("id")
+);
+
