@@ -75,6 +75,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "oncall.ack": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: false },
   "oncall.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
   "oncall.approvePolicy": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
+  // Everyone has a bell of their own (the router reads only the caller's rows).
+  "notifications.own": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: true },
   // Reports (T4): DESIGN 0 has COMPLIANCE on regulatory reports and AUDITOR on report exports; the regulatory
   // report lists STRs, so it has the STR export's readers; a MANAGER signs incident reviews off.
   "reports.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: false, AUDITOR: true },
