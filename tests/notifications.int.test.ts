@@ -169,7 +169,7 @@ describe.each(BACKENDS)("notifications on %s", (kind) => {
         status: "FAILED",
         requestedById: risk1.id,
         idempotencyKey: "k1",
-        rejectReason: "beneficiary account closed",
+        failureReason: "beneficiary account closed",
         approvals: { create: [{ approverId: mgr2.id, approverEmail: mgr2.email, idempotencyKey: "a1" }] },
       },
     });
@@ -221,7 +221,7 @@ describe.each(BACKENDS)("notifications on %s", (kind) => {
     expect(failed.body).toBe(
       "The approved withdrawal of CNY 12,500.00 for A00001 failed at the rail: beneficiary account closed",
     );
-    expect(failed.href).toBe("/payments/approvals/wd-f");
+    expect(failed.href).toBe("/payments/processed?withdrawal=wd-f");
     expect(await holders(`case-assigned:case-1:${comp2.id}`)).toEqual(["comp2@test.local"]);
     expect(await holders("approve-withdrawal:wd-p")).toEqual(["mgr2@test.local"]);
     expect(await holders("approve-params:7")).toEqual(["mgr1@test.local", "mgr2@test.local"]);
