@@ -1,5 +1,6 @@
 // English catalog (default locale). zh-CN.ts must have exactly the same keys (checked by type).
 // Each later domain keeps its strings in catalogs/<domain>.en.ts under its own namespace.
+import { keyboardEn, notifyEn } from "./catalogs/notify.en";
 import { reportsEn } from "./catalogs/reports.en";
 import { capitalEn } from "./catalogs/capital.en";
 import { surveillanceEn } from "./catalogs/surveillance.en";
@@ -218,6 +219,8 @@ export const en = {
   calendar: calendarEn,
   security: securityEn,
   stress: stressEn,
+  notify: notifyEn,
+  keyboard: keyboardEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,5 @@
 // 简体中文目录。键与 en.ts 完全一致（由类型检查保证）。
+import { keyboardZhCN, notifyZhCN } from "./catalogs/notify.zh-CN";
 import { reportsZhCN } from "./catalogs/reports.zh-CN";
 import { capitalZhCN } from "./catalogs/capital.zh-CN";
 import { surveillanceZhCN } from "./catalogs/surveillance.zh-CN";
@@ -210,4 +211,6 @@ export const zhCN: Messages = {
   calendar: calendarZhCN,
   security: securityZhCN,
   stress: stressZhCN,
+  notify: notifyZhCN,
+  keyboard: keyboardZhCN,
 };
