@@ -148,7 +148,7 @@ export function CandleChart({ locale, label, history, live, markers, testId }: P
     <div
       ref={container}
       className="chart"
-      role="img"
+      role="figure"
       aria-label={label}
       data-testid={testId}
       data-markers={markers?.length ?? 0}
