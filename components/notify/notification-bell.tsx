@@ -110,7 +110,7 @@ export function NotificationBell() {
                     }}
                   >
                     <span className={`bell-sev sev-${n.severity.toLowerCase()}`}>
-                      {t(`notify.kinds.${n.kind}` as MessageKey)}
+                      {t(`notify.kinds.${n.kind.replaceAll(".", "_")}` as MessageKey)}
                       {!n.readAt && <span className="sr-only"> ({t("notify.unread")})</span>}
                     </span>
                     <strong>{zh ? n.titleZh : n.title}</strong>

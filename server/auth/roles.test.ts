@@ -115,8 +115,11 @@ describe("permission map", () => {
 
   it("AUDITOR holds no permission that changes anything", () => {
     // apiTokens.own changes only the caller's own credentials (an auditor's read-only token for the
-    // regulator interface), never the platform's data.
-    const writes = permissions.filter((p) => !p.endsWith(".view") && p !== "audit.verify" && p !== "apiTokens.own");
+    // regulator interface), never the platform's data; notifications.own marks only the caller's own
+    // notifications read.
+    const writes = permissions.filter(
+      (p) => !p.endsWith(".view") && p !== "audit.verify" && p !== "apiTokens.own" && p !== "notifications.own",
+    );
     expect(writes).toEqual(expect.arrayContaining(["users.manage", "apiTokens.manage"]));
     for (const p of writes) expect(hasPermission("AUDITOR", p), p).toBe(false);
   });

@@ -9,6 +9,7 @@ export const keyboardEn = {
     none: "Nothing matches.",
     hint: "↑ ↓ to choose, Enter to open, Esc to close.",
     case: "Case",
+    // Keyed by the kind with "_" for "." (catalog keys are dot paths).
     kinds: { page: "Page", account: "Account", symbol: "Symbol", case: "Case" },
   },
   help: {
@@ -55,15 +56,15 @@ export const notifyEn = {
   },
   severity: { INFO: "Info", WARNING: "Warning", CRITICAL: "Critical" },
   kinds: {
-    "liquidation.ticket": "Liquidation ticket",
-    "payment.failed": "Payment failed",
-    "case.assigned": "Case assigned",
-    "case.slaBreached": "Case SLA breached",
-    "market.alert": "Watchlist alert",
-    "approval.withdrawal": "Withdrawal to approve",
-    "approval.parameters": "Parameters to approve",
-    "approval.access": "Access change to approve",
-    "oncall.page": "On-call page",
-    "desk.event": "Desk event",
+    liquidation_ticket: "Liquidation ticket",
+    payment_failed: "Payment failed",
+    case_assigned: "Case assigned",
+    case_slaBreached: "Case SLA breached",
+    market_alert: "Watchlist alert",
+    approval_withdrawal: "Withdrawal to approve",
+    approval_parameters: "Parameters to approve",
+    approval_access: "Access change to approve",
+    oncall_page: "On-call page",
+    desk_event: "Desk event",
   },
 } as const;
