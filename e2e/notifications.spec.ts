@@ -9,8 +9,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { E2E_DATA_DIR } from "../../playwright.config";
-import { claimStaff, expect, freshTotp, signIn, test } from "../fixtures";
+import { E2E_DATA_DIR } from "../playwright.config";
+import { claimStaff, expect, freshTotp, signIn, test } from "./fixtures";
 
 /** A tRPC call from the page (its session cookie and Origin); returns status and data. */
 async function call(page: Page, p: string, input: unknown, method: "POST" | "GET" = "POST") {
