@@ -7,6 +7,8 @@ export const E2E_DATA_DIR = PORT === 3100 ? ".data-e2e" : `.data-e2e-${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // Specs not yet seen passing wait in e2e/unverified/ (each with a note why) and are not run.
+  testIgnore: ["**/unverified/**"],
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

@@ -21,7 +21,7 @@ test("the chart's last bar moves on and new bars appear without reloading", asyn
     .poll(async () => Number(await lastBar.getAttribute("data-bar-time")), { timeout: 20_000 })
     .toBeGreaterThan(secondTime);
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
-  await expect(page.getByRole("img", { name: /1-minute chart/ })).toBeVisible();
+  await expect(page.getByRole("figure", { name: /1-minute chart/ })).toBeVisible();
 });
 
 test("choosing another symbol loads its chart", async ({ page }) => {

@@ -21,6 +21,7 @@ export const log: Logger = pino({
 
 export type Domain =
   | "runtime"
+  | "notify"
   | "engine"
   | "market"
   | "risk"

@@ -30,6 +30,7 @@ import type { MarketMonitoring } from "./market/monitoring/market-monitoring";
 import { seedMarketMonitoringDemo, startMarketMonitoring } from "./market/monitoring/plugin";
 import type { OncallServices } from "./oncall/oncall-services";
 import { startOncall } from "./oncall/plugin";
+import { startNotify } from "./notify/plugin";
 import { seedPaymentsDomainDemo, startPayments } from "./payments/plugin";
 import type { LiveRisk } from "./risk/live-book";
 import { seedRiskDemo, startRisk } from "./risk/plugin";
@@ -122,6 +123,7 @@ export async function composeDomains(
   const liquidation = await start(startLiquidation(ctx, { risk }));
   await start(startPayments(ctx));
   const surveillance = await start(startSurveillance(ctx));
+  await start(startNotify(ctx));
   const oncall = await start(startOncall(ctx, deps));
   // Last: the drill recorder's hook reads the close after every domain has acted on it.
   const reports = await start(startReports(ctx, { stressRuns: storedStressRuns(ctx.prisma) }));

@@ -9,8 +9,8 @@ export default async function EnrollTotpPage() {
   if (!user) redirect("/signin");
   if (!user.totpPending) redirect("/desk");
   return (
-    <div className="signin-page">
+    <main className="signin-page">
       <EnrollTotp />
-    </div>
+    </main>
   );
 }

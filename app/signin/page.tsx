@@ -13,7 +13,7 @@ export default async function SignInPage() {
   if (user) redirect(user.totpPending ? "/enroll-totp" : "/desk");
   const { t } = await getServerI18n();
   return (
-    <div className="signin-page">
+    <main className="signin-page">
       <div className="signin-brand">
         <strong>{t("app.name")}</strong>
         <span>{t("app.tagline")}</span>
@@ -22,6 +22,6 @@ export default async function SignInPage() {
       <Suspense>
         <SignInForm demo={isDemoMode(getEnv())} />
       </Suspense>
-    </div>
+    </main>
   );
 }

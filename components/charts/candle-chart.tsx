@@ -160,7 +160,7 @@ export function CandleChart({ locale, label, history, live, markers, upColor, te
     <div
       ref={container}
       className="chart"
-      role="img"
+      role="figure"
       aria-label={label}
       data-testid={testId}
       data-markers={markers?.length ?? 0}

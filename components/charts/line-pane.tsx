@@ -84,5 +84,5 @@ export function LinePane({ locale, label, points, color, kind = "line", format, 
     chart.current?.timeScale().fitContent();
   }, [points, kind, locale, color]);
 
-  return <div ref={container} className={className} role="img" aria-label={label} />;
+  return <div ref={container} className={className} role="figure" aria-label={label} />;
 }

@@ -2,6 +2,7 @@
 // Each later domain keeps its strings in catalogs/<domain>.en.ts under its own namespace.
 import { paramFormEn } from "./catalogs/param-form.en";
 import { deskUxEn } from "./catalogs/desk-ux.en";
+import { keyboardEn, notifyEn } from "./catalogs/notify.en";
 import { reportsEn } from "./catalogs/reports.en";
 import { capitalEn } from "./catalogs/capital.en";
 import { surveillanceEn } from "./catalogs/surveillance.en";
@@ -222,6 +223,8 @@ export const en = {
   stress: stressEn,
   deskux: deskUxEn,
   paramform: paramFormEn,
+  notify: notifyEn,
+  keyboard: keyboardEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

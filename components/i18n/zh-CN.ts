@@ -1,6 +1,7 @@
 // 简体中文目录。键与 en.ts 完全一致（由类型检查保证）。
 import { paramFormZhCN } from "./catalogs/param-form.zh-CN";
 import { deskUxZhCN } from "./catalogs/desk-ux.zh-CN";
+import { keyboardZhCN, notifyZhCN } from "./catalogs/notify.zh-CN";
 import { reportsZhCN } from "./catalogs/reports.zh-CN";
 import { capitalZhCN } from "./catalogs/capital.zh-CN";
 import { surveillanceZhCN } from "./catalogs/surveillance.zh-CN";
@@ -214,4 +215,6 @@ export const zhCN: Messages = {
   stress: stressZhCN,
   deskux: deskUxZhCN,
   paramform: paramFormZhCN,
+  notify: notifyZhCN,
+  keyboard: keyboardZhCN,
 };

@@ -138,13 +138,11 @@ export function OpenTicketsBadge() {
   const n = open.data?.length ?? 0;
   if (n === 0) return null;
   return (
-    <span
-      className={styles.navBadge}
-      data-testid="liquidation-badge"
-      aria-label={t("liquidation.nav.badge", { n })}
-      title={t("liquidation.nav.badge", { n })}
-    >
-      {fmt.integer(n)}
+    // The count is shown; screen readers hear the sentence instead (an aria-label on a plain span is
+    // not allowed, and would differ from the visible text).
+    <span className={styles.navBadge} data-testid="liquidation-badge" title={t("liquidation.nav.badge", { n })}>
+      <span aria-hidden="true">{fmt.integer(n)}</span>
+      <span className="sr-only">{t("liquidation.nav.badge", { n })}</span>
     </span>
   );
 }

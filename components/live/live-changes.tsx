@@ -67,6 +67,8 @@ const SCOPE_PATHS: Record<string, readonly Path[]> = {
   surveillance: [["surveillance"], ["accounts", "get"], ["payments"]],
   reports: [["reports"]],
   stress: [["stress"]],
+  // The notifier wrote notifications (or a bell marked some read): the bells refetch.
+  notifications: [["notifications"]],
 };
 
 function matches(query: Query, paths: readonly Path[]): boolean {

@@ -9,6 +9,8 @@ import type { SessionUser } from "@/server/auth/sign-in";
 import { hasPermission } from "@/server/auth/roles";
 import { useI18n } from "../i18n/i18n-provider";
 import { OpenTicketsBadge } from "../liquidation/live-tickets";
+import { KeyboardLayer } from "../keyboard/keyboard-layer";
+import { NotificationBell } from "../notify/notification-bell";
 import { LocaleSwitch } from "./locale-switch";
 import { NAV_GROUPS, navItemsFor } from "./nav-items";
 import { UpColorSwitch } from "./up-color-switch";
@@ -23,11 +25,16 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <div className="shell">
+      <a href="#main" className="skip-link">
+        {t("keyboard.skip")}
+      </a>
+      <KeyboardLayer role={user.role} />
       <header className="shell-header">
         <Link href="/desk" className="brand">
           {t("app.name")}
         </Link>
         <div className="shell-user">
+          <NotificationBell />
           <LocaleSwitch />
           <UpColorSwitch />
           <span className="user-badge" data-testid="current-user">
@@ -63,7 +70,9 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
             );
           })}
         </nav>
-        <main className="shell-main">{children}</main>
+        <main id="main" tabIndex={-1} className="shell-main">
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -27,6 +27,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/stress", label: "stress.nav", permission: "stress.view", group: "risk" },
   { href: "/payments/approvals", label: "payments.nav.approvals", permission: "payments.view", group: "payments" },
   { href: "/payments/deposits", label: "payments.nav.deposits", permission: "payments.view", group: "payments" },
+  { href: "/payments/processed", label: "notify.processed.nav", permission: "payments.view", group: "payments" },
   {
     href: "/payments/reconciliation",
     label: "payments.nav.reconciliation",

@@ -6,6 +6,7 @@ import { liquidationRouter } from "./routers/liquidation";
 import { liveRouter } from "./routers/live";
 import { liquidationLedgerRouter } from "./routers/liquidation-ledger";
 import { oncallRouter } from "./routers/oncall";
+import { notificationsRouter } from "./routers/notifications";
 import { calendarRouter } from "./routers/calendar";
 import { capitalRouter } from "./routers/capital";
 import { fundingRouter } from "./routers/funding";
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   stress: stressRouter, // stress scenarios, runs, KPIs and comparison
   live: liveRouter, // "what changed" notices that replace polling
   preferences: preferencesRouter, // the user's own colours, recent symbols and watchlist
+  notifications: notificationsRouter, // the bell: my notifications, unread count, mark read
 });
 
 export type AppRouter = typeof appRouter;

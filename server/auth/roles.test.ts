@@ -80,6 +80,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "oncall.ack": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: false },
   "oncall.manage": { RISK: false, COMPLIANCE: false, MANAGER: false, ADMIN: true, AUDITOR: false },
   "oncall.approvePolicy": { RISK: false, COMPLIANCE: false, MANAGER: true, ADMIN: false, AUDITOR: false },
+  // Everyone has a bell of their own (the router reads only the caller's rows).
+  "notifications.own": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: true, AUDITOR: true },
   // Reports (T4): DESIGN 0 has COMPLIANCE on regulatory reports and AUDITOR on report exports; the regulatory
   // report lists STRs, so it has the STR export's readers; a MANAGER signs incident reviews off.
   "reports.view": { RISK: true, COMPLIANCE: true, MANAGER: true, ADMIN: false, AUDITOR: true },
@@ -119,8 +121,9 @@ describe("permission map", () => {
   it("AUDITOR holds no permission that changes anything", () => {
     // apiTokens.own changes only the caller's own credentials (an auditor's read-only token for the
     // regulator interface), never the platform's data; preferences.own changes only the caller's own
-    // desk settings (colours, recent symbols, watchlist).
-    const own = new Set<Permission>(["audit.verify", "apiTokens.own", "preferences.own"]);
+    // desk settings (colours, recent symbols, watchlist); notifications.own marks only the caller's own
+    // notifications read.
+    const own = new Set<Permission>(["audit.verify", "apiTokens.own", "preferences.own", "notifications.own"]);
     const writes = permissions.filter((p) => !p.endsWith(".view") && !own.has(p));
     expect(writes).toEqual(expect.arrayContaining(["users.manage", "apiTokens.manage"]));
     for (const p of writes) expect(hasPermission("AUDITOR", p), p).toBe(false);

@@ -63,6 +63,8 @@ export const PERMISSIONS = {
   "oncall.ack": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN"],
   "oncall.manage": ["ADMIN"],
   "oncall.approvePolicy": ["MANAGER"],
+  // The notification centre: each person reads and marks their own notifications.
+  "notifications.own": ["RISK", "COMPLIANCE", "MANAGER", "ADMIN", "AUDITOR"],
   // surveillance and compliance
   "surveillance.view": ["COMPLIANCE", "AUDITOR"],
   "cases.manage": ["COMPLIANCE"],

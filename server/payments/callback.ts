@@ -45,6 +45,8 @@ export const callbackSchema = z.union([
     kind: z.literal("withdrawal"),
     reference: z.string().min(1).max(100),
     outcome: z.enum(["SETTLED", "FAILED", "REVERSED"]),
+    /** The bank's reason for a failure or reversal, shown on the processed-withdrawals view. */
+    reason: z.string().trim().min(1).max(300).optional(),
   }),
   z.object({
     kind: z.literal("deposit"),
@@ -97,7 +99,7 @@ export async function handleCallback(
   const body = callbackSchema.parse(json);
   if (body.kind === "withdrawal") {
     const outcome = body.outcome === "SETTLED" ? "SETTLE" : body.outcome === "FAILED" ? "FAIL" : "REVERSE";
-    const w = await applyWithdrawalOutcome(prisma, body.reference, outcome, BANK_ACTOR);
+    const w = await applyWithdrawalOutcome(prisma, body.reference, outcome, BANK_ACTOR, Date.now(), body.reason);
     return { ok: true, kind: "withdrawal", id: w.id, status: w.status };
   }
   if (body.outcome === "RECEIVED") {

@@ -90,6 +90,7 @@ function present(
     appealText: w.appealText,
     appealedAt: w.appealedAt,
     rejectReason: w.rejectReason,
+    failureReason: w.failureReason,
     railRef: w.railRef,
     createdAt: w.createdAt,
     sentAt: w.sentAt,

@@ -12,6 +12,10 @@ import { domainLog } from "../log";
 const BATCH = 200;
 const DEPOSIT_DELAY_MS = 2_000;
 
+/** The simulated rail's reasons (a real bank's callback carries its own). */
+export const SIM_FAIL_REASON = "Simulated rail: the beneficiary bank refused the credit.";
+export const SIM_REVERSE_REASON = "Simulated rail: the beneficiary bank returned the settled payment.";
+
 export function railAnswerFor(id: string): "SETTLE" | "FAIL" {
   return crypto.createHash("sha256").update(id).digest().readUInt32BE(0) % 25 === 0 ? "FAIL" : "SETTLE";
 }
@@ -42,10 +46,14 @@ export async function runRails(prisma: PrismaClient, nowMs = Date.now()) {
     const delay = isChannel(w.channel) ? CHANNEL_RULES[w.channel].railDelayMs : 5_000;
     if (!w.railRef || !w.sentAt || w.sentAt.getTime() + delay > nowMs) continue;
     const answer = railAnswerFor(w.id);
-    await applyWithdrawalOutcome(prisma, w.railRef, answer, null, nowMs).then(
-      () => (answer === "FAIL" ? (out.failed += 1) : (out.settled += 1)),
-      note,
-    );
+    await applyWithdrawalOutcome(
+      prisma,
+      w.railRef,
+      answer,
+      null,
+      nowMs,
+      answer === "FAIL" ? SIM_FAIL_REASON : undefined,
+    ).then(() => (answer === "FAIL" ? (out.failed += 1) : (out.settled += 1)), note);
   }
   const settled = await prisma.withdrawal.findMany({
     where: { status: "SETTLED", settledAt: { gte: new Date(nowMs - 120_000), lte: new Date(nowMs - 10_000) } },
@@ -54,7 +62,10 @@ export async function runRails(prisma: PrismaClient, nowMs = Date.now()) {
   });
   for (const w of settled) {
     if (w.railRef && railReversesAfterSettle(w.id))
-      await applyWithdrawalOutcome(prisma, w.railRef, "REVERSE", null, nowMs).then(() => (out.reversed += 1), note);
+      await applyWithdrawalOutcome(prisma, w.railRef, "REVERSE", null, nowMs, SIM_REVERSE_REASON).then(
+        () => (out.reversed += 1),
+        note,
+      );
   }
   const deposits = await prisma.deposit.findMany({
     where: { status: "PENDING", createdAt: { lte: new Date(nowMs - DEPOSIT_DELAY_MS) } },

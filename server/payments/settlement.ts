@@ -46,6 +46,10 @@ export async function sendWithdrawal(prisma: PrismaClient, withdrawalId: string,
 
 export type RailOutcome = "SETTLE" | "FAIL" | "REVERSE";
 
+/** What a failed or reversed withdrawal shows when the rail gave no reason. */
+export const DEFAULT_FAIL_REASON = "The payment rail returned the payment without giving a reason.";
+export const DEFAULT_REVERSE_REASON = "The payment rail reversed the settled payment without giving a reason.";
+
 /** Applies a rail's answer (from the simulator or the signed bank callback) by the rail reference. */
 export async function applyWithdrawalOutcome(
   prisma: PrismaClient,
@@ -53,7 +57,9 @@ export async function applyWithdrawalOutcome(
   outcome: RailOutcome,
   actor: Actor | null = null,
   nowMs = Date.now(),
+  reason?: string,
 ) {
+  const failureReason = reason ?? (outcome === "REVERSE" ? DEFAULT_REVERSE_REASON : DEFAULT_FAIL_REASON);
   const found = await prisma.withdrawal.findUnique({ where: { railRef }, select: { id: true } });
   if (!found) throw new AppError("NOT_FOUND", `No withdrawal with the rail reference ${railRef}.`);
   return prisma.$transaction(async (tx) => {
@@ -67,14 +73,14 @@ export async function applyWithdrawalOutcome(
         idempotencyKey: `settled:${w.id}`,
       });
     } else if (outcome === "FAIL") {
-      await transitionTx(tx, w, "FAIL", { actor });
+      await transitionTx(tx, w, "FAIL", { actor, data: { failureReason }, audit: { reason: failureReason } });
       await postEntryTx(tx, withdrawalFailedEntry(w.accountId, amount), {
         refType: "Withdrawal",
         refId: w.id,
         idempotencyKey: `failed:${w.id}`,
       });
     } else {
-      await transitionTx(tx, w, "REVERSE", { actor });
+      await transitionTx(tx, w, "REVERSE", { actor, data: { failureReason }, audit: { reason: failureReason } });
       await postEntryTx(tx, withdrawalReversedEntry(w.accountId, amount), {
         refType: "Withdrawal",
         refId: w.id,

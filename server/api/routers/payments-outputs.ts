@@ -53,6 +53,7 @@ export const withdrawalOut = z.object({
   appealText: z.string().nullable(),
   appealedAt: z.date().nullable(),
   rejectReason: z.string().nullable(),
+  failureReason: z.string().nullable(),
   railRef: z.string().nullable(),
   createdAt: z.date(),
   sentAt: z.date().nullable(),

@@ -1,0 +1,70 @@
+// English strings of the notification centre, keyboard help and command palette (namespace "notify").
+// notify.zh-CN.ts must have the same keys.
+export const keyboardEn = {
+  skip: "Skip to content",
+  palette: {
+    title: "Go to",
+    placeholder: "Go to a page, account code, symbol or case…",
+    results: "Results",
+    none: "Nothing matches.",
+    hint: "↑ ↓ to choose, Enter to open, Esc to close.",
+    case: "Case",
+    // Keyed by the kind with "_" for "." (catalog keys are dot paths).
+    kinds: { page: "Page", account: "Account", symbol: "Symbol", case: "Case" },
+  },
+  help: {
+    title: "Keyboard shortcuts",
+    queues: "j, k and o work on the queue screens: approvals, cases and the liquidation queue.",
+    palette: "Open the command palette (Cmd+K on a Mac)",
+    help: "Show this list",
+    next: "Next row",
+    previous: "Previous row",
+    open: "Open the row",
+    close: "Close a dialog or panel",
+  },
+} as const;
+
+export const notifyEn = {
+  bell: "Notifications",
+  bellUnread: "Notifications, {count} unread",
+  panelTitle: "Notifications",
+  empty: "No notifications yet.",
+  markAllRead: "Mark all read",
+  markRead: "Mark read",
+  unreadOnly: "Unread only",
+  unread: "unread",
+  desktopEnable: "Desktop notifications",
+  desktopOn: "Desktop notifications are on",
+  desktopDenied: "Desktop notifications are blocked in this browser",
+  processed: {
+    nav: "Processed",
+    title: "Processed withdrawals",
+    intro:
+      "Approved withdrawals after they reached the payment rail: sent, settled, failed or reversed. A failed or reversed item shows the rail's reason; its maker and approvers are notified.",
+    filter: "Show",
+    all: "All",
+    empty: "No processed withdrawals in this view.",
+    account: "Account",
+    amount: "Amount",
+    channel: "Channel",
+    status: "Status",
+    sent: "Sent",
+    settled: "Settled",
+    reason: "Reason",
+    approvers: "Maker and approvers",
+    open: "Open",
+  },
+  severity: { INFO: "Info", WARNING: "Warning", CRITICAL: "Critical" },
+  kinds: {
+    liquidation_ticket: "Liquidation ticket",
+    payment_failed: "Payment failed",
+    case_assigned: "Case assigned",
+    case_slaBreached: "Case SLA breached",
+    market_alert: "Watchlist alert",
+    approval_withdrawal: "Withdrawal to approve",
+    approval_parameters: "Parameters to approve",
+    approval_access: "Access change to approve",
+    oncall_page: "On-call page",
+    desk_event: "Desk event",
+  },
+} as const;

@@ -1,0 +1,39 @@
+// Accessibility: axe-core (WCAG 2.x A and AA rules) on the sign-in page finds no serious or critical
+// violation; the keyboard layer works: the skip link, the shortcuts overlay and the command palette.
+// (The walk over every page per role is in e2e/unverified/a11y.spec.ts until it is seen to pass.)
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures";
+
+/** Serious and critical violations on the page as it is now, as "rule: target" lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} (${n.failureSummary ?? ""})`));
+}
+
+test("the sign-in page has no serious or critical violations", async ({ page }) => {
+  // The first request after the seed can wait on a busy two-core machine.
+  test.setTimeout(200_000);
+  await page.goto("/signin", { timeout: 150_000 });
+  await expect(page.getByLabel("Email")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("keyboard: skip link, '?' overlay, Ctrl+K palette jumps to a page", async ({ page }) => {
+  test.setTimeout(200_000);
+  await signIn(page, "risk@demo.local", { timeout: 150_000 });
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
+  await page.keyboard.press("Control+k");
+  await page.getByTestId("palette-input").fill("liquidations");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/risk\/liquidations$/);
+});
