@@ -7,10 +7,10 @@ test("the desk chart switches interval and keeps its alarm markers", async ({ pa
   await signIn(page, "risk@demo.local");
   const chart = page.getByTestId("desk-chart");
   await expect(chart).toBeVisible();
-  await expect(page.getByRole("img", { name: /1-minute chart/ })).toBeVisible();
+  await expect(page.getByRole("figure", { name: /1-minute chart/ })).toBeVisible();
   await page.getByRole("group", { name: "Interval" }).getByRole("button", { name: "15m" }).click();
   await expect(page.getByRole("button", { name: "15m" })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByRole("img", { name: /15-minute chart/ })).toBeVisible();
+  await expect(page.getByRole("figure", { name: /15-minute chart/ })).toBeVisible();
   await expect(page.getByTestId("marker-count")).toHaveAttribute("data-count", /^\d+$/);
 });
 

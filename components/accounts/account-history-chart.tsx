@@ -70,5 +70,5 @@ export function AccountHistoryChart({
     chart.timeScale().fitContent();
     return () => chart.remove();
   }, [points, locale, equityLabel, mlLabel]);
-  return <div ref={el} className={styles.chart} role="img" aria-label={label} />;
+  return <div ref={el} className={styles.chart} role="figure" aria-label={label} />;
 }

@@ -50,5 +50,5 @@ export function LadderChart(props: {
     c.timeScale().fitContent();
     return () => c.remove();
   }, [locale, points, format]);
-  return <div ref={el} role="img" aria-label={props.label} style={{ height: 260 }} data-testid="ladder-chart" />;
+  return <div ref={el} role="figure" aria-label={props.label} style={{ height: 260 }} data-testid="ladder-chart" />;
 }

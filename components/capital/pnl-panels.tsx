@@ -49,7 +49,7 @@ function PnlChart({ days, label }: { days: PnlDay[]; label: string }) {
     c.timeScale().fitContent();
     return () => c.remove();
   }, [days, locale, fmt]);
-  return <div ref={el} role="img" aria-label={label} style={{ height: 200 }} data-testid="pnl-chart" />;
+  return <div ref={el} role="figure" aria-label={label} style={{ height: 200 }} data-testid="pnl-chart" />;
 }
 
 export function PnlPanel({ days }: { days: PnlDay[] }) {

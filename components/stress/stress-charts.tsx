@@ -51,7 +51,7 @@ export function CategoryChart(props: {
     c.timeScale().fitContent();
     return () => c.remove();
   }, [locale, labels, series, format]);
-  return <div ref={el} role="img" aria-label={props.label} style={{ height: 240 }} data-testid={props.testId} />;
+  return <div ref={el} role="figure" aria-label={props.label} style={{ height: 240 }} data-testid={props.testId} />;
 }
 
 /** Liquidation notional per minute of the run ([minute, CNY] pairs, minutes with fills only). */
@@ -76,6 +76,6 @@ export function MinuteChart(props: {
     return () => c.remove();
   }, [locale, points, format, minuteLabel]);
   return (
-    <div ref={el} role="img" aria-label={props.label} style={{ height: 240 }} data-testid="stress-liquidation-chart" />
+    <div ref={el} role="figure" aria-label={props.label} style={{ height: 240 }} data-testid="stress-liquidation-chart" />
   );
 }
