@@ -76,6 +76,12 @@ export function MinuteChart(props: {
     return () => c.remove();
   }, [locale, points, format, minuteLabel]);
   return (
-    <div ref={el} role="figure" aria-label={props.label} style={{ height: 240 }} data-testid="stress-liquidation-chart" />
+    <div
+      ref={el}
+      role="figure"
+      aria-label={props.label}
+      style={{ height: 240 }}
+      data-testid="stress-liquidation-chart"
+    />
   );
 }
