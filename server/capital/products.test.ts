@@ -26,6 +26,12 @@ describe("allocateByProduct", () => {
     ]);
   });
 
+  it("a denormal debt with no loans keeps its whole contribution (the share is taken before the product)", () => {
+    expect(allocateByProduct([{ accountId: "a", debt: 5e-324, contribution: 0.0005 }], [])).toEqual([
+      { product: OPENING_BOOK, capitalUsed: 5e-324, contribution: 0.0005 },
+    ]);
+  });
+
   it("property: contributions sum to the accounts' total and capital to the debt", () => {
     const acc = fc.record({
       debt: fc.double({ min: 0, max: 1e7, noNaN: true }),

@@ -54,7 +54,8 @@ export function allocateByProduct(accounts: readonly AccountShare[], loans: read
       const share = principal / base;
       add(product, debt * share, a.contribution * share);
     }
-    if (debt > lent) add(OPENING_BOOK, debt - lent, (a.contribution * (debt - lent)) / debt);
+    // The share first: contribution * rest can underflow to 0 when the debt is tiny.
+    if (debt > lent) add(OPENING_BOOK, debt - lent, a.contribution * ((debt - lent) / debt));
   }
   return [...rows.values()].sort((x, y) => y.contribution - x.contribution);
 }
